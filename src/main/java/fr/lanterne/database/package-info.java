@@ -1,0 +1,4 @@
+/**
+ * The embedded MariaDB server that Lanterne starts when no external database is configured.
+ */
+package fr.lanterne.database;

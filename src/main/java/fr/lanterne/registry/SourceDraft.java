@@ -1,0 +1,47 @@
+package fr.lanterne.registry;
+
+import fr.lanterne.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** A source to add: at least a URL, a quotation or a document. */
+public record SourceDraft(String url, String title, String quote, String documentSha256, LocalDate seenOn) {
+
+    public SourceDraft {
+        url = blankToNull(url);
+        title = blankToNull(title);
+        quote = blankToNull(quote);
+        documentSha256 = blankToNull(documentSha256);
+        if (url == null && quote == null && documentSha256 == null) {
+            throw new InvalidInputException("Une source doit avoir une adresse web, une citation ou un document.");
+        }
+        if (url != null) {
+            checkUrl(url);
+        }
+        if (documentSha256 != null) {
+            documentSha256 = documentSha256.toLowerCase(Locale.ROOT);
+            if (!documentSha256.matches("[0-9a-f]{64}")) {
+                throw new InvalidInputException("« " + documentSha256 + " » n'est pas une empreinte SHA-256 "
+                        + "(64 caractères hexadécimaux).");
+            }
+        }
+    }
+
+    private static void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new InvalidInputException("« " + url + " » n'est pas une adresse web (http:// ou https://).");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("« " + url + " » n'est pas une adresse web valide.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

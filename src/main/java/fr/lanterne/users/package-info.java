@@ -1,0 +1,4 @@
+/**
+ * The people who use Lanterne, their roles and hashed passwords.
+ */
+package fr.lanterne.users;

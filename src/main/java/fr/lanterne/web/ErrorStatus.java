@@ -1,0 +1,27 @@
+package fr.lanterne.web;
+
+import fr.lanterne.ConflictException;
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.NotFoundException;
+import fr.lanterne.UserError;
+import org.springframework.http.HttpStatus;
+
+/** The HTTP status of each kind of refusal, the same for pages and the API. */
+public final class ErrorStatus {
+
+    private ErrorStatus() {
+    }
+
+    public static HttpStatus of(UserError error) {
+        if (error instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (error instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (error instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.UNPROCESSABLE_CONTENT;
+    }
+}

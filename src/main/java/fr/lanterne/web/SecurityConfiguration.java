@@ -1,0 +1,102 @@
+package fr.lanterne.web;
+
+import fr.lanterne.users.UserCredentials;
+import fr.lanterne.users.Users;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may do what. Reading communes, authorities and the registry is open to everyone; every change needs a
+ * volunteer or an administrator. Pages use a login form (with CSRF protection); API clients send HTTP Basic
+ * credentials with each request (no session, so no CSRF token to carry).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    static final String[] EDITORS = {"VOLUNTEER", "ADMIN"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/api/authorities/**", "/api/deployments/**", "/api/vendors")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .anyRequest().hasAnyRole(EDITORS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/", "/communes/**", "/login", "/error", "/css/**", "/js/**", "/favicon.ico",
+                                "/actuator/health")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/"));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> {
+            UserCredentials credentials = users.credentials(username)
+                    .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+            return User.withUsername(credentials.username())
+                    .password(credentials.passwordHash())
+                    .roles(credentials.role().name())
+                    .disabled(!credentials.enabled())
+                    .build();
+        };
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Lanterne\", charset=\"UTF-8\"");
+            writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentification requise",
+                    "Cette action demande un compte Lanterne : envoyez votre nom d'utilisateur et votre mot de passe "
+                            + "(HTTP Basic), par exemple curl -u alice …");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN,
+                "Action non autorisée", "Votre compte ne permet pas cette action : elle est réservée aux bénévoles "
+                        + "et aux administrateurs.");
+    }
+
+    private static void writeProblem(HttpServletResponse response, int status, String title, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"status\":" + status + ",\"title\":\"" + title + "\",\"detail\":\""
+                + detail.replace("\"", "\\\"") + "\"}");
+    }
+}

@@ -1,0 +1,98 @@
+package fr.lanterne.web.api;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.Commune;
+import fr.lanterne.authorities.CommuneNotFoundException;
+import fr.lanterne.authorities.ContactDetails;
+import fr.lanterne.authorities.ContactImportReport;
+import fr.lanterne.web.api.AuthorityViews.AuthorityView;
+import fr.lanterne.web.api.AuthorityViews.CommuneView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/authorities")
+class AuthorityApiController {
+
+    private final Authorities authorities;
+
+    AuthorityApiController(Authorities authorities) {
+        this.authorities = authorities;
+    }
+
+    /** Communes matching a name, an INSEE code or a postal code, best match first. */
+    @GetMapping
+    List<CommuneView> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+        return authorities.search(q, limit).stream().map(c -> CommuneView.of(c, null, null)).toList();
+    }
+
+    /**
+     * A commune with its town hall and the bodies above it. A code that disappeared in a merger redirects to the
+     * commune that took it over.
+     */
+    @GetMapping("/{insee}")
+    ResponseEntity<CommuneView> commune(@PathVariable String insee) {
+        Optional<Commune> commune = authorities.findCommune(insee);
+        if (commune.isEmpty() || !commune.get().current()) {
+            Optional<String> successor = authorities.successorOf(insee);
+            if (successor.isPresent()) {
+                return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                        .location(URI.create("/api/authorities/" + successor.get()))
+                        .build();
+            }
+        }
+        Commune found = commune.orElseThrow(() -> CommuneNotFoundException.forInsee(insee));
+        return ResponseEntity.ok(CommuneView.of(found, authorities.townHall(found.insee()),
+                authorities.bodiesAbove(found)));
+    }
+
+    /** Any authority by its code: mairie-06088, prefecture-06, region-93, ratp, cada... */
+    @GetMapping("/by-code/{code}")
+    AuthorityView authority(@PathVariable String code) {
+        return AuthorityView.of(authorities.authorityByCode(code));
+    }
+
+    @GetMapping("/by-code/{code}/contact-history")
+    List<Authorities.Provenanced> contactHistory(@PathVariable String code) {
+        return authorities.contactHistory(code);
+    }
+
+    record ContactRequest(String email, String postalAddress) {
+    }
+
+    /** An address typed by a volunteer; it takes precedence over imported ones, which stay in the history. */
+    @PutMapping("/by-code/{code}/contact")
+    AuthorityView setContact(@PathVariable String code, @RequestBody ContactRequest request, Principal user) {
+        return AuthorityView.of(authorities.setContact(code,
+                new ContactDetails(request.email(), request.postalAddress(), null, null), user.getName()));
+    }
+
+    /** The same import as {@code authorities import-contacts FILE}, for a file uploaded as {@code file}. */
+    @PostMapping("/contacts")
+    ContactImportReport importContacts(@RequestPart("file") MultipartFile file, Principal user) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("Le fichier envoyé est vide.");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return authorities.importContacts(file.getOriginalFilename() == null ? "fichier envoyé"
+                    : file.getOriginalFilename(), in, user.getName());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+--liquibase formatted sql
+
+--changeset lanterne:users-1
+CREATE TABLE app_user (
+    username      VARCHAR(60)  NOT NULL PRIMARY KEY,
+    password_hash VARCHAR(200) NOT NULL,
+    role          VARCHAR(20)  NOT NULL,
+    display_name  VARCHAR(120) NULL,
+    email         VARCHAR(320) NULL,
+    enabled       BOOLEAN      NOT NULL DEFAULT TRUE,
+    created_at    DATETIME(6)  NOT NULL,
+    CONSTRAINT app_user_role CHECK (role IN ('ADMIN', 'VOLUNTEER', 'RESEARCHER'))
+) ENGINE=InnoDB;

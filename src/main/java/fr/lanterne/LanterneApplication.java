@@ -1,6 +1,6 @@
 package fr.lanterne;
 
-import fr.lanterne.cli.Cli;
+import fr.lanterne.launcher.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,4 +1,4 @@
 /**
- * The command line: parses arguments, then runs one command inside a non-web application context.
+ * What modules implement to offer command-line commands (the launcher runs them).
  */
 package fr.lanterne.cli;

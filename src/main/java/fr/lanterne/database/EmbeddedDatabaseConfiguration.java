@@ -22,7 +22,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(DataDirectory dataDirectory, DatabaseProperties database, LanterneProperties lanterne) {
         // A command run beside the web application uses its server rather than refusing to start.
-        return EmbeddedMariaDb.open(dataDirectory.folder("mariadb"), database.port(), lanterne.cli());
+        return EmbeddedMariaDb.open(dataDirectory.folder("mariadb"), database.binariesDir(), database.port(),
+                lanterne.cli());
     }
 
     @Bean

@@ -54,12 +54,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Starts the server of {@code folder}, or joins it if this JVM already runs it, or attaches to the one another
      * process runs there when {@code attachAllowed}.
+     *
+     * @param binaries where the server's binaries are unpacked (about 350 MB, once); null for a folder inside
+     *                 {@code folder}. Several data folders may share one.
      */
-    public static synchronized EmbeddedMariaDb open(Path folder, int port, boolean attachAllowed) {
+    public static synchronized EmbeddedMariaDb open(Path folder, Path binaries, int port, boolean attachAllowed) {
         Path key = folder.toAbsolutePath().normalize();
         Shared shared = RUNNING_IN_THIS_JVM.get(key);
         if (shared == null) {
-            shared = Shared.startOrAttach(key, port, attachAllowed);
+            Path binariesDir = binaries == null ? key.resolve("server-" + SERVER_VERSION)
+                    : binaries.toAbsolutePath().normalize().resolve(SERVER_VERSION);
+            shared = Shared.startOrAttach(key, binariesDir, port, attachAllowed);
             RUNNING_IN_THIS_JVM.put(key, shared);
         }
         shared.users++;
@@ -68,6 +73,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return shared.port;
+    }
+
+    /** The folder holding the server's {@code bin/} and {@code libs/}, for its client tools. */
+    public Path binaries() {
+        return shared.binaries;
     }
 
     /** True when this process started the server (and will stop it), false when it attached to another's. */
@@ -110,21 +120,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The server of one folder as this JVM sees it: started here (lock held) or attached to. */
     private static final class Shared {
         private final Path folder;
+        private final Path binaries;
         private final int port;
         private final FileChannel lockChannel;
         private final FileLock lock;
         private final DB db;
         private int users;
 
-        private Shared(Path folder, int port, FileChannel lockChannel, FileLock lock, DB db) {
+        private Shared(Path folder, Path binaries, int port, FileChannel lockChannel, FileLock lock, DB db) {
             this.folder = folder;
+            this.binaries = binaries;
             this.port = port;
             this.lockChannel = lockChannel;
             this.lock = lock;
             this.db = db;
         }
 
-        static Shared startOrAttach(Path folder, int requestedPort, boolean attachAllowed) {
+        static Shared startOrAttach(Path folder, Path binaries, int requestedPort, boolean attachAllowed) {
             refuseTemporaryFolder(folder);
             FileChannel channel = null;
             try {
@@ -133,9 +145,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 FileLock lock = tryLock(channel);
                 if (lock == null) {
                     channel.close();
-                    return attach(folder, attachAllowed);
+                    return attach(folder, binaries, attachAllowed);
                 }
-                return start(folder, requestedPort, channel, lock);
+                return start(folder, binaries, requestedPort, channel, lock);
             } catch (IOException e) {
                 closeQuietly(channel);
                 throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + folder, e);
@@ -153,14 +165,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
 
-        private static Shared start(Path folder, int requestedPort, FileChannel channel, FileLock lock) throws IOException {
+        private static Shared start(Path folder, Path binaries, int requestedPort, FileChannel channel, FileLock lock)
+                throws IOException {
             Path dataDir = folder.resolve("data");
             stopOrphanedServer(dataDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setDatabaseVersion("mariadb-" + SERVER_VERSION)
                     .setPort(requestedPort)
                     // Binaries unpack once into a versioned folder; later starts only compare file sizes.
-                    .setBaseDir(folder.resolve("server-" + SERVER_VERSION).toFile())
+                    .setBaseDir(binaries.toFile())
                     .setDataDir(dataDir.toFile())
                     .setTmpDir(folder.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -187,10 +200,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             writeServerFile(folder, port);
             log.info("Embedded MariaDB {} ready on 127.0.0.1:{} in {} ms (data: {})", SERVER_VERSION, port,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
-            return new Shared(folder, port, channel, lock, db);
+            return new Shared(folder, binaries, port, channel, lock, db);
         }
 
-        private static Shared attach(Path folder, boolean attachAllowed) {
+        private static Shared attach(Path folder, Path binaries, boolean attachAllowed) {
             Properties server = readServerFile(folder);
             String pid = server.getProperty("pid", "?");
             if (!attachAllowed) {
@@ -202,7 +215,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         + folder + "; try again in a few seconds.");
             }
             log.info("Attaching to the embedded MariaDB run by process {} on port {}", pid, port);
-            return new Shared(folder, Integer.parseInt(port), null, null, null);
+            return new Shared(folder, binaries, Integer.parseInt(port), null, null, null);
         }
 
         /**

@@ -79,7 +79,8 @@ record RegistrySeed(List<VendorEntry> vendors, List<Entry> deployments) {
                 authority != null && authority.startsWith("Région"),
                 Technology.valueOf((String) e.get("technology")), (String) e.get("vendor"), (String) e.get("product"),
                 DeploymentStatus.valueOf((String) e.get("status")), (Integer) e.get("since"), (String) e.get("place"),
-                (Integer) e.get("camera_count"), (String) e.get("summary"), ((String) e.get("source_quote")).strip());
+                (Integer) e.get("camera_count"), (String) e.getOrDefault("summary_fr", e.get("summary")),
+                ((String) e.get("source_quote")).strip());
     }
 
     /** What identifies an entry; its summary and quotation may be reworded without making it a new entry. */

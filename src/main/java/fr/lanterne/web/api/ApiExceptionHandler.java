@@ -4,6 +4,8 @@ import fr.lanterne.UserError;
 import fr.lanterne.web.ErrorStatus;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +20,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * offending values as extra members ({@code "insee": "99999"}).
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+// Before Spring Boot's generic problem-details handler, whose messages are English and technical.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     @ExceptionHandler(UserError.class)

@@ -1,7 +1,8 @@
-package fr.lanterne.cli;
+package fr.lanterne.launcher;
 
 import fr.lanterne.LanterneApplication;
 import fr.lanterne.UserError;
+import fr.lanterne.cli.CliCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
-package fr.lanterne.cli;
+package fr.lanterne.launcher;
 
 import fr.lanterne.authorities.AuthoritiesCommand;
+import fr.lanterne.database.DatabaseCommand;
 import fr.lanterne.registry.RegistryCommand;
 import fr.lanterne.users.UsersCommand;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = {
                 "Lanterne : demandes d'accès aux documents administratifs (CRPA) sur la surveillance dans les communes.",
                 "Sans commande, Lanterne sert l'application web sur le port 8080."},
-        subcommands = {AuthoritiesCommand.class, RegistryCommand.class, UsersCommand.class})
+        subcommands = {AuthoritiesCommand.class, RegistryCommand.class, UsersCommand.class, DatabaseCommand.class})
 final class LanterneCommand {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DOSSIER",

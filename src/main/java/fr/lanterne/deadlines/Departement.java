@@ -41,7 +41,8 @@ public record Departement(String code) {
 
     public Departement {
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("Le département est obligatoire : indiquez son code, par exemple 06, 2A ou 974.",
+            throw new InvalidInputException("Le département est obligatoire : indiquez son code, par exemple 06, 2A "
+                    + "ou 974.",
                     Map.of("field", "departement"));
         }
         if (NOT_COVERED.containsKey(code)) {
@@ -50,8 +51,8 @@ public record Departement(String code) {
                     Map.of("field", "departement", "value", code));
         }
         if (!METROPOLITAN.contains(code) && !OVERSEAS.containsKey(code)) {
-            throw new InvalidInputException("« " + code + " » n'est pas un code de département : il faut deux caractères "
-                    + "(01 à 95, 2A ou 2B pour la Corse) ou trois chiffres outre-mer (971 à 978).",
+            throw new InvalidInputException("« " + code + " » n'est pas un code de département : il faut deux "
+                    + "caractères (01 à 95, 2A ou 2B pour la Corse) ou trois chiffres outre-mer (971 à 978).",
                     Map.of("field", "departement", "value", code));
         }
     }

@@ -266,8 +266,9 @@ public final class DeadlineCalculator {
                         + "délai que selon la lecture la plus favorable.");
             } else {
                 text = "Refus exprès notifié le " + format(date) + ", après l'expiration du délai de saisine de la "
-                        + "CADA : il confirme un refus devenu définitif et ne rouvre pas le délai. Pour saisir la "
-                        + "CADA, renouvelez la demande : une nouvelle demande fait courir de nouveaux délais.";
+                        + "CADA : il confirme un refus devenu définitif et, en principe, ne rouvre pas ce délai. Pour "
+                        + "saisir la CADA sans risque, renouvelez la demande : une nouvelle demande fait courir de "
+                        + "nouveaux délais.";
                 next = current;
             }
             steps.add(new Deadline(DeadlineStep.EXPRESS_REFUSAL, DeadlineKind.FACT, date, date, basis, text));

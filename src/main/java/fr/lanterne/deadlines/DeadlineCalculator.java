@@ -1,0 +1,538 @@
+package fr.lanterne.deadlines;
+
+import static fr.lanterne.deadlines.FrenchDates.format;
+
+import fr.lanterne.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes the CRPA chain of one request: implicit refusal, CADA referral deadline, CADA opinion, confirmed refusal,
+ * court deadline; each date with its legal basis, and with the earliest and latest date where readings disagree.
+ *
+ * <p>Counting: months run from date to same date, a missing day falling back to the month's last day (CPC art. 641,
+ * {@link LocalDate#plusMonths}); a deadline to act that ends on a Saturday, Sunday or public holiday moves to the
+ * next working day (CPC art. 642). The readings this engine shows side by side, strictest first:
+ * <ul>
+ * <li>whether the day a period starts from counts in it (the "calendar month" reading the CADA is reported to give
+ * for its own referral deadline) or not (CPC art. 641): one day earlier for the referral deadline;</li>
+ * <li>whether CPC art. 642 also extends the authority's month of silence, which is a fact and not a deadline to act:
+ * the implicit refusal is then born on the next working day, and everything counted from it moves too;</li>
+ * <li>whose holidays extend the referral deadline: Paris's, where the CADA receives it, or the département's, where
+ * the applicant posts it;</li>
+ * <li>whether the court deadline is counted as a plain two months or as a "délai franc", as administrative courts do
+ * (the day it starts from and the day it ends on not counted: one more day).</li>
+ * </ul>
+ * Where an assumption is made about what a fact changes, the step's explanation says so.
+ */
+public final class DeadlineCalculator {
+
+    private final PublicHolidays holidays;
+    private final Clock clock;
+
+    public DeadlineCalculator(PublicHolidays holidays, Clock clock) {
+        this.holidays = Objects.requireNonNull(holidays, "holidays");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The chain, with the stage the request is at today. */
+    public DeadlineChain explain(RequestFacts facts) {
+        return explain(facts, LocalDate.now(clock));
+    }
+
+    /** The chain, with the stage the request is at on a given day (the nightly job's run date). */
+    public DeadlineChain explain(RequestFacts facts, LocalDate asOf) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(asOf, "asOf");
+        List<Deadline> steps = new Computation(facts).steps();
+        return new DeadlineChain(facts.departement().code(), asOf, stage(facts, steps, asOf), steps);
+    }
+
+    private static Stage stage(RequestFacts facts, List<Deadline> steps, LocalDate asOf) {
+        if (facts.withdrawn() != null) {
+            return Stage.WITHDRAWN;
+        }
+        if (facts.fullAnswer() != null) {
+            return Stage.ANSWERED;
+        }
+        if (facts.cadaRegistered() != null) {
+            if (asOf.isAfter(find(steps, DeadlineStep.COURT_DEADLINE).latest())) {
+                return Stage.COURT_DEADLINE_PASSED;
+            }
+            boolean confirmed = facts.confirmedRefusal() != null
+                    || asOf.isAfter(find(steps, DeadlineStep.CONFIRMED_REFUSAL).latest());
+            if (confirmed) {
+                return Stage.CONFIRMED_REFUSAL;
+            }
+            return facts.cadaOpinion() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
+        }
+        if (asOf.isAfter(find(steps, DeadlineStep.CADA_REFERRAL_DEADLINE).latest())) {
+            return Stage.REFERRAL_DEADLINE_PASSED;
+        }
+        if (facts.expressRefusal() != null) {
+            return Stage.REFUSED_EXPRESSLY;
+        }
+        if (facts.partialAnswer() != null) {
+            return Stage.PARTIALLY_ANSWERED;
+        }
+        Deadline implicit = find(steps, DeadlineStep.IMPLICIT_REFUSAL);
+        return asOf.isAfter(implicit.latest()) ? Stage.REFUSED_IMPLICITLY : Stage.WAITING_FOR_ANSWER;
+    }
+
+    private static Deadline find(List<Deadline> steps, DeadlineStep step) {
+        return steps.stream().filter(deadline -> deadline.step() == step).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No step " + step + " in " + steps));
+    }
+
+    /** A window for acting: the date safe under every reading, the most generous one, and what each rests on. */
+    private record Window(LocalDate earliest, LocalDate latest, String strictReading, String generousReading,
+            List<String> notes) {
+
+        Window {
+            notes = List.copyOf(notes);
+        }
+
+        Window widenedTo(Window later, String note) {
+            if (!later.latest.isAfter(latest)) {
+                return withNote(note);
+            }
+            List<String> all = new ArrayList<>(notes);
+            all.add(note);
+            return new Window(earliest, later.latest, strictReading, later.generousReading, all);
+        }
+
+        Window withNote(String note) {
+            List<String> all = new ArrayList<>(notes);
+            all.add(note);
+            return new Window(earliest, latest, strictReading, generousReading, all);
+        }
+    }
+
+    /** An answer or refusal before the referral to the CADA, in the order they happened. */
+    private enum AnswerKind { PARTIAL, EXPRESS, SILENCE }
+
+    private record Answer(LocalDate date, AnswerKind kind) {
+    }
+
+    /** The computation for one request; holds the facts so the steps read in the order of the chain. */
+    private final class Computation {
+
+        private final RequestFacts facts;
+        private final Departement departement;
+        private final List<Deadline> steps = new ArrayList<>();
+        /** The last day of the month of silence (CPC art. 641), and that day moved by CPC art. 642. */
+        private final LocalDate silenceEnds;
+        private final LocalDate silenceEndsExtended;
+
+        Computation(RequestFacts facts) {
+            this.facts = facts;
+            this.departement = facts.departement();
+            this.silenceEnds = facts.received().plusMonths(1);
+            this.silenceEndsExtended = holidays.workingDayOnOrAfter(silenceEnds, departement);
+        }
+
+        List<Deadline> steps() {
+            if (facts.sent() != null) {
+                steps.add(new Deadline(DeadlineStep.SENT, DeadlineKind.FACT, facts.sent(), facts.sent(),
+                        List.of(LegalBasis.CRPA_R311_13), "Demande envoyée le " + format(facts.sent())
+                                + ". Les délais ne courent qu'à partir de sa réception par l'administration."));
+            }
+            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.received(), facts.received(),
+                    List.of(LegalBasis.CRPA_R311_13), "Demande reçue par l'administration le "
+                            + format(facts.received()) + " : le délai d'un mois dont elle dispose pour répondre "
+                            + "court à partir de cette date."));
+            Window referral = beforeReferral();
+            if (facts.cadaRegistered() != null) {
+                afterReferral(referral);
+            }
+            if (facts.end() != null) {
+                endChain();
+            }
+            return steps;
+        }
+
+        /** From receipt to the referral deadline; returns the referral window. */
+        private Window beforeReferral() {
+            List<Answer> answers = new ArrayList<>();
+            LocalDate registered = facts.cadaRegistered();
+            if (facts.partialAnswer() != null && (registered == null || !facts.partialAnswer().isAfter(registered))) {
+                answers.add(new Answer(facts.partialAnswer(), AnswerKind.PARTIAL));
+            }
+            if (facts.expressRefusal() != null) {
+                answers.add(new Answer(facts.expressRefusal(), AnswerKind.EXPRESS));
+            }
+            // A written refusal notified by the last day of the month of silence means there was no silence.
+            boolean silence = facts.expressRefusal() == null || facts.expressRefusal().isAfter(silenceEnds);
+            if (silence) {
+                answers.add(new Answer(silenceEnds, AnswerKind.SILENCE));
+            }
+            // On the same day, an answer comes before the silence it interrupts, and a partial answer before a refusal.
+            answers.sort(Comparator.comparing(Answer::date).thenComparing(Answer::kind));
+
+            Window window = null;
+            for (Answer answer : answers) {
+                window = switch (answer.kind()) {
+                    case PARTIAL -> partialAnswer(answer.date(), window);
+                    case EXPRESS -> expressRefusal(answer.date(), window);
+                    case SILENCE -> implicitRefusal(window);
+                };
+            }
+            checkReferralAfterRefusal(answers.get(0));
+            steps.add(referralDeadline(window, answers.get(0)));
+            return window;
+        }
+
+        private Window implicitRefusal(Window current) {
+            boolean afterPartial = current != null;
+            List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R311_12, LegalBasis.CRPA_R311_13,
+                    LegalBasis.CPC_641));
+            StringBuilder text = new StringBuilder(afterPartial ? "Pour la partie non communiquée, sans" : "Sans")
+                    .append(" réponse, la demande est réputée refusée le ").append(format(silenceEnds))
+                    .append(", un mois après sa réception (même quantième, ou dernier jour du mois s'il n'existe pas).");
+            if (!silenceEndsExtended.equals(silenceEnds)) {
+                basis.add(LegalBasis.CPC_642);
+                text.append(" Le ").append(format(silenceEnds)).append(" n'est pas un jour ouvré")
+                        .append(holidaySuffix(silenceEnds, departement))
+                        .append(" : les sources divergent. Le refus implicite est un fait et non un délai pour agir,"
+                                + " et selon la lecture courante il naît ce jour-là ; si l'on étend au délai de réponse"
+                                + " de l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
+                        .append(format(silenceEndsExtended)).append('.');
+            }
+            text.append(" La CADA ne peut être saisie qu'après ce refus : à partir du ")
+                    .append(format(silenceEndsExtended.plusDays(1))).append(" sans risque.");
+            steps.add(new Deadline(DeadlineStep.IMPLICIT_REFUSAL, DeadlineKind.IMPLICIT_DECISION, silenceEnds,
+                    silenceEndsExtended, basis, text.toString()));
+            Window fromSilence = fromSilence();
+            if (current == null) {
+                return fromSilence;
+            }
+            return current.widenedTo(fromSilence, "Si la réponse partielle ne refuse pas expressément le reste, la "
+                    + "CADA demande d'attendre ce refus implicite, et le délai de deux mois court de lui.");
+        }
+
+        private Window partialAnswer(LocalDate date, Window current) {
+            Window fromAnswer = fromNotification(date, "la réponse partielle a été reçue");
+            String text;
+            Window next;
+            if (current == null) {
+                text = "Réponse partielle reçue le " + format(date) + ". Si elle refuse expressément le reste, le délai"
+                        + " de deux mois pour saisir la CADA court de cette date (CRPA R343-1) ; sinon, le silence "
+                        + "gardé sur le reste vaut refus au terme du mois (CRPA R311-13).";
+                next = fromAnswer;
+            } else if (!date.isAfter(current.latest())) {
+                text = "Réponse partielle reçue le " + format(date) + ", après le refus. Si elle refuse expressément "
+                        + "le reste, elle peut faire courir un nouveau délai de deux mois ; sinon le délai en cours "
+                        + "reste inchangé.";
+                next = current.widenedTo(fromAnswer, "La réponse partielle du " + format(date) + " ne change le "
+                        + "délai que si elle refuse expressément le reste : la date la plus stricte n'en tient pas "
+                        + "compte.");
+            } else {
+                text = "Réponse partielle reçue le " + format(date) + ", après l'expiration du délai de saisine de la "
+                        + "CADA : elle ne le rouvre pas. Pour obtenir le reste, renouvelez la demande.";
+                next = current;
+            }
+            steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, date, date,
+                    List.of(LegalBasis.CRPA_R343_1, LegalBasis.CRPA_R311_13), text));
+            return next;
+        }
+
+        private Window expressRefusal(LocalDate date, Window current) {
+            Window fromRefusal = fromNotification(date, "le refus exprès a été notifié");
+            String text;
+            Window next;
+            List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R343_1));
+            if (current == null) {
+                text = "Refus exprès notifié le " + format(date) + " : le délai de deux mois pour saisir la CADA "
+                        + "court à partir de cette notification, et la CADA peut être saisie dès maintenant.";
+                next = fromRefusal;
+            } else if (!date.isAfter(current.earliest())) {
+                basis.add(LegalBasis.CJA_R421_2);
+                text = "Refus exprès notifié le " + format(date) + ", avant l'expiration du délai en cours : il fait "
+                        + "courir un nouveau délai de deux mois (CRPA R343-1, qui compte le délai de la notification "
+                        + "du refus, et par analogie CJA R421-2).";
+                next = fromRefusal.withNote("Le refus exprès notifié le " + format(date) + " a fait repartir le "
+                        + "délai de deux mois.");
+            } else if (!date.isAfter(current.latest())) {
+                basis.add(LegalBasis.CJA_R421_2);
+                text = "Refus exprès notifié le " + format(date) + ", après la date limite la plus stricte ("
+                        + format(current.earliest()) + ") mais avant la plus favorable : selon celle-ci, il fait "
+                        + "courir un nouveau délai de deux mois (par analogie avec CJA R421-2).";
+                next = current.widenedTo(fromRefusal, "Le refus exprès du " + format(date) + " ne fait repartir le "
+                        + "délai que selon la lecture la plus favorable.");
+            } else {
+                text = "Refus exprès notifié le " + format(date) + ", après l'expiration du délai de saisine de la "
+                        + "CADA : il confirme un refus devenu définitif et, en principe, ne rouvre pas ce délai. Pour "
+                        + "saisir la CADA sans risque, renouvelez la demande : une nouvelle demande fait courir de "
+                        + "nouveaux délais.";
+                next = current;
+            }
+            steps.add(new Deadline(DeadlineStep.EXPRESS_REFUSAL, DeadlineKind.FACT, date, date, basis, text));
+            return next;
+        }
+
+        /** Two months from the implicit refusal (CRPA R343-1). */
+        private Window fromSilence() {
+            LocalDate strict = holidays.workingDayOnOrAfter(silenceEnds.plusMonths(2).minusDays(1),
+                    Departement.CADA_SEAT);
+            LocalDate generous = holidays.workingDayOnOrAfter(silenceEndsExtended.plusMonths(2), departement);
+            String strictReading = "le jour où naît le refus implicite ("
+                    + format(silenceEnds) + ") compte dans les deux mois" + strictExtension();
+            String generousReading = "deux mois de date à date (CPC art. 641) à partir du "
+                    + format(silenceEndsExtended)
+                    + (silenceEndsExtended.equals(silenceEnds) ? "" : ", date du refus prorogée par l'article 642")
+                    + generousExtension();
+            return new Window(strict, generous, strictReading, generousReading, List.of());
+        }
+
+        /** Two months from the notification of an express refusal or a partial answer (CRPA R343-1). */
+        private Window fromNotification(LocalDate notified, String what) {
+            LocalDate strict = holidays.workingDayOnOrAfter(notified.plusMonths(2).minusDays(1),
+                    Departement.CADA_SEAT);
+            LocalDate generous = holidays.workingDayOnOrAfter(notified.plusMonths(2), departement);
+            String strictReading = "le jour où " + what + " (" + format(notified)
+                    + ") compte dans les deux mois" + strictExtension();
+            String generousReading = "deux mois de date à date (CPC art. 641) à partir du "
+                    + format(notified) + generousExtension();
+            return new Window(strict, generous, strictReading, generousReading, List.of());
+        }
+
+        /** Paris and the département only differ in Alsace-Moselle and overseas; elsewhere, say it plainly. */
+        private String strictExtension() {
+            return hasLocalHolidays() ? ", et seuls les jours fériés de Paris, siège de la CADA, reportent l'échéance"
+                    : ", échéance reportée s'il le faut au premier jour ouvré (CPC art. 642)";
+        }
+
+        private String generousExtension() {
+            return hasLocalHolidays()
+                    ? ", échéance reportée s'il le faut au premier jour ouvré du département, jours fériés locaux "
+                            + "compris (CPC art. 642)"
+                    : ", échéance reportée s'il le faut au premier jour ouvré (CPC art. 642)";
+        }
+
+        private boolean hasLocalHolidays() {
+            return departement.isAlsaceMoselle() || departement.isOverseas();
+        }
+
+        private Deadline referralDeadline(Window window, Answer first) {
+            List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R343_1, LegalBasis.CPC_641,
+                    LegalBasis.CPC_642, LegalBasis.CRPA_L342_1));
+            if (first.kind() != AnswerKind.EXPRESS) {
+                basis.add(1, LegalBasis.CRPA_R311_13);
+            }
+            StringBuilder text = new StringBuilder("Saisissez la CADA au plus tard le ")
+                    .append(format(window.earliest()));
+            if (window.earliest().equals(window.latest())) {
+                text.append(" : ").append(window.generousReading()).append('.');
+            } else {
+                text.append(" : c'est la date sûre quelle que soit la lecture retenue, car les sources divergent. ")
+                        .append("Lecture la plus stricte (").append(format(window.earliest())).append(") : ")
+                        .append(window.strictReading()).append(". Lecture la plus favorable (")
+                        .append(format(window.latest())).append(") : ").append(window.generousReading()).append('.');
+            }
+            for (String note : window.notes()) {
+                text.append(' ').append(note);
+            }
+            text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
+            return new Deadline(DeadlineStep.CADA_REFERRAL_DEADLINE, DeadlineKind.ACTION_DEADLINE, window.earliest(),
+                    window.latest(), basis, text.toString());
+        }
+
+        private void checkReferralAfterRefusal(Answer first) {
+            LocalDate registered = facts.cadaRegistered();
+            if (registered == null) {
+                return;
+            }
+            boolean premature = first.kind() == AnswerKind.SILENCE ? !registered.isAfter(first.date())
+                    : registered.isBefore(first.date());
+            if (premature) {
+                String refusal = first.kind() == AnswerKind.SILENCE
+                        ? "le refus implicite, né le " + format(first.date()) + " un mois après la réception"
+                        : (first.kind() == AnswerKind.EXPRESS ? "le refus exprès notifié le "
+                                : "la réponse partielle reçue le ") + format(first.date());
+                throw new InvalidInputException("La CADA ne peut enregistrer une saisine qu'après un refus : "
+                        + "l'enregistrement du " + format(registered) + " précède " + refusal + ", vérifiez les dates.",
+                        Map.of("field", "cadaRegistered"));
+            }
+        }
+
+        /** From the CADA's registration of the referral to the court deadline. */
+        private void afterReferral(Window referral) {
+            LocalDate registered = facts.cadaRegistered();
+            String registeredText = "Saisine enregistrée par la CADA le " + format(registered) + " : son avis est "
+                    + "attendu dans le mois, et le silence de l'administration pendant deux mois à compter de cette "
+                    + "date vaut confirmation du refus.";
+            if (registered.isAfter(referral.latest())) {
+                registeredText += " Attention : cet enregistrement est postérieur au dernier jour de saisine ("
+                        + format(referral.latest()) + ") ; si la saisine a été envoyée après ce jour, la CADA peut la "
+                        + "déclarer tardive.";
+            }
+            steps.add(new Deadline(DeadlineStep.CADA_REGISTERED, DeadlineKind.FACT, registered, registered,
+                    List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_L342_1), registeredText));
+
+            if (facts.partialAnswer() != null && facts.partialAnswer().isAfter(registered)) {
+                steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, facts.partialAnswer(),
+                        facts.partialAnswer(), List.of(LegalBasis.CRPA_R343_5),
+                        "Réponse partielle reçue le " + format(facts.partialAnswer()) + ", après la saisine de la "
+                                + "CADA : pour le reste, la procédure suit son cours."));
+            }
+
+            LocalDate opinion = facts.cadaOpinion();
+            if (opinion != null) {
+                steps.add(new Deadline(DeadlineStep.CADA_OPINION, DeadlineKind.FACT, opinion, opinion,
+                        List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_R343_4), "Avis de la CADA reçu le "
+                                + format(opinion) + ". L'administration doit lui indiquer, dans le mois qui suit, la "
+                                + "suite qu'elle y donne ; son silence vaut toujours confirmation du refus deux mois "
+                                + "après l'enregistrement de la saisine."));
+            } else {
+                LocalDate expected = registered.plusMonths(1);
+                steps.add(new Deadline(DeadlineStep.CADA_OPINION, DeadlineKind.EXPECTED, expected, expected,
+                        List.of(LegalBasis.CRPA_R343_3, LegalBasis.CPC_641), "La CADA doit notifier son avis dans le "
+                                + "mois qui suit l'enregistrement de la saisine, soit le " + format(expected)
+                                + ". Ce délai n'est assorti d'aucune sanction et il est souvent dépassé ; le refus "
+                                + "confirmé ne l'attend pas."));
+            }
+
+            LocalDate confirmedEnds = registered.plusMonths(2);
+            LocalDate confirmedEndsExtended = holidays.workingDayOnOrAfter(confirmedEnds, departement);
+            LocalDate written = facts.confirmedRefusal();
+            Window court;
+            if (written != null && !written.isAfter(confirmedEnds)) {
+                steps.add(writtenConfirmation(written, "Refus confirmé par écrit, notifié le " + format(written)
+                        + " après la saisine de la CADA : le délai de recours au tribunal administratif court de "
+                        + "cette notification."));
+                court = courtFromWrittenRefusal(written);
+            } else {
+                steps.add(confirmedRefusal(confirmedEnds, confirmedEndsExtended));
+                court = courtFromImplicitRefusal(confirmedEnds, confirmedEndsExtended);
+                if (written != null) {
+                    court = writtenAfterImplicit(written, court);
+                }
+            }
+            steps.add(courtDeadline(court, written != null && !written.isAfter(confirmedEnds)));
+        }
+
+        private Deadline confirmedRefusal(LocalDate ends, LocalDate extended) {
+            List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R343_5, LegalBasis.CRPA_R343_4,
+                    LegalBasis.CPC_641));
+            StringBuilder text = new StringBuilder("Sans réponse de l'administration, le refus est confirmé le ")
+                    .append(format(ends)).append(", deux mois après l'enregistrement de la saisine par la CADA, que "
+                            + "l'avis ait été rendu ou non.");
+            if (!extended.equals(ends)) {
+                basis.add(LegalBasis.CPC_642);
+                text.append(" Le ").append(format(ends)).append(" n'est pas un jour ouvré")
+                        .append(holidaySuffix(ends, departement))
+                        .append(" : selon la lecture courante le refus naît ce jour-là ; si l'on étend au silence de "
+                                + "l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
+                        .append(format(extended)).append('.');
+            }
+            return new Deadline(DeadlineStep.CONFIRMED_REFUSAL, DeadlineKind.IMPLICIT_DECISION, ends, extended, basis,
+                    text.toString());
+        }
+
+        private Deadline writtenConfirmation(LocalDate date, String text) {
+            return new Deadline(DeadlineStep.EXPRESS_CONFIRMED_REFUSAL, DeadlineKind.FACT, date, date,
+                    List.of(LegalBasis.CRPA_R343_4, LegalBasis.CJA_R421_1), text);
+        }
+
+        private Window courtFromImplicitRefusal(LocalDate ends, LocalDate extended) {
+            LocalDate strict = holidays.workingDayOnOrAfter(ends.plusMonths(2), departement);
+            LocalDate generous = holidays.workingDayOnOrAfter(extended.plusMonths(2).plusDays(1), departement);
+            return new Window(strict, generous, "deux mois de date à date à partir du refus confirmé du "
+                    + format(ends) + " (CJA R421-2 ; CPC art. 641 et 642)",
+                    "ni le jour du refus"
+                            + (extended.equals(ends) ? "" : " (le " + format(extended) + " si on le proroge)")
+                            + " ni celui de l'échéance ne comptent, d'où un jour de plus, reporté s'il le faut au "
+                            + "premier jour ouvré (CPC art. 642)", List.of());
+        }
+
+        private Window courtFromWrittenRefusal(LocalDate notified) {
+            LocalDate strict = holidays.workingDayOnOrAfter(notified.plusMonths(2), departement);
+            LocalDate generous = holidays.workingDayOnOrAfter(notified.plusMonths(2).plusDays(1), departement);
+            return new Window(strict, generous, "deux mois de date à date à partir de la notification du "
+                    + format(notified) + " (CJA R421-1 ; CPC art. 641 et 642)",
+                    "ni le jour de la notification ni celui de l'échéance ne comptent, d'où un jour de plus, reporté "
+                            + "s'il le faut au premier jour ouvré (CPC art. 642)", List.of());
+        }
+
+        /** A written refusal after the implicit confirmation restarts the court deadline if it is still open. */
+        private Window writtenAfterImplicit(LocalDate written, Window court) {
+            Window fromWritten = courtFromWrittenRefusal(written);
+            String text;
+            Window next;
+            if (!written.isAfter(court.earliest())) {
+                text = "Refus confirmé par écrit, notifié le " + format(written) + " avant l'expiration du délai de "
+                        + "recours contre le refus implicite : il fait courir un nouveau délai de deux mois "
+                        + "(CJA R421-2).";
+                next = fromWritten.withNote("Le refus écrit du " + format(written) + " a fait repartir le délai.");
+            } else if (!written.isAfter(court.latest())) {
+                text = "Refus confirmé par écrit, notifié le " + format(written) + ", après la date limite prudente "
+                        + "mais avant l'expiration du délai franc : selon cette lecture, il fait courir un nouveau "
+                        + "délai de deux mois (CJA R421-2).";
+                next = court.widenedTo(fromWritten, "Le refus écrit du " + format(written) + " ne fait repartir le "
+                        + "délai que si le délai franc est retenu.");
+            } else {
+                text = "Refus confirmé par écrit, notifié le " + format(written) + ", après l'expiration du délai de "
+                        + "recours contre le refus implicite : il ne le rouvre pas (CJA R421-2).";
+                next = court;
+            }
+            steps.add(writtenConfirmation(written, text));
+            return next;
+        }
+
+        private Deadline courtDeadline(Window court, boolean fromWritten) {
+            List<LegalBasis> basis = new ArrayList<>();
+            basis.add(fromWritten ? LegalBasis.CJA_R421_1 : LegalBasis.CJA_R421_2);
+            if (!fromWritten) {
+                basis.add(LegalBasis.CJA_R421_1);
+            }
+            basis.addAll(List.of(LegalBasis.CRPA_L342_1, LegalBasis.CPC_641, LegalBasis.CPC_642));
+            StringBuilder text = new StringBuilder("Saisissez le tribunal administratif au plus tard le ")
+                    .append(format(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
+                            + "retenue. Lecture prudente (").append(format(court.earliest())).append(") : ")
+                    .append(court.strictReading()).append(". Délai franc, comme le compte le juge administratif (")
+                    .append(format(court.latest())).append(") : ").append(court.generousReading()).append('.');
+            for (String note : court.notes()) {
+                text.append(' ').append(note);
+            }
+            text.append(" Ces délais ne sont opposables que si les voies et délais de recours ont été indiqués "
+                    + "(CJA R421-5 ; pour un refus implicite, dans l'accusé de réception de la demande : CRPA L112-6) ;"
+                    + " ne comptez pas sur cette exception.");
+            return new Deadline(DeadlineStep.COURT_DEADLINE, DeadlineKind.ACTION_DEADLINE, court.earliest(),
+                    court.latest(), basis, text.toString());
+        }
+
+        /**
+         * A full answer or a withdrawal ends the chain: what was still to come no longer applies. Implicit decisions
+         * not yet born and deadlines still open on that day are dropped; what happened before stays as history.
+         */
+        private void endChain() {
+            LocalDate end = facts.end();
+            steps.removeIf(step -> switch (step.kind()) {
+                case FACT -> false;
+                case IMPLICIT_DECISION -> !step.earliest().isBefore(end);
+                case EXPECTED, ACTION_DEADLINE -> !step.latest().isBefore(end);
+            });
+            if (facts.fullAnswer() != null) {
+                steps.add(new Deadline(DeadlineStep.FULL_ANSWER, DeadlineKind.FACT, end, end, List.of(),
+                        "Tous les documents demandés ont été reçus le " + format(end)
+                                + " : la demande est satisfaite et aucun délai ne court plus."));
+            } else {
+                steps.add(new Deadline(DeadlineStep.WITHDRAWN, DeadlineKind.FACT, end, end, List.of(),
+                        "Demande retirée le " + format(end) + " : aucun délai ne court plus. Une nouvelle demande "
+                                + "ferait courir de nouveaux délais."));
+            }
+        }
+    }
+
+    /** ", jour férié dans le département (Vendredi Saint)" when a holiday, nothing for a weekend. */
+    private String holidaySuffix(LocalDate date, Departement departement) {
+        return holidays.holidayName(date, departement)
+                .map(name -> " (" + name + ", jour férié dans le département " + departement.code() + ")")
+                .orElse("");
+    }
+}

@@ -114,7 +114,11 @@ final class LetterFont {
 
     private TrueTypeFont parse() {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(data));
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+            // French needs no glyph substitution, and PDFBox's Latin GSUB worker compiles regular expressions for
+            // every word it shows (it made rendering 30 times slower) and turns "fi" into a ligature glyph.
+            font.setEnableGsub(false);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot parse the letters' font", e);
         }

@@ -137,6 +137,11 @@ final class PdfLetterRenderer {
         }
     }
 
+    /** The width of a placed line, for checks of the layout. */
+    float width(Line line) {
+        return font.width(line.text(), line.size());
+    }
+
     /** Places every line of the letter on pages. */
     List<Page> layout(Letter letter) {
         List<List<Line>> pages = new ArrayList<>();

@@ -96,7 +96,7 @@ class LetterComposerTest {
 
         Letter letter = letters.compose("saisine-cada", context);
 
-        assertThat(letter.recipient()).containsExactly("Commission d'accès aux documents administratifs (CADA)",
+        assertThat(letter.recipient()).containsExactly("Commission d’accès aux documents administratifs (CADA)",
                 "20 avenue de Ségur", "TSA 50730", "75334 Paris Cedex 07");
         assertThat(letter.subject()).isEqualTo("Saisine de la CADA – refus de communication de documents "
                 + "administratifs opposé par Mairie de Nice");

@@ -60,7 +60,7 @@ class LetterTemplatesTest {
     void referralsGoToTheCada() {
         Addressee cada = Fixtures.shippedTemplates().get("saisine-cada").recipient();
 
-        assertThat(cada.name()).isEqualTo("Commission d'accès aux documents administratifs (CADA)");
+        assertThat(cada.name()).isEqualTo("Commission d’accès aux documents administratifs (CADA)");
         assertThat(cada.postalAddress()).isEqualTo("20 avenue de Ségur\nTSA 50730\n75334 Paris Cedex 07");
         assertThat(cada.email()).isEqualTo("cada@cada.fr");
         assertThat(Fixtures.shippedTemplates().get("saisine-cada-serie").recipient()).isEqualTo(cada);

@@ -2,6 +2,7 @@ package fr.lanterne.letters;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -176,7 +177,7 @@ final class MarkupParser {
     }
 
     private String allowedHere() {
-        return java.util.Arrays.stream(Placeholder.values())
+        return Arrays.stream(Placeholder.values())
                 .filter(placeholder -> placeholder.allowedIn(kind))
                 .filter(placeholder -> placeholder.list() == null || isOpen(placeholder.list()))
                 .map(placeholder -> placeholder.type() == Placeholder.Type.FLAG

@@ -49,6 +49,19 @@ class LetterComposerTest {
                 "à l’adresse camille.martin@example.org", "la référence LNT-2026-000123.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"vsa", "cctv", "drones-sound"})
+    void everyRequestCitesTheCrpa(String id) {
+        String text = String.join("\n", letters.compose(id, Fixtures.request()).body());
+
+        assertThat(text).contains("articles L300-1 et L311-1 et suivants du code des relations entre le public et "
+                        + "l’administration (CRPA)", "Conformément à l’article L311-9 du CRPA", "par courrier "
+                        + "électronique, sans frais", "au sens de l’article L300-4", "l’article L311-7 du CRPA",
+                "conformément à l’article L311-2 du CRPA", "articles R*311-12 et R311-13 du CRPA",
+                "(article R343-1 du même code)", "0,18\u00A0€ par page A4", "(article R311-11 du CRPA et arrêté du "
+                        + "1er octobre 2001)", "m’indiquer la date à laquelle vous avez reçu cette demande");
+    }
+
     @Test
     void aReminderRepeatsTheRequestAndDatesTheImplicitRefusal() {
         Letter letter = letters.compose("relance", Fixtures.request().about(Fixtures.unanswered("cctv")));

@@ -1,0 +1,84 @@
+package fr.lanterne.letters;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The letters module's entry point: fills templates in and renders letters as print-ready PDF and as email text.
+ * Templates and the font are loaded once; every method is thread-safe, so a campaign may render letters from several
+ * threads with one instance.
+ */
+public final class Letters {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final LetterTemplates templates;
+    private final LetterComposer composer;
+    private final PdfLetterRenderer pdf;
+    private final Clock clock;
+
+    /**
+     * @param clock gives "today" ({@link #today()}, for callers dating their letters) and the PDF creation date
+     */
+    public Letters(LetterTemplates templates, Clock clock) {
+        this(templates, clock, LetterFont.packaged());
+    }
+
+    Letters(LetterTemplates templates, Clock clock, LetterFont font) {
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.composer = new LetterComposer(templates);
+        this.pdf = new PdfLetterRenderer(font, clock);
+    }
+
+    public LetterTemplates templates() {
+        return templates;
+    }
+
+    /** Today in France, the default date of a letter. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(PARIS));
+    }
+
+    /**
+     * Fills template {@code templateId} in with {@code context}.
+     *
+     * @throws fr.lanterne.InvalidInputException if the template does not exist (the message lists those that do), or
+     *                                           if the context lacks a value the template uses
+     */
+    public Letter compose(String templateId, LetterContext context) {
+        return composer.compose(templateId, context);
+    }
+
+    /** The letter as a PDF file (A4, font embedded), in memory. */
+    public byte[] pdf(Letter letter) {
+        return pdf.render(letter);
+    }
+
+    /** Writes the letter as a PDF file to {@code out}, which stays open. */
+    public void writePdf(Letter letter, OutputStream out) {
+        pdf.write(letter, out);
+    }
+
+    /**
+     * Writes {@code letters} as one PDF to print, each letter starting on a new page with its own page numbers.
+     * The letters are read one at a time from the iterable, so they can be composed on the fly; the document is
+     * buffered in a temporary file until written. For very large campaigns, prefer one file per few thousand letters
+     * (a printer's spooler, and a person checking the file, will thank you).
+     *
+     * @param title the PDF's title ("Campagne VSA – Alpes-Maritimes – 28 novembre 2026")
+     * @param rectoVerso add a blank page after each letter with an odd number of pages, for double-sided printing
+     */
+    public CampaignPdf writeCampaignPdf(String title, Iterable<Letter> letters, boolean rectoVerso,
+                                        OutputStream out) {
+        return pdf.writeMerged(title, letters, rectoVerso, out);
+    }
+
+    /** The letter as an email: subject "[reference] subject", body as in the letter, UTF-8 plain text. */
+    public LetterEmail email(Letter letter) {
+        return LetterEmail.of(letter);
+    }
+}

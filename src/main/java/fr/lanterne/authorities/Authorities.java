@@ -100,6 +100,16 @@ public class Authorities {
         return store.authorityById(id).orElseThrow(() -> AuthorityNotFoundException.forCode("#" + id));
     }
 
+    /** Many authorities with their addresses at once, by code; unknown codes are absent from the map. */
+    public Map<String, Authority> authoritiesByCode(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? Map.of() : store.authoritiesByCode(codes);
+    }
+
+    /** Many authorities with their addresses at once, by id. */
+    public Map<Long, Authority> authoritiesById(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : store.authoritiesById(ids);
+    }
+
     /** Names and codes of many authorities at once, for lists (no addresses). */
     public Map<Long, AuthorityRef> authorityRefs(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? Map.of() : store.authorityRefs(ids);

@@ -159,6 +159,36 @@ class AuthorityStore {
                 .map(this::withContact);
     }
 
+    /** Many authorities with their addresses, in a few queries (campaigns address thousands). */
+    Map<String, Authority> authoritiesByCode(Collection<String> codes) {
+        Map<String, Authority> found = new HashMap<>();
+        authorities("code", codes).forEach(a -> found.put(a.code(), a));
+        return found;
+    }
+
+    Map<Long, Authority> authoritiesById(Collection<Long> ids) {
+        Map<Long, Authority> found = new HashMap<>();
+        authorities("id", ids).forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
+    private List<Authority> authorities(String column, Collection<?> keys) {
+        List<Authority> found = new ArrayList<>();
+        for (List<?> chunk : chunks(List.copyOf(keys))) {
+            List<AuthorityRow> rows = jdbc.sql(AUTHORITY_COLUMNS + " WHERE " + column + " IN (" + placeholders(chunk) + ")")
+                    .params(chunk)
+                    .query(this::authorityRow)
+                    .list();
+            Map<Long, List<ContactRecord>> contacts = currentContacts(rows.stream().map(AuthorityRow::id).toList());
+            for (AuthorityRow row : rows) {
+                found.add(new Authority(row.id(), row.code(), row.kind(), row.name(), row.communeInsee(),
+                        row.departement(), row.region(), row.active(),
+                        effectiveContact(contacts.getOrDefault(row.id(), List.of()))));
+            }
+        }
+        return found;
+    }
+
     /** The préfecture of the département and the council of the région of a commune. */
     List<Authority> bodiesAbove(String departement, String region) {
         return jdbc.sql(AUTHORITY_COLUMNS + " WHERE code IN (?, ?) ORDER BY kind")

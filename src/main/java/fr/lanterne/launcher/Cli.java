@@ -3,6 +3,7 @@ package fr.lanterne.launcher;
 import fr.lanterne.LanterneApplication;
 import fr.lanterne.UserError;
 import fr.lanterne.cli.CliCommand;
+import fr.lanterne.deadlines.DateInput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -86,6 +87,8 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // "2026-02-30" is refused with a sentence that says why, not picocli's "is not a LocalDate".
+        commandLine.registerConverter(java.time.LocalDate.class, DateInput::parse);
         return commandLine;
     }
 

@@ -3,6 +3,8 @@ package fr.lanterne.launcher;
 import fr.lanterne.authorities.AuthoritiesCommand;
 import fr.lanterne.database.DatabaseCommand;
 import fr.lanterne.registry.RegistryCommand;
+import fr.lanterne.requests.CampaignCommand;
+import fr.lanterne.requests.RequestsCommand;
 import fr.lanterne.users.UsersCommand;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.ScopeType;
         description = {
                 "Lanterne : demandes d'accès aux documents administratifs (CRPA) sur la surveillance dans les communes.",
                 "Sans commande, Lanterne sert l'application web sur le port 8080."},
-        subcommands = {AuthoritiesCommand.class, RegistryCommand.class, UsersCommand.class, DatabaseCommand.class})
+        subcommands = {AuthoritiesCommand.class, RegistryCommand.class, RequestsCommand.class, CampaignCommand.class,
+                UsersCommand.class, DatabaseCommand.class})
 final class LanterneCommand {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DOSSIER",

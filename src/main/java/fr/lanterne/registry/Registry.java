@@ -50,6 +50,12 @@ public class Registry {
         return toDeployments(store.find(normalised));
     }
 
+    /** INSEE codes of the communes where the registry documents at least one deployment. */
+    @Transactional(readOnly = true)
+    public List<String> communesWithDeployments() {
+        return store.communesWithDeployments();
+    }
+
     @Transactional(readOnly = true)
     public Deployment deployment(long id) {
         return store.row(id)

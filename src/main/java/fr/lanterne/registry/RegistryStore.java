@@ -76,6 +76,11 @@ class RegistryStore {
         return jdbc.sql(sql.toString()).params(params).query(RegistryStore::row).list();
     }
 
+    List<String> communesWithDeployments() {
+        return jdbc.sql("SELECT DISTINCT commune_insee FROM deployment WHERE NOT deleted AND commune_insee IS NOT NULL "
+                + "ORDER BY commune_insee").query(String.class).list();
+    }
+
     Optional<Row> row(long id) {
         return jdbc.sql(ROW_COLUMNS + " WHERE d.id = ?").param(id).query(RegistryStore::row).optional();
     }

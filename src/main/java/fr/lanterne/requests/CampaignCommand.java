@@ -1,0 +1,173 @@
+package fr.lanterne.requests;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.cli.CliCommand;
+import fr.lanterne.cli.CommandUser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "campaign", description = "Campagnes : la même demande à de nombreuses communes.",
+        mixinStandardHelpOptions = true,
+        subcommands = {CampaignCommand.Launch.class, CampaignCommand.Resume.class, CampaignCommand.Show.class})
+public final class CampaignCommand {
+
+    @Command(name = "launch", mixinStandardHelpOptions = true,
+            description = {"Crée et lance une campagne : une demande par commune (ou organisme) et par modèle.",
+                    "Les critères s'additionnent. Exemple : campaign launch --template vsa --departement 06",
+                    "Si elle est interrompue : campaign resume NUMÉRO (rien n'est créé ni envoyé deux fois)."})
+    static final class Launch implements CliCommand {
+        @Option(names = "--template", required = true, paramLabel = "MODÈLE", description = "Répétable : vsa, cctv…")
+        List<String> templates;
+
+        @Option(names = "--insee", paramLabel = "CODE", split = ",", description = "Codes INSEE (répétable, ou séparés par des virgules).")
+        List<String> insee = new ArrayList<>();
+
+        @Option(names = "--departement", paramLabel = "DÉP")
+        String departement;
+
+        @Option(names = "--min-population", paramLabel = "N",
+                description = "Communes d'au moins N habitants (dans le département s'il est donné).")
+        Integer minPopulation;
+
+        @Option(names = "--registry", description = "Toutes les communes du registre des déploiements.")
+        boolean registry;
+
+        @Option(names = "--csv", paramLabel = "FICHIER",
+                description = "Une ligne par destinataire : code INSEE ou code d'organisme (première colonne).")
+        Path csv;
+
+        @Option(names = "--channel", paramLabel = "CANAL",
+                description = "EMAIL ou POST ; par défaut le courriel s'il est connu, sinon la poste.")
+        Channel channel;
+
+        @Option(names = "--name", paramLabel = "NOM")
+        String name;
+
+        @Option(names = "--dry-run", description = "Montre ce qui serait fait, sans rien créer ni envoyer.")
+        boolean dryRun;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) throws IOException {
+            Campaigns campaigns = context.getBean(Campaigns.class);
+            NewCampaign campaign = new NewCampaign(name, templates, new CampaignTargets(insee, departement,
+                    minPopulation, registry, csv == null ? List.of() : readCsv(csv)), channel);
+            CampaignPlan plan = campaigns.plan(campaign);
+            printPlan(out, plan);
+            RequestsProperties properties = context.getBean(RequestsProperties.class);
+            if (!properties.mailboxConfigured()) {
+                out.println("Attention : l'adresse de réponse n'est pas configurée (lanterne.requests.mailbox = "
+                        + properties.mailbox() + ") : les administrations ne pourraient pas vous répondre.");
+            }
+            if (dryRun) {
+                out.println("Simulation : rien n'a été créé ni envoyé.");
+                return 0;
+            }
+            long id = campaigns.create(campaign, CommandUser.name());
+            out.printf("Campagne n° %d créée. En cas d'interruption : campaign resume %d%n", id, id);
+            return report(out, campaigns.run(id, progressBar(plan.requests())));
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Reprend une campagne interrompue là où elle s'était arrêtée.")
+    static final class Resume implements CliCommand {
+        @Parameters(paramLabel = "NUMÉRO")
+        long id;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            Campaigns campaigns = context.getBean(Campaigns.class);
+            CampaignProgress before = campaigns.progress(id);
+            return report(out, campaigns.run(id, progressBar(before.planned())));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Où en est une campagne.")
+    static final class Show implements CliCommand {
+        @Parameters(paramLabel = "NUMÉRO")
+        long id;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            Campaigns campaigns = context.getBean(Campaigns.class);
+            CampaignProgress progress = campaigns.progress(id);
+            printProgress(out, progress);
+            campaigns.skipped(id, 20).forEach(s -> out.println("  écartée : " + s));
+            return 0;
+        }
+    }
+
+    static List<String> readCsv(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("Le fichier « " + file + " » n'existe pas.");
+        }
+        List<String> codes = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String first = lines.get(i).split("[,;\\t]")[0].replace("\"", "").replace("\uFEFF", "").strip();
+            if (first.isEmpty() || i == 0 && first.toLowerCase(Locale.ROOT).matches("insee|code|authority|organisme")) {
+                continue;
+            }
+            if (!first.matches("[0-9A-Za-z][0-9A-Za-z-]{1,59}")) {
+                throw new InvalidInputException("Ligne " + (i + 1) + " de " + file.getFileName() + " : « " + first
+                        + " » n'est ni un code INSEE ni un code d'organisme.", Map.of("line", i + 1));
+            }
+            codes.add(first);
+        }
+        return codes;
+    }
+
+    private static void printPlan(PrintWriter out, CampaignPlan plan) {
+        out.printf("%d destinataire(s) × modèle(s) : %d demande(s) à créer (%d par courriel, %d par la poste), "
+                + "%d écartée(s).%n", plan.targets(), plan.requests(), plan.email(), plan.post(), plan.skipped().size());
+        plan.sample().forEach(s -> out.println("  " + s));
+        if (plan.requests() > plan.sample().size()) {
+            out.println("  …");
+        }
+        plan.skipped().stream().limit(10).forEach(s -> out.println("  écartée : " + s));
+        if (plan.skipped().size() > 10) {
+            out.printf("  … et %d autres écartées.%n", plan.skipped().size() - 10);
+        }
+    }
+
+    private static int report(PrintWriter out, CampaignProgress progress) {
+        System.err.println();
+        printProgress(out, progress);
+        return "COMPLETED".equals(progress.jobStatus()) ? 0 : 1;
+    }
+
+    private static void printProgress(PrintWriter out, CampaignProgress p) {
+        out.printf("Campagne n° %d « %s » : %s (traitement %s).%n", p.id(), p.name(), p.status(), p.jobStatus());
+        out.printf("  %d demande(s) prévue(s), %d créée(s), %d écartée(s).%n", p.planned(), p.created(), p.skipped());
+        p.requestsByStatus().forEach((status, count) -> out.printf("  %-28s %d%n", status.label(), count));
+        if (p.printFile() != null) {
+            out.printf("  Lettres à imprimer et poster : %s/%n", p.printFile());
+        }
+    }
+
+    /** A progress bar on standard error, so that standard output stays the report. */
+    private static java.util.function.Consumer<CampaignProgress> progressBar(int total) {
+        return p -> {
+            int done = p.requestsByStatus().entrySet().stream()
+                    .filter(e -> e.getKey() != RequestStatus.DRAFT && e.getKey() != RequestStatus.SENDING)
+                    .mapToInt(Map.Entry::getValue).sum();
+            int width = 30;
+            int filled = total == 0 ? width : (int) Math.min(width, (long) done * width / total);
+            System.err.printf("\r[%s%s] %d/%d lettres prêtes · %d créées · %d envoyées ", "#".repeat(filled),
+                    ".".repeat(width - filled), done, total, p.created(),
+                    p.requestsByStatus().getOrDefault(RequestStatus.SENT, 0));
+            System.err.flush();
+        };
+    }
+}

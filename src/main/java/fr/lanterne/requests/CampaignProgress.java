@@ -1,0 +1,20 @@
+package fr.lanterne.requests;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where a campaign stands.
+ *
+ * @param jobStatus the status of its last job execution (STARTED, COMPLETED, FAILED…)
+ * @param requestsByStatus its requests counted by state
+ * @param printFile the merged PDF of the letters to post, relative to the data directory, once written
+ */
+public record CampaignProgress(long id, String name, String status, String jobStatus, int planned, int skipped,
+                               Map<RequestStatus, Integer> requestsByStatus, String printFile, Instant createdAt,
+                               Instant finishedAt) {
+
+    public int created() {
+        return requestsByStatus.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

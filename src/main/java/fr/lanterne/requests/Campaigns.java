@@ -1,0 +1,301 @@
+package fr.lanterne.requests;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.NotFoundException;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.AuthorityCodes;
+import fr.lanterne.authorities.Authority;
+import fr.lanterne.authorities.InseeCode;
+import fr.lanterne.registry.Registry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Campaigns: one request per (authority, template) for a list of towns, written, sent or readied for the post by a
+ * restartable Spring Batch job. The list is fixed when the campaign is created; running the job again (after a
+ * crash, or a stop) resumes where it stopped and never creates, writes or sends anything twice.
+ */
+@Service
+public class Campaigns {
+
+    static final String JOB_NAME = "campaign";
+    static final String CAMPAIGN_ID = "campaignId";
+
+    private final CampaignStore store;
+    private final RequestStore requests;
+    private final Requests requestRules;
+    private final Authorities authorities;
+    private final Registry registry;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job campaignJob;
+    private final RequestDispatcher dispatcher;
+    private final TransactionTemplate transaction;
+    private final RequestsProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Campaigns(CampaignStore store, RequestStore requests, Requests requestRules, Authorities authorities,
+              Registry registry, JobOperator jobOperator, JobRepository jobRepository,
+              @Qualifier("campaignJob") Job campaignJob, RequestDispatcher dispatcher, TransactionTemplate transaction,
+              RequestsProperties properties, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.requests = requests;
+        this.requestRules = requestRules;
+        this.authorities = authorities;
+        this.registry = registry;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.campaignJob = campaignJob;
+        this.dispatcher = dispatcher;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the campaign would do, without creating or sending anything. */
+    public CampaignPlan plan(NewCampaign campaign) {
+        return toPlan(targets(campaign), campaign);
+    }
+
+    /** Creates the campaign and its fixed list of targets; {@link #run} then does the work. */
+    public long create(NewCampaign campaign, String actor) {
+        List<PlannedTarget> targets = targets(campaign);
+        if (targets.stream().noneMatch(t -> t.outcome() == null)) {
+            CampaignPlan plan = toPlan(targets, campaign);
+            throw new InvalidInputException("Cette campagne ne créerait aucune demande : "
+                    + String.join(" ; ", plan.skipped().stream().limit(5).toList())
+                    + (plan.skipped().size() > 5 ? " ; …" : "") + ".");
+        }
+        Instant now = clock.instant();
+        String name = campaign.name() != null ? campaign.name()
+                : String.join("+", campaign.templates()) + " — " + describe(campaign.targets());
+        return transaction.execute(status -> {
+            long id = store.insert(name, campaign.templates(), json.writeValueAsString(campaign.targets()),
+                    campaign.channel(), actor, now);
+            List<Object[]> rows = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                PlannedTarget t = targets.get(i);
+                rows.add(new Object[] {i + 1, t.authority().id(), t.template(), t.outcome()});
+            }
+            store.insertTargets(id, rows);
+            return id;
+        });
+    }
+
+    /**
+     * Runs (or resumes) a campaign's job in this thread, calling {@code progress} about twice a second from another
+     * thread while it runs.
+     */
+    public CampaignProgress run(long campaignId, Consumer<CampaignProgress> progress) {
+        campaign(campaignId);
+        JobParameters parameters = new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters();
+        recoverAbandonedExecution(campaignId, parameters);
+        Thread reporter = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(500);
+                    progress.accept(progress(campaignId));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // A progress line missed is no reason to stop the campaign.
+                }
+            }
+        }, "campaign-progress-" + campaignId);
+        reporter.setDaemon(true);
+        reporter.start();
+        try {
+            jobOperator.start(campaignJob, parameters);
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException e) {
+            // Already done: nothing to resume.
+        } catch (Exception e) {
+            throw new IllegalStateException("The job of campaign " + campaignId + " could not start", e);
+        } finally {
+            reporter.interrupt();
+        }
+        CampaignProgress done = progress(campaignId);
+        progress.accept(done);
+        return done;
+    }
+
+    public CampaignProgress progress(long campaignId) {
+        CampaignStore.Campaign campaign = campaign(campaignId);
+        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
+                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
+        String jobStatus = "NOT_STARTED";
+        if (instance != null) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
+        }
+        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), jobStatus, campaign.planned(),
+                campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
+                campaign.finishedAt());
+    }
+
+    /** Targets left out, with the reason, for the people launching the campaign. */
+    public List<String> skipped(long campaignId, int limit) {
+        campaign(campaignId);
+        return store.outcomes(campaignId, limit);
+    }
+
+    /**
+     * A process killed in the middle of the job leaves its execution STARTED in the job repository, which would
+     * refuse to restart it. The campaign records which process runs it ({@code host:pid}); when that process is
+     * gone, the execution is marked failed so that this start resumes it.
+     */
+    private void recoverAbandonedExecution(long campaignId, JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(JOB_NAME, parameters);
+        if (instance == null) {
+            return;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last == null || !last.getStatus().isRunning()) {
+            return;
+        }
+        String runner = store.runner(campaignId).orElse(null);
+        if (CampaignJobListener.alive(runner, last)) {
+            throw new fr.lanterne.ConflictException("La campagne " + campaignId + " est déjà en cours dans un autre "
+                    + "processus (" + runner + ") : attendez qu'il finisse ou arrêtez-le.", Map.of("runner", runner));
+        }
+        jobOperator.recover(last);
+        dispatcher.recoverInterrupted(campaignId);
+    }
+
+    CampaignStore.Campaign campaign(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("Aucune campagne n'a le numéro " + id + ".",
+                Map.of("campaign", id)));
+    }
+
+    // --- choosing the targets ----------------------------------------------------------------------------------
+
+    private record PlannedTarget(Authority authority, String template, Channel channel, String outcome) {
+    }
+
+    private List<PlannedTarget> targets(NewCampaign campaign) {
+        campaign.templates().forEach(requestRules::requestTemplate);
+        Set<String> codes = authorityCodes(campaign.targets());
+        Map<String, Authority> found = authorities.authoritiesByCode(codes);
+        Set<String> open = store.openKeys(campaign.templates());
+        Set<String> recent = store.recentKeys(campaign.templates(),
+                clock.instant().minus(properties.minIntervalBetweenIdenticalRequests()));
+        List<PlannedTarget> targets = new ArrayList<>();
+        for (String code : codes) {
+            Authority authority = found.get(code);
+            if (authority == null) {
+                throw new InvalidInputException("Aucun organisme n'a le code « " + code + " ».", Map.of("code", code));
+            }
+            for (String template : campaign.templates()) {
+                targets.add(target(authority, template, campaign.channel(), open, recent));
+            }
+        }
+        return targets;
+    }
+
+    private PlannedTarget target(Authority authority, String template, Channel requested, Set<String> open,
+                                 Set<String> recent) {
+        String key = authority.id() + "/" + template;
+        if (open.contains(key)) {
+            return new PlannedTarget(authority, template, null, "une demande identique est déjà en cours");
+        }
+        if (recent.contains(key)) {
+            return new PlannedTarget(authority, template, null, "la même lettre lui a été adressée il y a moins de "
+                    + properties.minIntervalBetweenIdenticalRequests().toDays() + " jours (CRPA L311-2)");
+        }
+        try {
+            return new PlannedTarget(authority, template, requestRules.chooseChannel(authority, requested, false), null);
+        } catch (InvalidInputException e) {
+            return new PlannedTarget(authority, template, null, requested == Channel.EMAIL
+                    ? "pas d'adresse électronique connue" : "ni adresse postale ni courriel connus");
+        }
+    }
+
+    private Set<String> authorityCodes(CampaignTargets targets) {
+        Set<String> insee = new LinkedHashSet<>();
+        for (String code : targets.insee()) {
+            insee.add(authorities.commune(code).insee());
+        }
+        if (targets.departement() != null || targets.minPopulation() != null) {
+            insee.addAll(authorities.communeCodes(targets.departement(), targets.minPopulation()));
+        }
+        if (targets.registry()) {
+            insee.addAll(registry.communesWithDeployments());
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        insee.forEach(code -> codes.add(AuthorityCodes.townHall(code)));
+        for (String line : targets.authorityCodes()) {
+            String code = line.strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            codes.add(InseeCode.isValid(code) ? AuthorityCodes.townHall(authorities.commune(code).insee()) : code);
+        }
+        return codes;
+    }
+
+    private CampaignPlan toPlan(List<PlannedTarget> targets, NewCampaign campaign) {
+        int email = 0;
+        int post = 0;
+        List<String> sample = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (PlannedTarget t : targets) {
+            if (t.outcome() != null) {
+                skipped.add(t.authority().name() + " (" + t.template() + ") : " + t.outcome());
+            } else {
+                if (t.channel() == Channel.EMAIL) {
+                    email++;
+                } else {
+                    post++;
+                }
+                if (sample.size() < 10) {
+                    sample.add(t.authority().name() + " (" + t.template() + ", " + t.channel().label() + ")");
+                }
+            }
+        }
+        return new CampaignPlan(targets.size(), email + post, email, post, sample, skipped);
+    }
+
+    private static String describe(CampaignTargets targets) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        if (!targets.insee().isEmpty()) {
+            parts.put("insee", targets.insee().size() + " commune(s)");
+        }
+        if (targets.departement() != null) {
+            parts.put("departement", "département " + targets.departement());
+        }
+        if (targets.minPopulation() != null) {
+            parts.put("population", "≥ " + targets.minPopulation() + " hab.");
+        }
+        if (targets.registry()) {
+            parts.put("registry", "communes du registre");
+        }
+        if (!targets.authorityCodes().isEmpty()) {
+            parts.put("csv", targets.authorityCodes().size() + " organisme(s) d'une liste");
+        }
+        return String.join(", ", parts.values());
+    }
+
+    static boolean finished(BatchStatus status) {
+        return status == BatchStatus.COMPLETED;
+    }
+}

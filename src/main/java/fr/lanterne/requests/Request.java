@@ -1,0 +1,415 @@
+package fr.lanterne.requests;
+
+import fr.lanterne.ConflictException;
+import fr.lanterne.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request and its state. It changes only through methods that check the current state first, and each change
+ * adds a dated event to the timeline with its author. Legal dates (receipt, refusal…) are checked against what is
+ * already known: nothing in the future, nothing before the request reached the authority.
+ */
+final class Request {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+    private final Long id;
+    private final RequestReference reference;
+    private final long authorityId;
+    private final String templateId;
+    private final Long campaignId;
+    private final String owner;
+    private final Instant createdAt;
+    private Channel channel;
+    private RequestStatus status;
+    private Instant sentAt;
+    private LocalDate receivedOn;
+    private String receiptEvidence;
+    private LocalDate answeredOn;
+    private LocalDate partialAnswerOn;
+    private LocalDate refusedOn;
+    private LocalDate implicitRefusalOn;
+    private LocalDate cadaReferredOn;
+    private LocalDate cadaRegisteredOn;
+    private LocalDate cadaOpinionOn;
+    private LocalDate confirmedRefusalOn;
+    private LocalDate courtOn;
+    private LocalDate withdrawnOn;
+    private String letterFile;
+    private int sendAttempts;
+    private Instant sendingStartedAt;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private final int version;
+    private final List<TimelineEvent> newEvents = new ArrayList<>();
+
+    /** Everything a stored request holds, as read from the database. */
+    record State(Long id, RequestReference reference, long authorityId, String templateId, Long campaignId,
+                 String owner, Instant createdAt, Channel channel, RequestStatus status, Instant sentAt,
+                 LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn, LocalDate partialAnswerOn,
+                 LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
+                 LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, LocalDate confirmedRefusalOn, LocalDate courtOn,
+                 LocalDate withdrawnOn, String letterFile, int sendAttempts, Instant sendingStartedAt,
+                 Instant nextAttemptAt, String lastError, int version) {
+    }
+
+    Request(State s) {
+        this.id = s.id();
+        this.reference = s.reference();
+        this.authorityId = s.authorityId();
+        this.templateId = s.templateId();
+        this.campaignId = s.campaignId();
+        this.owner = s.owner();
+        this.createdAt = s.createdAt();
+        this.channel = s.channel();
+        this.status = s.status();
+        this.sentAt = s.sentAt();
+        this.receivedOn = s.receivedOn();
+        this.receiptEvidence = s.receiptEvidence();
+        this.answeredOn = s.answeredOn();
+        this.partialAnswerOn = s.partialAnswerOn();
+        this.refusedOn = s.refusedOn();
+        this.implicitRefusalOn = s.implicitRefusalOn();
+        this.cadaReferredOn = s.cadaReferredOn();
+        this.cadaRegisteredOn = s.cadaRegisteredOn();
+        this.cadaOpinionOn = s.cadaOpinionOn();
+        this.confirmedRefusalOn = s.confirmedRefusalOn();
+        this.courtOn = s.courtOn();
+        this.withdrawnOn = s.withdrawnOn();
+        this.letterFile = s.letterFile();
+        this.sendAttempts = s.sendAttempts();
+        this.sendingStartedAt = s.sendingStartedAt();
+        this.nextAttemptAt = s.nextAttemptAt();
+        this.lastError = s.lastError();
+        this.version = s.version();
+    }
+
+    /** A new request, not yet stored: a draft whose letter is to be written. */
+    static Request draft(RequestReference reference, long authorityId, String templateId, Long campaignId,
+                         Channel channel, String owner, Instant now) {
+        Request request = new Request(new State(null, reference, authorityId, templateId, campaignId, owner, now,
+                channel, RequestStatus.DRAFT, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, 0, null, null, null, 0));
+        request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
+        return request;
+    }
+
+    State state() {
+        return new State(id, reference, authorityId, templateId, campaignId, owner, createdAt, channel, status, sentAt,
+                receivedOn, receiptEvidence, answeredOn, partialAnswerOn, refusedOn, implicitRefusalOn,
+                cadaReferredOn, cadaRegisteredOn, cadaOpinionOn, confirmedRefusalOn, courtOn, withdrawnOn, letterFile,
+                sendAttempts, sendingStartedAt, nextAttemptAt, lastError, version);
+    }
+
+    List<TimelineEvent> newEvents() {
+        return List.copyOf(newEvents);
+    }
+
+    RequestReference reference() {
+        return reference;
+    }
+
+    RequestStatus status() {
+        return status;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    // --- writing and sending -----------------------------------------------------------------------------------
+
+    Request letterRendered(String file, Instant now) {
+        requireStatus("rédiger la lettre", RequestStatus.DRAFT, RequestStatus.QUEUED, RequestStatus.DELIVERY_FAILED);
+        this.letterFile = file;
+        record(now, null, EventType.LETTER_RENDERED, "lanterne", file);
+        return this;
+    }
+
+    Request queue(String actor, Instant now) {
+        if (letterFile == null) {
+            throw new IllegalStateException("Request " + reference + " has no letter yet");
+        }
+        move(RequestStatus.QUEUED);
+        this.nextAttemptAt = now;
+        record(now, null, EventType.QUEUED, actor, channel.label());
+        return this;
+    }
+
+    Request startSending(Instant now) {
+        move(RequestStatus.SENDING);
+        this.sendAttempts++;
+        this.sendingStartedAt = now;
+        this.nextAttemptAt = null;
+        return this;
+    }
+
+    int sendAttempts() {
+        return sendAttempts;
+    }
+
+    /** No SMTP server is configured: the email was written to a file for a person to send, who then records it. */
+    Request writtenToOutbox(String file, Instant now) {
+        move(RequestStatus.QUEUED);
+        this.sendingStartedAt = null;
+        this.nextAttemptAt = null;
+        record(now, null, EventType.QUEUED, "lanterne", "courriel écrit dans " + file + " (aucun serveur SMTP "
+                + "configuré) : envoyez-le vous-même, puis enregistrez l'envoi");
+        return this;
+    }
+
+    Request sent(Instant at, String actor, String detail) {
+        move(RequestStatus.SENT);
+        this.sentAt = at;
+        this.sendingStartedAt = null;
+        this.lastError = null;
+        this.nextAttemptAt = null;
+        record(at, at.atZone(PARIS).toLocalDate(), EventType.SENT, actor, detail);
+        return this;
+    }
+
+    /** A temporary failure (server unreachable…): back in the queue, to try again later. */
+    Request sendFailed(String error, Instant retryAt, Instant now) {
+        move(RequestStatus.QUEUED);
+        this.sendingStartedAt = null;
+        this.lastError = error;
+        this.nextAttemptAt = retryAt;
+        record(now, null, EventType.SEND_ATTEMPT_FAILED, "lanterne", "tentative " + sendAttempts + " : " + error);
+        return this;
+    }
+
+    /** A permanent failure (address refused, bounce): a volunteer must fix the address or the channel. */
+    Request deliveryFailed(String reason, Instant now) {
+        move(RequestStatus.DELIVERY_FAILED);
+        this.sendingStartedAt = null;
+        this.lastError = reason;
+        this.nextAttemptAt = null;
+        record(now, null, EventType.DELIVERY_FAILED, "lanterne", reason);
+        return this;
+    }
+
+    /**
+     * Found in the middle of sending after a crash: the email may or may not have left. It is never sent again
+     * without a person deciding, so that no authority gets the same letter twice.
+     */
+    Request sendingInterrupted(Instant now) {
+        move(RequestStatus.SEND_UNCERTAIN);
+        this.sendingStartedAt = null;
+        record(now, null, EventType.SEND_UNCERTAIN, "lanterne",
+                "Lanterne s'est arrêté pendant l'envoi : vérifiez dans la boîte d'envoi si le courriel est parti, "
+                        + "puis confirmez l'envoi ou relancez-le.");
+        return this;
+    }
+
+    Request changeChannel(Channel newChannel, String actor, Instant now) {
+        requireStatus("changer de canal", RequestStatus.DRAFT, RequestStatus.QUEUED, RequestStatus.DELIVERY_FAILED,
+                RequestStatus.SEND_UNCERTAIN);
+        if (newChannel != channel) {
+            record(now, null, EventType.CHANNEL_CHANGED, actor, channel.label() + " → " + newChannel.label());
+            this.channel = newChannel;
+        }
+        return this;
+    }
+
+    /** Back to the queue after a failure or an interrupted send, once a person has checked. */
+    Request requeue(String actor, Instant now) {
+        requireStatus("remettre en file d'envoi", RequestStatus.DELIVERY_FAILED, RequestStatus.SEND_UNCERTAIN);
+        move(RequestStatus.QUEUED);
+        this.nextAttemptAt = now;
+        this.lastError = null;
+        record(now, null, EventType.QUEUED, actor, "remise en file d'envoi");
+        return this;
+    }
+
+    // --- what the authority does -------------------------------------------------------------------------------
+
+    /**
+     * The date the authority received the request (acknowledgement, registered-mail receipt, email delivery): the
+     * legal clock starts there (CRPA R311-13). Recorded again, it corrects the date.
+     */
+    Request received(LocalDate date, String evidence, String actor, LocalDate today, Instant now) {
+        checkNotFuture(date, today, "La date de réception");
+        LocalDate sentOn = sentOn();
+        if (sentOn != null && date.isBefore(sentOn)) {
+            throw new InvalidInputException("La date de réception (" + french(date) + ") précède la date d'envoi ("
+                    + french(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
+                    Map.of("field", "received", "sent", sentOn.toString()));
+        }
+        if (sentOn == null) {
+            throw new ConflictException("La demande " + reference + " n'a pas encore été envoyée (état : "
+                    + status.label() + ") : enregistrez d'abord son envoi.", Map.of("status", status.name()));
+        }
+        boolean correction = receivedOn != null;
+        if (!correction) {
+            move(RequestStatus.RECEIVED);
+        }
+        this.receivedOn = date;
+        this.receiptEvidence = evidence;
+        record(now, date, EventType.RECEIVED, actor, correction ? "date de réception corrigée"
+                + (evidence == null ? "" : " — " + evidence) : evidence);
+        return this;
+    }
+
+    Request answered(boolean complete, LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, complete ? "La date de la réponse" : "La date de la réponse partielle");
+        if (complete) {
+            move(RequestStatus.ANSWERED);
+            this.answeredOn = date;
+            record(now, date, EventType.ANSWERED, actor, null);
+        } else {
+            move(RequestStatus.PARTIALLY_ANSWERED);
+            this.partialAnswerOn = date;
+            record(now, date, EventType.PARTIALLY_ANSWERED, actor, null);
+        }
+        return this;
+    }
+
+    Request refused(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date du refus");
+        if (cadaRegisteredOn != null || status == RequestStatus.REFERRED_TO_CADA) {
+            return confirmedRefusal(date, actor, today, now);
+        }
+        move(RequestStatus.REFUSED);
+        this.refusedOn = date;
+        record(now, date, EventType.REFUSED, actor, null);
+        return this;
+    }
+
+    /** One month of silence after receipt (CRPA R*311-12, R311-13): recorded by the nightly job. */
+    Request implicitlyRefused(LocalDate date, Instant now) {
+        if (receivedOn == null || !date.isAfter(receivedOn)) {
+            throw new IllegalStateException("Implicit refusal of " + reference + " on " + date + " needs a receipt before");
+        }
+        move(RequestStatus.IMPLICITLY_REFUSED);
+        this.implicitRefusalOn = date;
+        record(now, date, EventType.IMPLICITLY_REFUSED, "lanterne", "silence d'un mois après la réception");
+        return this;
+    }
+
+    Request referredToCada(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date de saisine de la CADA");
+        move(RequestStatus.REFERRED_TO_CADA);
+        this.cadaReferredOn = date;
+        record(now, date, EventType.REFERRED_TO_CADA, actor, null);
+        return this;
+    }
+
+    /** The date the CADA registered the referral, from its acknowledgement: the CRPA R343-3 and R343-5 clocks start. */
+    Request cadaRegistered(LocalDate date, String actor, LocalDate today, Instant now) {
+        requireStatus("enregistrer la saisine par la CADA", RequestStatus.REFERRED_TO_CADA, RequestStatus.CADA_OPINION);
+        checkNotFuture(date, today, "La date d'enregistrement par la CADA");
+        if (cadaReferredOn != null && date.isBefore(cadaReferredOn)) {
+            throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine (" + french(date)
+                    + ") avant qu'elle soit envoyée (" + french(cadaReferredOn) + ").", Map.of("field", "date"));
+        }
+        this.cadaRegisteredOn = date;
+        record(now, date, EventType.CADA_REGISTERED, actor, null);
+        return this;
+    }
+
+    Request cadaOpinion(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date de l'avis de la CADA");
+        move(RequestStatus.CADA_OPINION);
+        this.cadaOpinionOn = date;
+        record(now, date, EventType.CADA_OPINION, actor, null);
+        return this;
+    }
+
+    Request confirmedRefusal(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date du refus confirmé");
+        move(RequestStatus.CONFIRMED_REFUSAL);
+        this.confirmedRefusalOn = date;
+        record(now, date, EventType.CONFIRMED_REFUSAL, actor, null);
+        return this;
+    }
+
+    Request inCourt(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date du recours");
+        move(RequestStatus.IN_COURT);
+        this.courtOn = date;
+        record(now, date, EventType.IN_COURT, actor, null);
+        return this;
+    }
+
+    Request withdrawn(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkNotFuture(date, today, "La date du retrait");
+        move(RequestStatus.WITHDRAWN);
+        this.withdrawnOn = date;
+        record(now, date, EventType.WITHDRAWN, actor, null);
+        return this;
+    }
+
+    Request closed(String actor, String why, Instant now) {
+        move(RequestStatus.CLOSED);
+        record(now, null, EventType.CLOSED, actor, why);
+        return this;
+    }
+
+    Request note(String text, String actor, Instant now) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("La note est vide.");
+        }
+        record(now, null, EventType.NOTE, actor, text.strip());
+        return this;
+    }
+
+    // --- rules -------------------------------------------------------------------------------------------------
+
+    private void move(RequestStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new ConflictException("La demande " + reference + " est « " + status.label() + " » : elle ne peut pas "
+                    + "passer à « " + target.label() + " ».", Map.of("status", status.name(), "target", target.name()));
+        }
+        this.status = target;
+    }
+
+    private void requireStatus(String action, RequestStatus... allowed) {
+        for (RequestStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new ConflictException("Impossible de " + action + " : la demande " + reference + " est « "
+                + status.label() + " ».", Map.of("status", status.name()));
+    }
+
+    private LocalDate sentOn() {
+        return sentAt == null ? null : sentAt.atZone(PARIS).toLocalDate();
+    }
+
+    private void checkAfterSending(LocalDate date, LocalDate today, String what) {
+        checkNotFuture(date, today, what);
+        LocalDate earliest = receivedOn != null ? receivedOn : sentOn();
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(what + " (" + french(date) + ") précède la "
+                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + french(earliest)
+                    + ") : vérifiez la date.", Map.of("field", "date"));
+        }
+    }
+
+    private static void checkNotFuture(LocalDate date, LocalDate today, String what) {
+        if (date == null) {
+            throw new InvalidInputException(what + " est obligatoire.", Map.of("field", "date"));
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(what + " (" + french(date) + ") est dans le futur : on ne peut enregistrer "
+                    + "que ce qui a déjà eu lieu (nous sommes le " + french(today) + ").", Map.of("field", "date"));
+        }
+    }
+
+    static String french(LocalDate date) {
+        return (date.getDayOfMonth() == 1 ? "1er " + FRENCH_DATE.format(date).substring(2) : FRENCH_DATE.format(date));
+    }
+
+    private void record(Instant at, LocalDate date, EventType type, String actor, String detail) {
+        newEvents.add(new TimelineEvent(at, date, type, actor, detail));
+    }
+}

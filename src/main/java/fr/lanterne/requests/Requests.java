@@ -1,0 +1,277 @@
+package fr.lanterne.requests;
+
+import fr.lanterne.ConflictException;
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.NotFoundException;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.AuthorityCodes;
+import fr.lanterne.authorities.Authority;
+import fr.lanterne.authorities.InseeCode;
+import fr.lanterne.letters.Letter;
+import fr.lanterne.letters.LetterTemplate;
+import fr.lanterne.letters.Letters;
+import fr.lanterne.letters.TemplateKind;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The requests module's API: create a request (its letter written and queued at once), follow it, record what the
+ * authority did. Every change is a dated timeline event with its author.
+ */
+@Service
+public class Requests {
+
+    private final RequestStore store;
+    private final Authorities authorities;
+    private final Letters letters;
+    private final LetterWriter letterWriter;
+    private final RequestDispatcher dispatcher;
+    private final RequestsProperties properties;
+    private final Clock clock;
+
+    Requests(RequestStore store, Authorities authorities, Letters letters, LetterWriter letterWriter,
+             RequestDispatcher dispatcher, RequestsProperties properties, Clock clock) {
+        this.store = store;
+        this.authorities = authorities;
+        this.letters = letters;
+        this.letterWriter = letterWriter;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a request, writes its letter and queues it: an email leaves with the next dispatch, a letter waits to
+     * be printed and posted.
+     */
+    @Transactional
+    public RequestDetails create(NewRequest command, String actor) {
+        LetterTemplate template = requestTemplate(command.template());
+        Authority authority = resolveAuthority(command.authority());
+        Channel channel = chooseChannel(authority, command.channel(), command.postIfNoEmail());
+        checkNotRepeated(authority, template.id());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        RequestReference reference = RequestReference.of(today.getYear(), store.reserveNumbers(today.getYear(), 1));
+        Request request = Request.draft(reference, authority.id(), template.id(), null, channel, actor, now);
+        Letter letter = letterWriter.compose(reference, template.id(), authority, today);
+        request.letterRendered(letterWriter.write(reference, letter), now).queue(actor, now);
+        store.insert(List.of(request));
+        return details(reference);
+    }
+
+    /** The letter a request would have, without creating anything: for a preview before confirming. */
+    public Letter preview(NewRequest command) {
+        LetterTemplate template = requestTemplate(command.template());
+        Authority authority = resolveAuthority(command.authority());
+        chooseChannel(authority, command.channel(), command.postIfNoEmail());
+        LocalDate today = LocalDate.now(clock);
+        return letterWriter.compose(RequestReference.of(today.getYear(), 0), template.id(), authority, today);
+    }
+
+    public byte[] previewPdf(NewRequest command) {
+        return letters.pdf(preview(command));
+    }
+
+    @Transactional(readOnly = true)
+    public RequestDetails details(RequestReference reference) {
+        Request request = store.find(reference).orElseThrow(() -> notFound(reference));
+        return details(request);
+    }
+
+    public Optional<RequestDetails> find(RequestReference reference) {
+        return store.find(reference).map(this::details);
+    }
+
+    /** The letter as it was sent. */
+    public Path letterPdf(RequestReference reference) {
+        RequestDetails request = details(reference);
+        if (request.letterFile() == null) {
+            throw new NotFoundException("La lettre de la demande " + reference + " n'a pas encore été rédigée.",
+                    Map.of("reference", reference.value()));
+        }
+        return letterWriter.pdf(request.letterFile());
+    }
+
+    /** The date the authority received the request: its legal deadlines start there (CRPA R311-13). */
+    public RequestDetails recordReceipt(RequestReference reference, LocalDate date, String evidence, String actor) {
+        return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant()));
+    }
+
+    /** A letter posted (or an email sent by hand from the outbox) on a date. */
+    public RequestDetails recordSent(RequestReference reference, LocalDate date, String actor) {
+        LocalDate day = date == null ? today() : date;
+        if (day.isAfter(today())) {
+            throw new InvalidInputException("La date d'envoi (" + Request.french(day) + ") est dans le futur.",
+                    Map.of("field", "date"));
+        }
+        return change(reference, r -> {
+            if (r.status() != RequestStatus.QUEUED && r.status() != RequestStatus.SEND_UNCERTAIN) {
+                throw new ConflictException("La demande " + reference + " est « " + r.status().label()
+                        + " » : il n'y a pas d'envoi à enregistrer.", Map.of("status", r.status().name()));
+            }
+            // Only the day matters in law; noon keeps it that day whatever the zone it is read in.
+            Instant at = day.equals(today()) ? clock.instant() : day.atTime(12, 0).atZone(Request.PARIS).toInstant();
+            return r.sent(at, actor, r.channel() == Channel.POST ? "lettre postée" : "envoi confirmé par " + actor);
+        });
+    }
+
+    public RequestDetails recordAnswer(RequestReference reference, boolean complete, LocalDate date, String actor) {
+        return change(reference, r -> r.answered(complete, date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails recordRefusal(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.refused(date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails recordCadaReferral(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.referredToCada(date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails recordCadaRegistration(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.cadaRegistered(date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails recordCadaOpinion(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.cadaOpinion(date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails recordCourt(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.inCourt(date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails withdraw(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.withdrawn(date == null ? today() : date, actor, today(), clock.instant()));
+    }
+
+    public RequestDetails close(RequestReference reference, String why, String actor) {
+        return change(reference, r -> r.closed(actor, why, clock.instant()));
+    }
+
+    public RequestDetails note(RequestReference reference, String text, String actor) {
+        return change(reference, r -> r.note(text, actor, clock.instant()));
+    }
+
+    /** After a delivery failure or an interrupted send: switch channel if asked, and queue again. */
+    public RequestDetails retry(RequestReference reference, Channel channel, String actor) {
+        return change(reference, r -> {
+            if (channel != null) {
+                r.changeChannel(channel, actor, clock.instant());
+            }
+            return r.requeue(actor, clock.instant());
+        });
+    }
+
+    /** One month of silence after receipt, recorded by the nightly job on the day it is born. */
+    public RequestDetails recordImplicitRefusal(RequestReference reference, LocalDate date) {
+        return change(reference, r -> r.implicitlyRefused(date, clock.instant()));
+    }
+
+    /** Sends the queued emails that are due, now (the scheduler also does it every minute). */
+    public String sendDue(int max) {
+        RequestDispatcher.Report report = dispatcher.sendDue(null, max, () -> { });
+        return report.sent() + " envoyée(s), " + report.toOutbox() + " écrite(s) dans la boîte d'envoi locale, "
+                + report.retryLater() + " à réessayer, " + report.failed() + " en échec";
+    }
+
+    @Transactional
+    RequestDetails change(RequestReference reference, UnaryOperator<Request> change) {
+        Request request = store.findForUpdate(reference).orElseThrow(() -> notFound(reference));
+        Request changed = change.apply(request);
+        store.update(changed);
+        return details(reference);
+    }
+
+    // --- shared with the campaign job --------------------------------------------------------------------------
+
+    /** A template that asks for documents (not a reminder nor a referral), or an error listing them. */
+    LetterTemplate requestTemplate(String id) {
+        LetterTemplate template = letters.templates().get(id);
+        if (template.kind() != TemplateKind.REQUEST) {
+            throw new InvalidInputException("Le modèle « " + id + " » (" + template.kind().label() + ") ne sert pas à "
+                    + "une première demande. Modèles de demande : " + requestTemplateIds() + ".",
+                    Map.of("template", id));
+        }
+        return template;
+    }
+
+    String requestTemplateIds() {
+        return letters.templates().ofKind(TemplateKind.REQUEST).stream().map(LetterTemplate::id)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** An authority code, or an INSEE code meaning that commune's town hall. */
+    Authority resolveAuthority(String authority) {
+        String code = InseeCode.isValid(authority) ? AuthorityCodes.townHall(authorities.commune(authority).insee())
+                : authority;
+        return authorities.authorityByCode(code);
+    }
+
+    Channel chooseChannel(Authority authority, Channel requested, boolean postIfNoEmail) {
+        boolean hasEmail = authority.contact().hasEmail();
+        boolean hasAddress = authority.contact().hasPostalAddress();
+        if (requested == Channel.EMAIL && !hasEmail && !postIfNoEmail) {
+            throw new InvalidInputException("Aucune adresse électronique n'est connue pour « " + authority.name()
+                    + " » : envoyez la demande par courrier postal"
+                    + (hasAddress ? "" : " après avoir saisi son adresse") + ", ou enregistrez son courriel "
+                    + "(authorities set-contact).", Map.of("authority", authority.code()));
+        }
+        Channel channel = requested == Channel.POST || !hasEmail ? Channel.POST : Channel.EMAIL;
+        if (channel == Channel.POST && !hasAddress) {
+            throw new InvalidInputException("Aucune adresse n'est connue pour « " + authority.name() + " » : saisissez "
+                    + "son adresse postale ou son courriel (authorities set-contact " + authority.code()
+                    + "), puis recommencez.", Map.of("authority", authority.code()));
+        }
+        return channel;
+    }
+
+    /** No second open request, and no identical letter within the configured period (CRPA L311-2). */
+    void checkNotRepeated(Authority authority, String templateId) {
+        store.openFor(authority.id(), templateId).ifPresent(open -> {
+            throw new ConflictException("Une demande « " + templateId + " » est déjà en cours auprès de « "
+                    + authority.name() + " » : " + open + ". On n'en ouvre pas une seconde.",
+                    Map.of("existing", open.value()));
+        });
+        Instant since = clock.instant().minus(properties.minIntervalBetweenIdenticalRequests());
+        store.createdSince(authority.id(), templateId, since).ifPresent(recent -> {
+            throw new ConflictException("La même lettre « " + templateId + " » a déjà été adressée à « "
+                    + authority.name() + " » il y a moins de " + properties.minIntervalBetweenIdenticalRequests()
+                    .toDays() + " jours (" + recent + ") : des demandes identiques répétées à une même administration "
+                    + "peuvent être jugées abusives (article L311-2 du CRPA).", Map.of("existing", recent.value()));
+        });
+    }
+
+    private RequestDetails details(Request request) {
+        Request.State s = request.state();
+        Authority authority = authorities.authority(s.authorityId());
+        return new RequestDetails(s.reference().value(), s.status(), s.status().label(), s.channel(),
+                authority.code(), authority.name(), authority.communeInsee(), authority.departement(), s.templateId(),
+                s.campaignId(), s.owner(), s.createdAt(), s.sentAt(), s.receivedOn(), s.receiptEvidence(),
+                s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(), s.cadaReferredOn(),
+                s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(), s.withdrawnOn(),
+                s.letterFile(), s.sendAttempts(), s.nextAttemptAt(), s.lastError(), s.version(),
+                store.timeline(s.id()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    static NotFoundException notFound(RequestReference reference) {
+        return new NotFoundException("Aucune demande n'a la référence " + reference + ".",
+                Map.of("reference", reference.value()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

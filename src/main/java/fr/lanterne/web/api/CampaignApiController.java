@@ -1,0 +1,68 @@
+package fr.lanterne.web.api;
+
+import fr.lanterne.requests.CampaignPlan;
+import fr.lanterne.requests.CampaignProgress;
+import fr.lanterne.requests.CampaignTargets;
+import fr.lanterne.requests.Campaigns;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewCampaign;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignApiController {
+
+    private final Campaigns campaigns;
+    private final TaskExecutor executor;
+
+    CampaignApiController(Campaigns campaigns, TaskExecutor executor) {
+        this.campaigns = campaigns;
+        this.executor = executor;
+    }
+
+    /**
+     * @param authorities INSEE codes or authority codes, as in a campaign CSV file
+     * @param dryRun only say what would be done
+     */
+    record CampaignRequest(String name, List<String> templates, List<String> insee, String departement,
+                           Integer minPopulation, boolean registry, List<String> authorities, Channel channel,
+                           boolean dryRun) {
+    }
+
+    record Launched(long id, CampaignPlan plan, CampaignProgress progress) {
+    }
+
+    /** A dry run answers the plan; otherwise the campaign is created and its job started in the background. */
+    @PostMapping
+    ResponseEntity<?> launch(@RequestBody CampaignRequest body, Principal user) {
+        NewCampaign campaign = new NewCampaign(body.name(), body.templates(), new CampaignTargets(body.insee(),
+                body.departement(), body.minPopulation(), body.registry(), body.authorities()), body.channel());
+        CampaignPlan plan = campaigns.plan(campaign);
+        if (body.dryRun()) {
+            return ResponseEntity.ok(plan);
+        }
+        long id = campaigns.create(campaign, user.getName());
+        executor.execute(() -> campaigns.run(id, progress -> { }));
+        return ResponseEntity.accepted().location(URI.create("/api/campaigns/" + id))
+                .body(new Launched(id, plan, campaigns.progress(id)));
+    }
+
+    record CampaignView(CampaignProgress progress, int created, List<String> skipped) {
+    }
+
+    @GetMapping("/{id}")
+    CampaignView campaign(@PathVariable long id) {
+        CampaignProgress progress = campaigns.progress(id);
+        return new CampaignView(progress, progress.created(), campaigns.skipped(id, 100));
+    }
+}

@@ -1,0 +1,40 @@
+package fr.lanterne.web.api;
+
+import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.TimelineEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The JSON shape of a request: its details, its timeline, and a link to its letter. */
+@Component
+class RequestViews {
+
+    record RequestView(String reference, String status, String statusLabel, String channel, AuthorityLink authority,
+                       String template, Long campaignId, String owner, Instant createdAt, LocalDate sentOn,
+                       LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn, LocalDate partialAnswerOn,
+                       LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
+                       LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, String lastError, Instant nextAttemptAt,
+                       String letter, int version, List<Event> timeline) {
+    }
+
+    record AuthorityLink(String code, String name, String insee, String departement) {
+    }
+
+    record Event(Instant recordedAt, LocalDate date, String type, String label, String actor, String detail) {
+        static Event of(TimelineEvent e) {
+            return new Event(e.recordedAt(), e.date(), e.type().name(), e.type().label(), e.actor(), e.detail());
+        }
+    }
+
+    RequestView of(RequestDetails r) {
+        return new RequestView(r.reference(), r.status().name(), r.statusLabel(), r.channel().name(),
+                new AuthorityLink(r.authorityCode(), r.authorityName(), r.communeInsee(), r.departement()),
+                r.template(), r.campaignId(), r.owner(), r.createdAt(), r.sentOn(), r.receivedOn(), r.receiptEvidence(),
+                r.answeredOn(), r.partialAnswerOn(), r.refusedOn(), r.implicitRefusalOn(), r.cadaReferredOn(),
+                r.cadaRegisteredOn(), r.cadaOpinionOn(), r.lastError(), r.nextAttemptAt(),
+                r.letterFile() == null ? null : "/api/requests/" + r.reference() + "/letter.pdf", r.version(),
+                r.timeline().stream().map(Event::of).toList());
+    }
+}

@@ -27,6 +27,7 @@ CREATE TABLE request (
     id                   BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     reference            VARCHAR(20)   NOT NULL,
     authority_id         BIGINT        NOT NULL,
+    departement          VARCHAR(3)    NULL COMMENT 'of the authority: its public holidays extend the deadlines',
     template_id          VARCHAR(60)   NOT NULL,
     campaign_id          BIGINT        NULL,
     owner                VARCHAR(100)  NOT NULL,
@@ -62,7 +63,8 @@ CREATE TABLE request (
     KEY request_campaign_status (campaign_id, status),
     KEY request_due (status, next_attempt_at),
     KEY request_recent (authority_id, template_id, created_at),
-    KEY request_owner (owner, status)
+    KEY request_owner (owner, status),
+    KEY request_open_by_id (open_key, id)
 ) ENGINE=InnoDB;
 
 -- The targets of a campaign, fixed when it is created, so that its job can stop and resume on the same list.

@@ -116,7 +116,7 @@ class AuthorityStore {
             sql.append(" AND departement = ?");
             params.add(departement);
         }
-        if (minPopulation != null) {
+        if (minPopulation != null && minPopulation > 0) {
             sql.append(" AND population >= ?");
             params.add(minPopulation);
         }

@@ -3,6 +3,7 @@ package fr.lanterne.launcher;
 import fr.lanterne.LanterneApplication;
 import fr.lanterne.UserError;
 import fr.lanterne.cli.CliCommand;
+import fr.lanterne.cli.StandaloneCommand;
 import fr.lanterne.deadlines.DateInput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,13 @@ public final class Cli {
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
         }
+        if (leaf.commandSpec().userObject() instanceof StandaloneCommand standalone) {
+            try {
+                return standalone.execute(out);
+            } catch (Exception e) {
+                return failed(e, err);
+            }
+        }
         if (!(leaf.commandSpec().userObject() instanceof CliCommand command)) {
             err.println("Précisez une commande.");
             leaf.commandSpec().commandLine().usage(err);
@@ -71,15 +79,19 @@ public final class Cli {
         try (ConfigurableApplicationContext context = startContext(dataDir(parsed))) {
             return command.execute(context, out);
         } catch (Exception e) {
-            UserError userError = userError(e);
-            if (userError == null) {
-                err.println("Erreur inattendue : " + e);
-                e.printStackTrace(err);
-                return FAILED;
-            }
-            err.println(userError.getMessage());
+            return failed(e, err);
+        }
+    }
+
+    private static int failed(Exception e, PrintWriter err) {
+        UserError userError = userError(e);
+        if (userError == null) {
+            err.println("Erreur inattendue : " + e);
+            e.printStackTrace(err);
             return FAILED;
         }
+        err.println(userError.getMessage());
+        return FAILED;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -87,8 +87,10 @@ class CampaignRequestWriter implements ItemWriter<CampaignStore.Target> {
         List<Request> drafts = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
             CampaignStore.Target target = accepted.get(i);
-            drafts.add(Request.draft(RequestReference.of(year, first + i), target.authorityId(), target.templateId(),
-                    campaignId, channels.get(i), campaign.createdBy(), now));
+            Authority authority = byId.get(target.authorityId());
+            drafts.add(Request.draft(RequestReference.of(year, first + i), target.authorityId(),
+                    Requests.departementOf(authority), target.templateId(), campaignId, channels.get(i),
+                    campaign.createdBy(), now));
         }
         campaigns.insertRequests(drafts);
         Map<String, Long> ids = campaigns.requestIds(drafts.stream().map(d -> d.reference().value()).toList());

@@ -154,13 +154,13 @@ class CampaignStore {
         List<Object[]> rows = new ArrayList<>(requests.size());
         for (Request request : requests) {
             Request.State s = request.state();
-            rows.add(new Object[] {s.reference().value(), s.authorityId(), s.templateId(), s.campaignId(), s.owner(),
-                    s.channel().name(), s.status().name(), Timestamp.from(s.createdAt())});
+            rows.add(new Object[] {s.reference().value(), s.authorityId(), s.departement(), s.templateId(),
+                    s.campaignId(), s.owner(), s.channel().name(), s.status().name(), Timestamp.from(s.createdAt())});
         }
         batch.batchUpdate("""
-                INSERT INTO request (reference, authority_id, template_id, campaign_id, owner, channel, status,
-                    created_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
+                INSERT INTO request (reference, authority_id, departement, template_id, campaign_id, owner, channel,
+                    status, created_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
         List<String> references = requests.stream().map(r -> r.reference().value()).toList();
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         jdbc.sql("SELECT reference, id FROM request WHERE reference IN ("

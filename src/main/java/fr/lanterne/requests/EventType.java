@@ -16,6 +16,7 @@ public enum EventType {
     REFUSED("refus exprès reçu"),
     IMPLICITLY_REFUSED("refus implicite"),
     REMINDER_DRAFTED("relance préparée"),
+    REFERRAL_DRAFTED("saisine de la CADA préparée"),
     REFERRED_TO_CADA("CADA saisie"),
     CADA_REGISTERED("saisine enregistrée par la CADA"),
     CADA_OPINION("avis de la CADA reçu"),

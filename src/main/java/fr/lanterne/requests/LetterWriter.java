@@ -7,6 +7,8 @@ import fr.lanterne.letters.Letter;
 import fr.lanterne.letters.LetterContext;
 import fr.lanterne.letters.LetterEmail;
 import fr.lanterne.letters.Letters;
+import fr.lanterne.letters.PriorRequest;
+import fr.lanterne.letters.Series;
 import fr.lanterne.letters.Requester;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +65,40 @@ class LetterWriter {
             return dataDirectory.root().relativize(pdf).toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the letter of " + reference + " in " + folder, e);
+        }
+    }
+
+    /** A letter about a request (a reminder, a referral…), for the requester to check and send. */
+    Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
+                           LocalDate date) {
+        Requester requester = new Requester(properties.requester().name(), properties.requester().postalAddress(),
+                properties.replyAddress(reference));
+        return letters.compose(templateId, LetterContext.request(requester, Addressee.of(authority), reference.value(),
+                date, properties.requester().place()).about(prior));
+    }
+
+    /** One referral to the CADA for a series of requests (CRPA L342-1). */
+    Letter composeSeries(String reference, Series series, LocalDate date) {
+        Requester requester = new Requester(properties.requester().name(), properties.requester().postalAddress(),
+                properties.mailbox());
+        return letters.compose("saisine-cada-serie", LetterContext.series(requester, series, reference,
+                date, properties.requester().place()));
+    }
+
+    /** Writes a draft letter under {@code drafts/}; @return its path relative to the data directory */
+    String writeDraft(String folder, String name, Letter letter) {
+        Path directory = dataDirectory.folder("drafts").resolve(folder);
+        try {
+            Files.createDirectories(directory);
+            Path pdf = directory.resolve(name + ".pdf");
+            Path partial = directory.resolve(name + ".pdf.partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                letters.writePdf(letter, out);
+            }
+            Files.move(partial, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return dataDirectory.root().relativize(pdf).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the draft " + name + " in " + directory, e);
         }
     }
 

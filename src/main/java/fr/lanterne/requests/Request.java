@@ -24,6 +24,7 @@ final class Request {
     private final Long id;
     private final RequestReference reference;
     private final long authorityId;
+    private final String departement;
     private final String templateId;
     private final Long campaignId;
     private final String owner;
@@ -52,7 +53,8 @@ final class Request {
     private final List<TimelineEvent> newEvents = new ArrayList<>();
 
     /** Everything a stored request holds, as read from the database. */
-    record State(Long id, RequestReference reference, long authorityId, String templateId, Long campaignId,
+    record State(Long id, RequestReference reference, long authorityId, String departement, String templateId,
+                 Long campaignId,
                  String owner, Instant createdAt, Channel channel, RequestStatus status, Instant sentAt,
                  LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn, LocalDate partialAnswerOn,
                  LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
@@ -65,6 +67,7 @@ final class Request {
         this.id = s.id();
         this.reference = s.reference();
         this.authorityId = s.authorityId();
+        this.departement = s.departement();
         this.templateId = s.templateId();
         this.campaignId = s.campaignId();
         this.owner = s.owner();
@@ -93,9 +96,10 @@ final class Request {
     }
 
     /** A new request, not yet stored: a draft whose letter is to be written. */
-    static Request draft(RequestReference reference, long authorityId, String templateId, Long campaignId,
-                         Channel channel, String owner, Instant now) {
-        Request request = new Request(new State(null, reference, authorityId, templateId, campaignId, owner, now,
+    static Request draft(RequestReference reference, long authorityId, String departement, String templateId,
+                         Long campaignId, Channel channel, String owner, Instant now) {
+        Request request = new Request(new State(null, reference, authorityId, departement, templateId, campaignId,
+                owner, now,
                 channel, RequestStatus.DRAFT, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, 0, null, null, null, 0));
         request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
@@ -103,7 +107,8 @@ final class Request {
     }
 
     State state() {
-        return new State(id, reference, authorityId, templateId, campaignId, owner, createdAt, channel, status, sentAt,
+        return new State(id, reference, authorityId, departement, templateId, campaignId, owner, createdAt, channel,
+                status, sentAt,
                 receivedOn, receiptEvidence, answeredOn, partialAnswerOn, refusedOn, implicitRefusalOn,
                 cadaReferredOn, cadaRegisteredOn, cadaOpinionOn, confirmedRefusalOn, courtOn, withdrawnOn, letterFile,
                 sendAttempts, sendingStartedAt, nextAttemptAt, lastError, version);
@@ -328,6 +333,26 @@ final class Request {
         move(RequestStatus.CONFIRMED_REFUSAL);
         this.confirmedRefusalOn = date;
         record(now, date, EventType.CONFIRMED_REFUSAL, actor, null);
+        return this;
+    }
+
+    /**
+     * Two months of silence after the CADA registered the referral (CRPA R*343-4, R343-5): recorded by the nightly
+     * job.
+     */
+    Request refusalConfirmedBySilence(LocalDate date, Instant now) {
+        if (cadaRegisteredOn == null) {
+            throw new IllegalStateException("Confirmed refusal of " + reference + " needs the CADA registration date");
+        }
+        move(RequestStatus.CONFIRMED_REFUSAL);
+        this.confirmedRefusalOn = date;
+        record(now, date, EventType.CONFIRMED_REFUSAL, "lanterne", "silence de deux mois après l'enregistrement "
+                + "de la saisine par la CADA");
+        return this;
+    }
+
+    Request followUpDrafted(EventType type, String file, Instant now) {
+        record(now, null, type, "lanterne", file);
         return this;
     }
 

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestStore {
 
     static final String COLUMNS = """
-            SELECT id, reference, authority_id, template_id, campaign_id, owner, created_at, channel, status, sent_at,
+            SELECT id, reference, authority_id, departement, template_id, campaign_id, owner, created_at, channel,
+                   status, sent_at,
                    received_on, receipt_evidence, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
                    cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, court_on, withdrawn_on,
                    letter_file, send_attempts, sending_started_at, next_attempt_at, last_error, version
@@ -98,10 +99,11 @@ class RequestStore {
             KeyHolder key = new GeneratedKeyHolder();
             try {
                 jdbc.sql("""
-                                INSERT INTO request (reference, authority_id, template_id, campaign_id, owner, channel,
-                                    status, created_at, letter_file, next_attempt_at, version)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                        .params(s.reference().value(), s.authorityId(), s.templateId(), s.campaignId(), s.owner(),
+                                INSERT INTO request (reference, authority_id, departement, template_id, campaign_id, owner,
+                                    channel, status, created_at, letter_file, next_attempt_at, version)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                        .params(s.reference().value(), s.authorityId(), s.departement(), s.templateId(),
+                                s.campaignId(), s.owner(),
                                 s.channel().name(), s.status().name(), Timestamp.from(s.createdAt()), s.letterFile(),
                                 timestamp(s.nextAttemptAt()))
                         .update(key, "id");
@@ -194,6 +196,27 @@ class RequestStore {
                 .list();
     }
 
+    /** Open requests after an id, in id order: keyset pagination over a million rows stays fast. */
+    List<RequestDates> openDatesAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, reference, status, owner, template_id, campaign_id, authority_id, departement,
+                               sent_at, received_on, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
+                               cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, withdrawn_on
+                        FROM request WHERE id > ? AND open_key IS NOT NULL ORDER BY id LIMIT ?""")
+                .params(afterId, limit)
+                .query((rs, n) -> new RequestDates(rs.getLong("id"), rs.getString("reference"),
+                        RequestStatus.valueOf(rs.getString("status")), rs.getString("owner"),
+                        rs.getString("template_id"), rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"),
+                        rs.getString("departement"),
+                        rs.getTimestamp("sent_at") == null ? null
+                                : rs.getTimestamp("sent_at").toInstant().atZone(Request.PARIS).toLocalDate(),
+                        date(rs, "received_on"), date(rs, "answered_on"), date(rs, "partial_answer_on"),
+                        date(rs, "refused_on"), date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"),
+                        date(rs, "cada_registered_on"), date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"),
+                        date(rs, "withdrawn_on")))
+                .list();
+    }
+
     List<RequestReference> inStatus(RequestStatus status) {
         return jdbc.sql("SELECT reference FROM request WHERE status = ? ORDER BY id").param(status.name())
                 .query((rs, n) -> new RequestReference(rs.getString(1))).list();
@@ -211,7 +234,7 @@ class RequestStore {
 
     static Request request(ResultSet rs, int row) throws SQLException {
         return new Request(new Request.State(rs.getLong("id"), new RequestReference(rs.getString("reference")),
-                rs.getLong("authority_id"), rs.getString("template_id"), rs.getObject("campaign_id", Long.class),
+                rs.getLong("authority_id"), rs.getString("departement"), rs.getString("template_id"), rs.getObject("campaign_id", Long.class),
                 rs.getString("owner"), rs.getTimestamp("created_at").toInstant(),
                 Channel.valueOf(rs.getString("channel")), RequestStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("sent_at")), date(rs, "received_on"), rs.getString("receipt_evidence"),

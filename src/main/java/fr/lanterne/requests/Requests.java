@@ -9,6 +9,7 @@ import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.InseeCode;
 import fr.lanterne.letters.Letter;
 import fr.lanterne.letters.LetterTemplate;
+import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import java.nio.file.Path;
@@ -62,7 +63,8 @@ public class Requests {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         RequestReference reference = RequestReference.of(today.getYear(), store.reserveNumbers(today.getYear(), 1));
-        Request request = Request.draft(reference, authority.id(), template.id(), null, channel, actor, now);
+        Request request = Request.draft(reference, authority.id(), departementOf(authority), template.id(), null,
+                channel, actor, now);
         Letter letter = letterWriter.compose(reference, template.id(), authority, today);
         request.letterRendered(letterWriter.write(reference, letter), now).queue(actor, now);
         store.insert(List.of(request));
@@ -176,6 +178,58 @@ public class Requests {
         return change(reference, r -> r.implicitlyRefused(date, clock.instant()));
     }
 
+    /** Two months of silence after the CADA's registration: the refusal is confirmed (recorded by the nightly job). */
+    public RequestDetails recordConfirmedRefusalBySilence(RequestReference reference, LocalDate date) {
+        return change(reference, r -> r.refusalConfirmedBySilence(date, clock.instant()));
+    }
+
+    /** Open requests after an id, a page at a time, for the nightly job. */
+    public List<RequestDates> openRequestsAfter(long afterId, int limit) {
+        return store.openDatesAfter(afterId, limit);
+    }
+
+    /**
+     * Drafts a follow-up letter of a request (a reminder, a referral to the CADA) for a volunteer to check and send,
+     * and notes it in the request's timeline.
+     *
+     * @return the draft's path relative to the data directory
+     */
+    @Transactional
+    public String draftFollowUp(RequestReference reference, String templateId, PriorRequest prior, LocalDate date) {
+        Request request = store.findForUpdate(reference).orElseThrow(() -> notFound(reference));
+        Authority authority = authorities.authority(request.state().authorityId());
+        Letter letter = letterWriter.composeFollowUp(reference, templateId, authority, prior, date);
+        String file = letterWriter.writeDraft(reference.value(), templateId, letter);
+        EventType type = letters.templates().get(templateId).kind() == TemplateKind.REMINDER
+                ? EventType.REMINDER_DRAFTED : EventType.REFERRAL_DRAFTED;
+        store.update(request.followUpDrafted(type, file, clock.instant()));
+        return file;
+    }
+
+    /** One request of a series referral: the request and what is known of its refusal. */
+    public record SeriesItem(RequestReference reference, PriorRequest prior) {
+    }
+
+    /**
+     * Drafts one referral to the CADA for a series of requests with the same object to different authorities
+     * (CRPA L342-1).
+     *
+     * @param key names the draft (its folder under drafts/), e.g. "campagne-12"
+     * @return the draft's path relative to the data directory
+     */
+    public String draftSeriesReferral(String key, String templateId, List<SeriesItem> items, LocalDate date) {
+        List<fr.lanterne.letters.SeriesEntry> entries = new java.util.ArrayList<>();
+        for (SeriesItem item : items) {
+            Request request = store.find(item.reference()).orElseThrow(() -> notFound(item.reference()));
+            Authority authority = authorities.authority(request.state().authorityId());
+            entries.add(fr.lanterne.letters.SeriesEntry.of(item.reference().value(),
+                    fr.lanterne.letters.Addressee.of(authority), item.prior()));
+        }
+        Letter letter = letterWriter.composeSeries(key.toUpperCase(java.util.Locale.ROOT),
+                new fr.lanterne.letters.Series(templateId, entries), date);
+        return letterWriter.writeDraft(key, "saisine-cada-serie-" + date, letter);
+    }
+
     /** Sends the queued emails that are due, now (the scheduler also does it every minute). */
     public String sendDue(int max) {
         RequestDispatcher.Report report = dispatcher.sendDue(null, max, () -> { });
@@ -250,11 +304,19 @@ public class Requests {
         });
     }
 
+    /** The département whose holidays extend an authority's deadlines: its own, or that of the commune it sits in. */
+    static String departementOf(Authority authority) {
+        if (authority.departement() != null) {
+            return authority.departement();
+        }
+        return authority.communeInsee() == null ? null : InseeCode.of(authority.communeInsee()).departement();
+    }
+
     private RequestDetails details(Request request) {
         Request.State s = request.state();
         Authority authority = authorities.authority(s.authorityId());
         return new RequestDetails(s.reference().value(), s.status(), s.status().label(), s.channel(),
-                authority.code(), authority.name(), authority.communeInsee(), authority.departement(), s.templateId(),
+                authority.code(), authority.name(), authority.communeInsee(), s.departement(), s.templateId(),
                 s.campaignId(), s.owner(), s.createdAt(), s.sentAt(), s.receivedOn(), s.receiptEvidence(),
                 s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(), s.cadaReferredOn(),
                 s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(), s.withdrawnOn(),

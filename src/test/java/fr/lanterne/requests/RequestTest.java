@@ -15,7 +15,7 @@ class RequestTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 20);
 
     private static Request sent() {
-        return Request.draft(RequestReference.of(2026, 42), 7, "vsa", null, Channel.EMAIL, "alice", MONDAY_NOON)
+        return Request.draft(RequestReference.of(2026, 42), 7, "06", "vsa", null, Channel.EMAIL, "alice", MONDAY_NOON)
                 .letterRendered("letters/2026/LNT-2026-000042.pdf", MONDAY_NOON)
                 .queue("alice", MONDAY_NOON)
                 .startSending(MONDAY_NOON)
@@ -80,7 +80,7 @@ class RequestTest {
 
     @Test
     void an_interrupted_send_waits_for_a_person() {
-        Request request = Request.draft(RequestReference.of(2026, 1), 7, "vsa", null, Channel.EMAIL, "alice",
+        Request request = Request.draft(RequestReference.of(2026, 1), 7, "06", "vsa", null, Channel.EMAIL, "alice",
                         MONDAY_NOON)
                 .letterRendered("x.pdf", MONDAY_NOON).queue("alice", MONDAY_NOON).startSending(MONDAY_NOON)
                 .sendingInterrupted(MONDAY_NOON);

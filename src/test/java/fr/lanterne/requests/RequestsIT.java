@@ -167,7 +167,7 @@ class RequestsIT {
                 .hasMessageContaining(first.reference());
         // Even bypassing the check, the database refuses the second open request.
         Request second = Request.draft(RequestReference.of(2026, 999_999), store.find(RequestReference.parse(
-                first.reference())).orElseThrow().state().authorityId(), "vsa", null, Channel.EMAIL, "bob",
+                first.reference())).orElseThrow().state().authorityId(), "06", "vsa", null, Channel.EMAIL, "bob",
                 clock.instant());
         assertThatThrownBy(() -> store.insert(List.of(second))).isInstanceOf(ConflictException.class);
         requests.withdraw(RequestReference.parse(first.reference()), null, "alice");

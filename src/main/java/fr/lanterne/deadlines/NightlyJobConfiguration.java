@@ -1,0 +1,335 @@
+package fr.lanterne.deadlines;
+
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.AuthorityRef;
+import fr.lanterne.letters.PriorRequest;
+import fr.lanterne.requests.RequestDates;
+import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.Requests;
+import fr.lanterne.users.User;
+import fr.lanterne.users.Users;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job, one instance per night (its {@code runDate}), in reading order:
+ * <ol>
+ * <li>{@code reviewRequests}: every open request, a page at a time, through {@link NightlyReview}; the writer records
+ * the implicit and confirmed refusals, drafts reminders and referrals, and stores each notice once (its key);</li>
+ * <li>{@code seriesReferrals}: a campaign with five or more refused requests not yet referred gets one draft
+ * referral for the whole series (CRPA L342-1);</li>
+ * <li>{@code digests}: each volunteer gets one email with what is new, once per night.</li>
+ * </ol>
+ * Run twice for the same night, it does nothing the second time; restarted after a crash, it resumes after the last
+ * page it finished and skips what was already recorded.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyJobConfiguration {
+
+    static final String JOB_NAME = "nightly";
+    static final String RUN_DATE = "runDate";
+    private static final int PAGE = 2_000;
+
+    // --- 1. review every open request --------------------------------------------------------------------------
+
+    /** Open requests in id order, resuming after the last id of the last finished chunk. */
+    static final class OpenRequestReader implements ItemStreamReader<RequestDates> {
+        private static final String LAST_ID = "nightly.openRequests.lastId";
+        private final Requests requests;
+        private List<RequestDates> page = List.of();
+        private int next;
+        private long lastId;
+
+        OpenRequestReader(Requests requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            lastId = context.getLong(LAST_ID, 0L);
+        }
+
+        @Override
+        public RequestDates read() {
+            if (next == page.size()) {
+                page = requests.openRequestsAfter(lastId, PAGE);
+                next = 0;
+                if (page.isEmpty()) {
+                    return null;
+                }
+            }
+            RequestDates item = page.get(next++);
+            lastId = item.id();
+            return item;
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            context.putLong(LAST_ID, lastId);
+        }
+    }
+
+    @Bean
+    @StepScope
+    OpenRequestReader openRequestReader(Requests requests) {
+        return new OpenRequestReader(requests);
+    }
+
+    @Bean
+    NightlyReview nightlyReview(DeadlineCalculator calculator, DeadlinesProperties properties) {
+        return new NightlyReview(calculator, properties);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RequestDates, NightlyReview.Review> reviewProcessor(
+            NightlyReview review, @Value("#{jobParameters['runDate']}") String runDate) {
+        LocalDate night = LocalDate.parse(runDate);
+        return request -> review.review(request, night).orElse(null);
+    }
+
+    @Bean
+    @StepScope
+    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock,
+                              @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReviewWriter(requests, authorities, notices, clock, LocalDate.parse(runDate));
+    }
+
+    /**
+     * Applies a chunk's decisions. Actions whose notice already exists are skipped whole: the request moved on, the
+     * letter was drafted, the volunteer told, on an earlier night or an earlier run of this one.
+     */
+    static final class ReviewWriter implements ItemWriter<NightlyReview.Review> {
+        private final Requests requests;
+        private final Authorities authorities;
+        private final NoticeStore notices;
+        private final Clock clock;
+        private final LocalDate night;
+
+        ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock, LocalDate night) {
+            this.requests = requests;
+            this.authorities = authorities;
+            this.notices = notices;
+            this.clock = clock;
+            this.night = night;
+        }
+
+        @Override
+        public void write(Chunk<? extends NightlyReview.Review> chunk) {
+            List<? extends NightlyReview.Review> reviews = chunk.getItems();
+            Set<String> done = notices.existingKeys(reviews.stream().flatMap(r -> r.actions().stream())
+                    .map(NightlyReview.Action::key).toList());
+            Map<Long, AuthorityRef> names = authorities.authorityRefs(reviews.stream()
+                    .map(r -> r.request().authorityId()).distinct().toList());
+            List<Notice> created = new ArrayList<>();
+            for (NightlyReview.Review review : reviews) {
+                RequestDates r = review.request();
+                RequestReference reference = RequestReference.parse(r.reference());
+                for (NightlyReview.Action action : review.actions()) {
+                    if (done.contains(action.key())) {
+                        continue;
+                    }
+                    if (action.transition() == NightlyReview.Transition.IMPLICIT_REFUSAL) {
+                        requests.recordImplicitRefusal(reference, action.transitionDate());
+                    } else if (action.transition() == NightlyReview.Transition.CONFIRMED_REFUSAL) {
+                        requests.recordConfirmedRefusalBySilence(reference, action.transitionDate());
+                    }
+                    String draft = action.draft() == null ? null : requests.draftFollowUp(reference,
+                            action.draft().template(), action.draft().prior(), night);
+                    String authority = names.get(r.authorityId()).name();
+                    created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
+                            r.owner(), action.due(), r.reference() + " — " + authority + " : " + action.message(),
+                            draft));
+                    // A refusal born tonight also gets its referral drafted tonight: one notice says both.
+                    if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
+                        created.add(new Notice("REFERRAL:" + r.reference(), NoticeKind.REFERRAL_DRAFTED, r.id(),
+                                r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                + authority + " : saisine de la CADA prête.", draft));
+                        done.add("REFERRAL:" + r.reference());
+                    }
+                }
+            }
+            notices.insert(created, night, clock.instant());
+        }
+    }
+
+    @Bean
+    Step reviewRequests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        OpenRequestReader openRequestReader,
+                        ItemProcessor<RequestDates, NightlyReview.Review> reviewProcessor, ReviewWriter reviewWriter) {
+        return new StepBuilder("reviewRequests", jobRepository)
+                .<RequestDates, NightlyReview.Review>chunk(PAGE)
+                .transactionManager(transactionManager)
+                .reader(openRequestReader)
+                .processor(reviewProcessor)
+                .writer(reviewWriter)
+                .build();
+    }
+
+    // --- 2. series referrals -----------------------------------------------------------------------------------
+
+    @Bean
+    Step seriesReferrals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         Requests requests, NoticeStore notices, Clock clock) {
+        return new StepBuilder("seriesReferrals", jobRepository)
+                .tasklet((contribution, context) -> {
+                    LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
+                            .getString(RUN_DATE));
+                    Map<Long, List<RequestDates>> byCampaign = new TreeMap<>();
+                    long after = 0;
+                    List<RequestDates> page;
+                    while (!(page = requests.openRequestsAfter(after, PAGE)).isEmpty()) {
+                        for (RequestDates r : page) {
+                            if (r.campaignId() != null && NightlyReview.refusedStatus(r.status())
+                                    && r.cadaReferredOn() == null) {
+                                byCampaign.computeIfAbsent(r.campaignId(), k -> new ArrayList<>()).add(r);
+                            }
+                        }
+                        after = page.get(page.size() - 1).id();
+                    }
+                    List<Notice> created = new ArrayList<>();
+                    for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
+                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, night)
+                                .ifPresent(created::add);
+                    }
+                    notices.insert(created, night, clock.instant());
+                    contribution.incrementWriteCount(created.size());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /**
+     * One series per campaign and template, once at least five different authorities refused (CRPA L342-1); a new
+     * refusal later makes a new series, with a key of its own.
+     */
+    private static Optional<Notice> seriesNotice(long campaignId, List<RequestDates> refused, Requests requests,
+                                                 NoticeStore notices, LocalDate night) {
+        Map<String, List<RequestDates>> byTemplate = refused.stream()
+                .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
+            Map<Long, RequestDates> oneByAuthority = new LinkedHashMap<>();
+            group.getValue().forEach(r -> oneByAuthority.putIfAbsent(r.authorityId(), r));
+            if (oneByAuthority.size() < fr.lanterne.letters.Series.MINIMUM) {
+                continue;
+            }
+            List<RequestDates> series = List.copyOf(oneByAuthority.values());
+            String key = "SERIES:" + campaignId + ":" + group.getKey() + ":" + series.size() + ":"
+                    + series.get(series.size() - 1).reference();
+            if (!notices.existingKeys(List.of(key)).isEmpty()) {
+                continue;
+            }
+            List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
+                    RequestReference.parse(r.reference()), prior(r))).toList();
+            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), items, night);
+            String owner = series.get(0).owner();
+            return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
+                    "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
+                            + group.getKey() + " » ; une saisine unique de la CADA pour toute la série est prête "
+                            + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
+                            .collect(Collectors.joining(", ")) + ".", draft));
+        }
+        return Optional.empty();
+    }
+
+    private static PriorRequest prior(RequestDates r) {
+        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
+        if (r.refusedOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.refusedOn());
+        }
+        if (r.partialAnswerOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.partialAnswerOn());
+        }
+        return PriorRequest.unanswered(r.template(), sent, r.receivedOn(), r.implicitRefusalOn());
+    }
+
+    // --- 3. one digest per volunteer ---------------------------------------------------------------------------
+
+    @Bean
+    Step digests(JobRepository jobRepository, NoticeStore notices, Users users, DigestMailer mailer, Clock clock) {
+        return new StepBuilder("digests", jobRepository)
+                .tasklet((contribution, context) -> {
+                    LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
+                            .getString(RUN_DATE));
+                    notices.markInterruptedDigests(night);
+                    int sent = 0;
+                    for (String owner : notices.ownersWithPendingNotices()) {
+                        List<NoticeStore.Stored> pending = notices.pending(owner);
+                        Optional<User> user = users.find(owner);
+                        String recipient = user.map(User::email).orElse(null);
+                        Optional<Long> digest = notices.claimDigest(owner, night, recipient, pending.size());
+                        if (digest.isEmpty()) {
+                            continue; // already sent (or being sent) for this night: never twice
+                        }
+                        notices.attach(digest.get(), pending.stream().map(NoticeStore.Stored::id).toList());
+                        DigestMailer.Delivery delivery = mailer.send(owner, recipient, night,
+                                subject(night, pending.size()), body(user, night, pending));
+                        notices.digestDone(digest.get(), delivery.status(), delivery.detail(), clock.instant());
+                        sent++;
+                    }
+                    contribution.incrementWriteCount(sent);
+                    return RepeatStatus.FINISHED;
+                }, new ResourcelessTransactionManager()) // each digest commits its own claim before it is sent
+                .build();
+    }
+
+    static String subject(LocalDate night, int count) {
+        return "Lanterne — " + FrenchDates.format(night) + " : " + count + " point" + (count > 1 ? "s" : "")
+                + " à suivre";
+    }
+
+    static String body(Optional<User> user, LocalDate night, List<NoticeStore.Stored> notices) {
+        StringBuilder text = new StringBuilder("Bonjour").append(user.map(User::displayName).map(n -> " " + n)
+                .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ").append(FrenchDates.format(night))
+                .append(".\n");
+        Map<NoticeKind, List<NoticeStore.Stored>> byKind = new TreeMap<>();
+        notices.forEach(n -> byKind.computeIfAbsent(n.notice().kind(), k -> new ArrayList<>()).add(n));
+        for (Map.Entry<NoticeKind, List<NoticeStore.Stored>> kind : byKind.entrySet()) {
+            text.append("\n").append(kind.getKey().label()).append(" (").append(kind.getValue().size()).append(")\n");
+            for (NoticeStore.Stored stored : kind.getValue()) {
+                text.append("  • ").append(stored.notice().message()).append('\n');
+                if (stored.notice().draftFile() != null) {
+                    text.append("    Lettre prête : ").append(stored.notice().draftFile()).append('\n');
+                }
+            }
+        }
+        text.append("\nCe récapitulatif est envoyé une fois par nuit ; il ne contient que ce qui est nouveau.\n");
+        return text.toString();
+    }
+
+    // --- the job -----------------------------------------------------------------------------------------------
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step reviewRequests, Step seriesReferrals, Step digests) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(reviewRequests)
+                .next(seriesReferrals)
+                .next(digests)
+                .build();
+    }
+}

@@ -8,6 +8,8 @@ CREATE TABLE app_user (
     display_name  VARCHAR(120) NULL,
     email         VARCHAR(320) NULL,
     enabled       BOOLEAN      NOT NULL DEFAULT TRUE,
+    calendar_token VARCHAR(64) NULL COMMENT 'secret part of the URL of the volunteer''s calendar feed',
     created_at    DATETIME(6)  NOT NULL,
+    CONSTRAINT app_user_calendar UNIQUE (calendar_token),
     CONSTRAINT app_user_role CHECK (role IN ('ADMIN', 'VOLUNTEER', 'RESEARCHER'))
 ) ENGINE=InnoDB;

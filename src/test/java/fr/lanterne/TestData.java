@@ -9,6 +9,13 @@ public final class TestData {
     private TestData() {
     }
 
+    /** Forgets every address recorded for these authorities. */
+    public static void forgetContacts(JdbcClient jdbc, List<String> authorityCodes) {
+        String in = String.join(", ", authorityCodes.stream().map(c -> "?").toList());
+        jdbc.sql("DELETE FROM authority_contact WHERE authority_id IN (SELECT id FROM authority WHERE code IN (" + in
+                + "))").params(authorityCodes).update();
+    }
+
     /** Forgets every request (and campaign target) to these authorities, so a test can create them again. */
     public static void forgetRequests(JdbcClient jdbc, List<String> authorityCodes) {
         String in = String.join(", ", authorityCodes.stream().map(c -> "?").toList());

@@ -58,7 +58,7 @@ class NightlyJobConfiguration {
     // --- 1. review every open request --------------------------------------------------------------------------
 
     /** Open requests in id order, resuming after the last id of the last finished chunk. */
-    static final class OpenRequestReader implements ItemStreamReader<RequestDates> {
+    static class OpenRequestReader implements ItemStreamReader<RequestDates> {
         private static final String LAST_ID = "nightly.openRequests.lastId";
         private final Requests requests;
         private List<RequestDates> page = List.of();
@@ -105,12 +105,26 @@ class NightlyJobConfiguration {
         return new NightlyReview(calculator, properties);
     }
 
+    /** Turns a request into tonight's decisions; a request with nothing to do tonight is filtered out. */
+    static class ReviewProcessor implements ItemProcessor<RequestDates, NightlyReview.Review> {
+        private final NightlyReview review;
+        private final LocalDate night;
+
+        ReviewProcessor(NightlyReview review, LocalDate night) {
+            this.review = review;
+            this.night = night;
+        }
+
+        @Override
+        public NightlyReview.Review process(RequestDates request) {
+            return review.review(request, night).orElse(null);
+        }
+    }
+
     @Bean
     @StepScope
-    ItemProcessor<RequestDates, NightlyReview.Review> reviewProcessor(
-            NightlyReview review, @Value("#{jobParameters['runDate']}") String runDate) {
-        LocalDate night = LocalDate.parse(runDate);
-        return request -> review.review(request, night).orElse(null);
+    ReviewProcessor reviewProcessor(NightlyReview review, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReviewProcessor(review, LocalDate.parse(runDate));
     }
 
     @Bean
@@ -124,7 +138,7 @@ class NightlyJobConfiguration {
      * Applies a chunk's decisions. Actions whose notice already exists are skipped whole: the request moved on, the
      * letter was drafted, the volunteer told, on an earlier night or an earlier run of this one.
      */
-    static final class ReviewWriter implements ItemWriter<NightlyReview.Review> {
+    static class ReviewWriter implements ItemWriter<NightlyReview.Review> {
         private final Requests requests;
         private final Authorities authorities;
         private final NoticeStore notices;
@@ -181,7 +195,7 @@ class NightlyJobConfiguration {
     @Bean
     Step reviewRequests(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         OpenRequestReader openRequestReader,
-                        ItemProcessor<RequestDates, NightlyReview.Review> reviewProcessor, ReviewWriter reviewWriter) {
+                        ReviewProcessor reviewProcessor, ReviewWriter reviewWriter) {
         return new StepBuilder("reviewRequests", jobRepository)
                 .<RequestDates, NightlyReview.Review>chunk(PAGE)
                 .transactionManager(transactionManager)

@@ -196,15 +196,28 @@ class RequestStore {
                 .list();
     }
 
+    private static final String DATES = """
+            SELECT id, reference, status, owner, template_id, campaign_id, authority_id, departement,
+                   sent_at, received_on, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
+                   cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, withdrawn_on
+            FROM request""";
+
     /** Open requests after an id, in id order: keyset pagination over a million rows stays fast. */
     List<RequestDates> openDatesAfter(long afterId, int limit) {
-        return jdbc.sql("""
-                        SELECT id, reference, status, owner, template_id, campaign_id, authority_id, departement,
-                               sent_at, received_on, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
-                               cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, withdrawn_on
-                        FROM request WHERE id > ? AND open_key IS NOT NULL ORDER BY id LIMIT ?""")
+        return jdbc.sql(DATES + " WHERE id > ? AND open_key IS NOT NULL ORDER BY id LIMIT ?")
                 .params(afterId, limit)
-                .query((rs, n) -> new RequestDates(rs.getLong("id"), rs.getString("reference"),
+                .query(RequestStore::dates)
+                .list();
+    }
+
+    List<RequestDates> openDatesOf(String owner) {
+        return jdbc.sql(DATES + " WHERE owner = ? AND open_key IS NOT NULL ORDER BY id").param(owner)
+                .query(RequestStore::dates)
+                .list();
+    }
+
+    private static RequestDates dates(ResultSet rs, int row) throws SQLException {
+        return new RequestDates(rs.getLong("id"), rs.getString("reference"),
                         RequestStatus.valueOf(rs.getString("status")), rs.getString("owner"),
                         rs.getString("template_id"), rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"),
                         rs.getString("departement"),
@@ -213,8 +226,7 @@ class RequestStore {
                         date(rs, "received_on"), date(rs, "answered_on"), date(rs, "partial_answer_on"),
                         date(rs, "refused_on"), date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"),
                         date(rs, "cada_registered_on"), date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"),
-                        date(rs, "withdrawn_on")))
-                .list();
+                        date(rs, "withdrawn_on"));
     }
 
     List<RequestReference> inStatus(RequestStatus status) {

@@ -183,6 +183,11 @@ public class Requests {
         return change(reference, r -> r.refusalConfirmedBySilence(date, clock.instant()));
     }
 
+    /** A volunteer's open requests, for their calendar. */
+    public List<RequestDates> openRequestsOf(String owner) {
+        return store.openDatesOf(owner);
+    }
+
     /** Open requests after an id, a page at a time, for the nightly job. */
     public List<RequestDates> openRequestsAfter(long afterId, int limit) {
         return store.openDatesAfter(afterId, limit);

@@ -23,6 +23,8 @@ public class Users {
     // BCrypt only reads the first 72 bytes of a password; refuse longer ones rather than ignore their end.
     static final int MAX_PASSWORD_BYTES = 72;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final Clock clock;
@@ -81,6 +83,37 @@ public class Users {
                 .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
                 .list();
+    }
+
+    /**
+     * The secret token of a volunteer's calendar feed URL (calendar apps cannot sign in), created on first use.
+     * A new one replaces the old (the old URL stops working) when {@code renew}.
+     */
+    @Transactional
+    public String calendarToken(String username, boolean renew) {
+        Optional<String> current = jdbc.sql("SELECT calendar_token FROM app_user WHERE username = ?").param(username)
+                .query(String.class).optional();
+        if (find(username).isEmpty()) {
+            throw notFound(username);
+        }
+        if (current.isPresent() && current.get() != null && !renew) {
+            return current.get();
+        }
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        jdbc.sql("UPDATE app_user SET calendar_token = ? WHERE username = ?").params(token, username).update();
+        return token;
+    }
+
+    public Optional<User> byCalendarToken(String token) {
+        return jdbc.sql("""
+                        SELECT username, role, display_name, email, enabled, created_at FROM app_user
+                        WHERE calendar_token = ? AND enabled""")
+                .param(token)
+                .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+                .optional();
     }
 
     /** For signing in only. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "users", description = "Comptes des personnes qui utilisent Lanterne.", mixinStandardHelpOptions = true,
         subcommands = {UsersCommand.Add.class, UsersCommand.SetPassword.class, UsersCommand.ListUsers.class,
-                UsersCommand.Disable.class, UsersCommand.Enable.class})
+                UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Calendar.class})
 public final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -103,6 +103,24 @@ public final class UsersCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             context.getBean(Users.class).setEnabled(username, true);
             out.printf("Compte « %s » réactivé.%n", username);
+            return 0;
+        }
+    }
+
+    @Command(name = "calendar", mixinStandardHelpOptions = true,
+            description = {"Donne l'adresse du calendrier (iCal) des échéances d'un compte, à ajouter dans son agenda.",
+                    "Gardez-la secrète : qui la connaît voit les échéances. --renew en crée une nouvelle."})
+    static final class Calendar implements CliCommand {
+        @Parameters(paramLabel = "UTILISATEUR")
+        String username;
+
+        @Option(names = "--renew", description = "Remplace l'adresse (l'ancienne cesse de fonctionner).")
+        boolean renew;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            String token = context.getBean(Users.class).calendarToken(username, renew);
+            out.printf("https://VOTRE-SERVEUR/calendar/%s.ics%n", token);
             return 0;
         }
     }

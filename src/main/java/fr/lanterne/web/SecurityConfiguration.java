@@ -37,7 +37,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(HttpMethod.GET, "/api/authorities/**", "/api/deployments/**", "/api/vendors")
+                        .requestMatchers(HttpMethod.GET, "/api/authorities/**", "/api/deployments/**", "/api/vendors",
+                                "/api/deadlines/explain")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().hasAnyRole(EDITORS))
@@ -55,7 +56,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/communes/**", "/login", "/error", "/css/**", "/js/**", "/favicon.ico",
-                                "/actuator/health")
+                                "/actuator/health", "/calendar/*.ics")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

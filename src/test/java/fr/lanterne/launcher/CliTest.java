@@ -46,6 +46,28 @@ class CliTest {
     }
 
     @Test
+    void deadlines_explain_answers_without_a_database() {
+        // Metz (Moselle): received Saturday 31 January 2026; 28 February is a Saturday, so the implicit refusal is
+        // the 28th or, if CPC 642 extends it, Monday 2 March.
+        assertThat(run("deadlines", "explain", "--received", "2026-01-31", "--insee", "57463", "--json"))
+                .as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("\"departement\" : \"57\"").contains("\"step\" : \"IMPLICIT_REFUSAL\"")
+                .contains("\"earliest\" : \"2026-02-28\"").contains("\"latest\" : \"2026-03-02\"")
+                .contains("CRPA R311-13").contains("CADA_REFERRAL_DEADLINE");
+    }
+
+    @Test
+    void deadlines_explain_refuses_bad_dates_and_unknown_communes_with_a_sentence() {
+        assertThat(run("deadlines", "explain", "--received", "2026-02-30", "--insee", "57463")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("2026-02-30").contains("février");
+        assertThat(run("deadlines", "explain", "--received", "2026-01-31", "--insee", "99999")).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("Aucune commune actuelle n'a le code INSEE « 99999 »");
+        assertThat(run("deadlines", "explain", "--received", "2026-03-01", "--insee", "06088", "--refused",
+                "2026-02-15")).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("précède");
+    }
+
+    @Test
     void spring_property_overrides_alone_mean_serve() {
         assertThat(Cli.isServerInvocation(new String[0])).isTrue();
         assertThat(Cli.isServerInvocation(new String[] {"--server.port=9090", "--lanterne.data-dir=/srv/x"})).isTrue();

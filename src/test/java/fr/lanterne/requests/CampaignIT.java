@@ -60,6 +60,7 @@ class CampaignIT {
     void a_campaign_to_a_departement_sends_each_email_once_and_readies_the_post() throws Exception {
         List<String> haute_corse = authorities.communeCodes("2B", null);
         TestData.forgetRequests(jdbc, haute_corse.stream().map(AuthorityCodes::townHall).toList());
+        TestData.forgetContacts(jdbc, haute_corse.stream().map(AuthorityCodes::townHall).toList());
         List<String> byEmail = haute_corse.subList(0, 8);
         List<String> byPost = haute_corse.subList(8, 11);
         for (String insee : byEmail) {

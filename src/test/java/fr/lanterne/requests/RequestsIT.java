@@ -151,7 +151,9 @@ class RequestsIT {
                 .jsonPath("$.status").isEqualTo("RECEIVED")
                 .jsonPath("$.receivedOn").isEqualTo(today)
                 .jsonPath("$.timeline[4].actor").isEqualTo(TestUsers.VOLUNTEER)
-                .jsonPath("$.letter").isEqualTo("/api/requests/" + created.reference() + "/letter.pdf");
+                .jsonPath("$.letter").isEqualTo("/api/requests/" + created.reference() + "/letter.pdf")
+                .jsonPath("$.deadlines.stage").isEqualTo("WAITING_FOR_ANSWER")
+                .jsonPath("$.deadlines.steps[?(@.step == 'IMPLICIT_REFUSAL')].basis[*].article").exists();
         client.get().uri("/api/requests/{ref}/letter.pdf", created.reference())
                 .headers(h -> h.setBasicAuth(TestUsers.RESEARCHER, TestUsers.PASSWORD))
                 .exchange()

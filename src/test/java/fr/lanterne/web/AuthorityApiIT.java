@@ -92,6 +92,25 @@ class AuthorityApiIT {
     }
 
     @Test
+    void deadlines_explain_over_the_api_like_the_command_line() {
+        client.get().uri("/api/deadlines/explain?received=2026-01-31&insee=57463").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.departement").isEqualTo("57")
+                .jsonPath("$.steps[?(@.step == 'IMPLICIT_REFUSAL')].earliest").isEqualTo("2026-02-28")
+                .jsonPath("$.steps[?(@.step == 'IMPLICIT_REFUSAL')].latest").isEqualTo("2026-03-02")
+                .jsonPath("$.steps[?(@.step == 'IMPLICIT_REFUSAL')].basis[*].article").value(articles ->
+                        org.assertj.core.api.Assertions.assertThat(articles.toString()).contains("CRPA R311-13"));
+        client.get().uri("/api/deadlines/explain?received=2026-02-30&insee=57463").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d)
+                        .contains("février"));
+        client.get().uri("/api/deadlines/explain?received=2026-01-31&insee=99999").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.insee").isEqualTo("99999");
+    }
+
+    @Test
     void other_bodies_by_code() {
         client.get().uri("/api/authorities/by-code/prefecture-06").exchange()
                 .expectStatus().isOk()

@@ -1,5 +1,7 @@
 package fr.lanterne.web.api;
 
+import fr.lanterne.deadlines.DeadlineChain;
+import fr.lanterne.deadlines.Deadlines;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.TimelineEvent;
 import java.time.Instant;
@@ -16,7 +18,8 @@ class RequestViews {
                        LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn, LocalDate partialAnswerOn,
                        LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
                        LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, String lastError, Instant nextAttemptAt,
-                       String letter, int version, List<Event> timeline) {
+                       String letter, int version, List<Event> timeline, DeadlineChain deadlines,
+                       String deadlinesNote) {
     }
 
     record AuthorityLink(String code, String name, String insee, String departement) {
@@ -28,13 +31,22 @@ class RequestViews {
         }
     }
 
+    private final Deadlines deadlines;
+
+    RequestViews(Deadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
     RequestView of(RequestDetails r) {
+        DeadlineChain chain = deadlines.of(r).orElse(null);
         return new RequestView(r.reference(), r.status().name(), r.statusLabel(), r.channel().name(),
                 new AuthorityLink(r.authorityCode(), r.authorityName(), r.communeInsee(), r.departement()),
                 r.template(), r.campaignId(), r.owner(), r.createdAt(), r.sentOn(), r.receivedOn(), r.receiptEvidence(),
                 r.answeredOn(), r.partialAnswerOn(), r.refusedOn(), r.implicitRefusalOn(), r.cadaReferredOn(),
                 r.cadaRegisteredOn(), r.cadaOpinionOn(), r.lastError(), r.nextAttemptAt(),
                 r.letterFile() == null ? null : "/api/requests/" + r.reference() + "/letter.pdf", r.version(),
-                r.timeline().stream().map(Event::of).toList());
+                r.timeline().stream().map(Event::of).toList(), chain,
+                chain == null && r.sentAt() != null ? "Enregistrez la date de réception de la demande : les délais légaux "
+                        + "partent de là (CRPA R311-13) et Lanterne ne la devine pas." : null);
     }
 }

@@ -1,0 +1,197 @@
+package fr.lanterne.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.lanterne.DataDirectory;
+import fr.lanterne.LanterneIntegrationTest;
+import fr.lanterne.TestData;
+import fr.lanterne.TestUsers;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.AuthorityCodes;
+import fr.lanterne.authorities.ContactDetails;
+import fr.lanterne.requests.CampaignTargets;
+import fr.lanterne.requests.Campaigns;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewCampaign;
+import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.RequestStatus;
+import fr.lanterne.requests.Requests;
+import fr.lanterne.users.Users;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The nightly job against the real database and a real SMTP server: run twice for the same night, it sends one
+ * digest per volunteer and drafts each letter once.
+ */
+@LanterneIntegrationTest
+class NightlyJobIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired
+    Requests requests;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    NightlyJobs nightly;
+
+    @Autowired
+    Authorities authorities;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    DataDirectory dataDirectory;
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Test
+    void the_night_records_refusals_drafts_letters_and_sends_one_digest_per_volunteer_once() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        List<String> series = authorities.communeCodes("2A", null).subList(40, 45);
+        List<String> single = List.of("06088", "42218", "30189");
+        List<String> all = new ArrayList<>(single);
+        all.addAll(series);
+        TestData.forgetRequests(jdbc, all.stream().map(AuthorityCodes::townHall).toList());
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        jdbc.sql("DELETE FROM deadline_digest").update();
+        // The test database outlives a run: forget tonight's job instance from an earlier run of this test.
+        JobInstance earlier = jobRepository.getJobInstance("nightly",
+                new JobParametersBuilder().addString("runDate", today.toString()).toJobParameters());
+        if (earlier != null) {
+            jobRepository.deleteJobInstance(earlier);
+        }
+        for (String insee : all) {
+            authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                    + "@nuit.test", null, null, null), "test");
+        }
+
+        // Received two months ago, no answer: implicitly refused by now.
+        RequestDetails silent = requests.create(new NewRequest("06088", "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(silent), today.minusMonths(2).minusDays(2), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(silent), today.minusMonths(2), "AR", TestUsers.VOLUNTEER);
+        // Received almost a month ago: the implicit refusal is three days away, a reminder is due.
+        RequestDetails soon = requests.create(new NewRequest("42218", "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(soon), today.minusMonths(1), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(soon), today.minusMonths(1).plusDays(3), "AR", TestUsers.VOLUNTEER);
+        // Sent three weeks ago, receipt never recorded: the volunteer is asked for it.
+        RequestDetails unknown = requests.create(new NewRequest("30189", "vsa", Channel.EMAIL, false),
+                TestUsers.ADMIN);
+        requests.recordSent(ref(unknown), today.minusDays(21), TestUsers.ADMIN);
+        // Five town halls of one campaign refused the same request: one referral for the series.
+        long campaign = campaigns.create(new NewCampaign("série", List.of("cctv"),
+                new CampaignTargets(series, null, null, false, List.of()), Channel.EMAIL), TestUsers.VOLUNTEER);
+        campaigns.run(campaign, p -> { });
+        for (String insee : series) {
+            RequestReference reference = RequestReference.parse(jdbc.sql("""
+                    SELECT r.reference FROM request r JOIN authority a ON a.id = r.authority_id
+                    WHERE a.code = ? AND r.campaign_id = ?""").params(AuthorityCodes.townHall(insee), campaign)
+                    .query(String.class).single());
+            requests.recordReceipt(reference, today, null, TestUsers.VOLUNTEER);
+            requests.recordRefusal(reference, today, TestUsers.VOLUNTEER);
+        }
+        int requestEmails = MAIL.getReceivedMessages().length;
+        assertThat(requestEmails).as("the campaign's five emails").isEqualTo(5);
+
+        NightlyJobs.Run first = nightly.run(today);
+        assertThat(first.status()).isEqualTo("COMPLETED");
+        assertThat(requests.details(ref(silent)).status()).isEqualTo(RequestStatus.IMPLICITLY_REFUSED);
+
+        List<MimeMessage> digests = digests();
+        assertThat(digests).as("one digest per volunteer").hasSize(2);
+        MimeMessage volunteer = digestTo(digests, TestUsers.VOLUNTEER + "@example.org");
+        String body = (String) volunteer.getContent();
+        assertThat(body).contains(silent.reference()).contains("implicitement refusée").contains("CRPA R343-1")
+                .contains(soon.reference()).contains("relance").contains("série").contains("L342-1");
+        assertThat((String) digestTo(digests, TestUsers.ADMIN + "@example.org").getContent())
+                .contains(unknown.reference()).contains("date de réception");
+
+        List<String> drafts = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE draft_file IS NOT NULL")
+                .query(String.class).list();
+        assertThat(drafts).anyMatch(f -> f.contains(soon.reference()) && f.endsWith("relance.pdf"))
+                .anyMatch(f -> f.contains(silent.reference()) && f.endsWith("saisine-cada.pdf"))
+                .anyMatch(f -> f.contains("campagne-" + campaign) && f.contains("saisine-cada-serie"));
+        for (String draft : drafts) {
+            assertThat(Files.size(dataDirectory.root().resolve(draft))).isPositive();
+        }
+        long notices = count("SELECT COUNT(*) FROM deadline_notice");
+        long events = count("SELECT COUNT(*) FROM request_event");
+
+        NightlyJobs.Run second = nightly.run(today);
+        assertThat(second.alreadyDone()).isTrue();
+        assertThat(digests()).as("nothing sent twice").hasSize(2);
+        assertThat(count("SELECT COUNT(*) FROM deadline_notice")).isEqualTo(notices);
+        assertThat(count("SELECT COUNT(*) FROM request_event")).isEqualTo(events);
+        assertThat(count("SELECT COUNT(*) FROM request_event WHERE type = 'REMINDER_DRAFTED'")).isEqualTo(1);
+
+        String token = users.calendarToken(TestUsers.VOLUNTEER, false);
+        client.get().uri("/calendar/{token}.ics", token).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(ics -> assertThat(ics)
+                        .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").contains(soon.reference()));
+        client.get().uri("/calendar/not-a-token.ics").exchange().expectStatus().isNotFound();
+    }
+
+    private List<MimeMessage> digests() {
+        return Stream.of(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getHeader("X-Lanterne-Digest") != null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static MimeMessage digestTo(List<MimeMessage> digests, String address) throws Exception {
+        for (MimeMessage message : digests) {
+            if (message.getAllRecipients()[0].toString().contains(address)) {
+                return message;
+            }
+        }
+        throw new AssertionError("No digest to " + address);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static RequestReference ref(RequestDetails details) {
+        return RequestReference.parse(details.reference());
+    }
+}

@@ -173,12 +173,19 @@ class NightlyJobConfiguration {
                     } else if (action.transition() == NightlyReview.Transition.CONFIRMED_REFUSAL) {
                         requests.recordConfirmedRefusalBySilence(reference, action.transitionDate());
                     }
-                    String draft = action.draft() == null ? null : requests.draftFollowUp(reference,
-                            action.draft().template(), action.draft().prior(), night);
+                    String draft = null;
+                    String message = action.message();
+                    if (action.draft() != null) {
+                        try {
+                            draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
+                                    night);
+                        } catch (fr.lanterne.InvalidInputException e) {
+                            message += " La lettre n'a pas pu être préparée : " + e.getMessage();
+                        }
+                    }
                     String authority = names.get(r.authorityId()).name();
                     created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
-                            r.owner(), action.due(), r.reference() + " — " + authority + " : " + action.message(),
-                            draft));
+                            r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
                     // A refusal born tonight also gets its referral drafted tonight: one notice says both.
                     if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
                         created.add(new Notice("REFERRAL:" + r.reference(), NoticeKind.REFERRAL_DRAFTED, r.id(),
@@ -202,7 +209,28 @@ class NightlyJobConfiguration {
                 .reader(openRequestReader)
                 .processor(reviewProcessor)
                 .writer(reviewWriter)
+                // One request that cannot be handled (a corrupt row, a draft that fails) must not cost the others
+                // their night: it is skipped, logged, and tried again the next night.
+                .faultTolerant()
+                .skip(RuntimeException.class)
+                .skipLimit(1_000)
+                .skipListener(new SkipLogger())
                 .build();
+    }
+
+    static class SkipLogger implements org.springframework.batch.core.listener.SkipListener<RequestDates,
+            NightlyReview.Review> {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SkipLogger.class);
+
+        @Override
+        public void onSkipInProcess(RequestDates item, Throwable t) {
+            log.error("Nightly job: request {} skipped tonight", item.reference(), t);
+        }
+
+        @Override
+        public void onSkipInWrite(NightlyReview.Review item, Throwable t) {
+            log.error("Nightly job: request {} skipped tonight", item.request().reference(), t);
+        }
     }
 
     // --- 2. series referrals -----------------------------------------------------------------------------------

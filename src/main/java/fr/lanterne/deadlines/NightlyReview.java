@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.InvalidInputException;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestStatus;
@@ -48,14 +49,22 @@ final class NightlyReview {
     }
 
     Optional<Review> review(RequestDates r, LocalDate night) {
-        List<Action> actions = switch (r.status()) {
-            case SENT -> receiptMissing(r, night);
-            case RECEIVED -> waitingForAnswer(r, night);
-            case IMPLICITLY_REFUSED, REFUSED, PARTIALLY_ANSWERED -> refused(r, night);
-            case REFERRED_TO_CADA, CADA_OPINION -> referred(r, night);
-            case CONFIRMED_REFUSAL -> confirmed(r, night);
-            default -> List.of();
-        };
+        List<Action> actions;
+        try {
+            actions = switch (r.status()) {
+                case SENT -> receiptMissing(r, night);
+                case RECEIVED -> waitingForAnswer(r, night);
+                case IMPLICITLY_REFUSED, REFUSED, PARTIALLY_ANSWERED -> refused(r, night);
+                case REFERRED_TO_CADA, CADA_OPINION -> referred(r, night);
+                case CONFIRMED_REFUSAL -> confirmed(r, night);
+                default -> List.of();
+            };
+        } catch (InvalidInputException e) {
+            // Overseas territories with rules of their own, dates that contradict each other: one request's
+            // problem is told to its volunteer once, and the night goes on.
+            actions = List.of(new Action(NoticeKind.DEADLINES_UNAVAILABLE, "NO_DEADLINES:" + r.reference(), null,
+                    "délais non calculés : " + e.getMessage(), null, null, null));
+        }
         return actions.isEmpty() ? Optional.empty() : Optional.of(new Review(r, actions));
     }
 

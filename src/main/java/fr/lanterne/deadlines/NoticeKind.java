@@ -10,7 +10,8 @@ public enum NoticeKind {
     RECORD_CADA_REGISTRATION("Date d'enregistrement par la CADA à enregistrer"),
     CONFIRMED_REFUSAL("Refus confirmé après l'avis de la CADA"),
     COURT_DEADLINE_SOON("Date limite de recours au tribunal proche"),
-    SERIES_REFERRAL("Saisine de la CADA en série possible");
+    SERIES_REFERRAL("Saisine de la CADA en série possible"),
+    DEADLINES_UNAVAILABLE("Délais non calculés");
 
     private final String label;
 

@@ -106,10 +106,7 @@ class NightlyJobBenchmark {
     }
 
     private void generate() {
-        long existing = jdbc.sql("SELECT COUNT(*) FROM request").query(Long.class).single();
-        if (existing == TOTAL) {
-            return;
-        }
+        // Generated afresh on each run (about a minute, not measured), so that it always matches this code.
         jdbc.sql("DELETE FROM deadline_notice").update();
         jdbc.sql("DELETE FROM deadline_digest").update();
         jdbc.sql("DELETE FROM request_event").update();
@@ -136,24 +133,24 @@ class NightlyJobBenchmark {
                            'REFERRED_TO_CADA', 'CONFIRMED_REFUSAL', 'RECEIVED'),
                        %2$s - INTERVAL 70 DAY,
                        TIMESTAMP(CASE s.seq MOD 8
-                           WHEN 0 THEN %2$s - INTERVAL (s.seq MOD 40) DAY
+                           WHEN 0 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 40) DAY
                            ELSE %2$s - INTERVAL 150 DAY END, '10:00:00'),
                        CASE s.seq MOD 8
                            WHEN 0 THEN NULL
-                           WHEN 1 THEN %2$s - INTERVAL (s.seq MOD 32) DAY
-                           WHEN 2 THEN %2$s - INTERVAL (s.seq MOD 32) DAY
-                           WHEN 7 THEN %2$s - INTERVAL (s.seq MOD 32) DAY
-                           WHEN 3 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY - INTERVAL 1 MONTH
+                           WHEN 1 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 32) DAY
+                           WHEN 2 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 32) DAY
+                           WHEN 7 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 32) DAY
+                           WHEN 3 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY - INTERVAL 1 MONTH
                            ELSE %2$s - INTERVAL 140 DAY END,
-                       CASE s.seq MOD 8 WHEN 4 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY
+                       CASE s.seq MOD 8 WHEN 4 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY
                                         WHEN 5 THEN %2$s - INTERVAL 100 DAY
                                         WHEN 6 THEN %2$s - INTERVAL 130 DAY END,
-                       CASE s.seq MOD 8 WHEN 3 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY END,
-                       CASE s.seq MOD 8 WHEN 5 THEN %2$s - INTERVAL (s.seq MOD 60) DAY - INTERVAL 3 DAY
-                                        WHEN 6 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY - INTERVAL 2 MONTH - INTERVAL 3 DAY END,
-                       CASE s.seq MOD 8 WHEN 5 THEN %2$s - INTERVAL (s.seq MOD 60) DAY
-                                        WHEN 6 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY - INTERVAL 2 MONTH END,
-                       CASE s.seq MOD 8 WHEN 6 THEN %2$s - INTERVAL (1 + s.seq MOD 60) DAY END,
+                       CASE s.seq MOD 8 WHEN 3 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY END,
+                       CASE s.seq MOD 8 WHEN 5 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 60) DAY - INTERVAL 3 DAY
+                                        WHEN 6 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY - INTERVAL 2 MONTH - INTERVAL 3 DAY END,
+                       CASE s.seq MOD 8 WHEN 5 THEN %2$s - INTERVAL ((s.seq DIV 8) MOD 60) DAY
+                                        WHEN 6 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY - INTERVAL 2 MONTH END,
+                       CASE s.seq MOD 8 WHEN 6 THEN %2$s - INTERVAL (1 + (s.seq DIV 8) MOD 60) DAY END,
                        'letters/bench.pdf', 0
                 FROM seq_0_to_%3$d s JOIN bench_town t ON t.n = s.seq MOD %1$d""".formatted(towns, night, OPEN - 1))
                 .update();
@@ -169,6 +166,13 @@ class NightlyJobBenchmark {
                        CASE s.seq MOD 3 WHEN 1 THEN %2$s - INTERVAL (180 + s.seq MOD 500) DAY END, 0
                 FROM seq_0_to_%3$d s JOIN bench_town t ON t.n = s.seq MOD %1$d""".formatted(towns, night,
                 TOTAL - OPEN - 1)).update();
+        // Every town hall has an address, as those written to do.
+        jdbc.sql("""
+                INSERT INTO authority_contact (authority_id, source, source_reference, postal_address, recorded_at,
+                    recorded_by)
+                SELECT a.id, 'REFERENCE', 'benchmark', CONCAT('Hôtel de ville\\n', a.name), NOW(6), 'benchmark'
+                FROM authority a WHERE a.kind = 'TOWN_HALL'
+                  AND NOT EXISTS (SELECT 1 FROM authority_contact x WHERE x.authority_id = a.id)""").update();
         // What earlier nights already did: their notices, delivered in an earlier digest.
         jdbc.sql("""
                 INSERT INTO deadline_digest (username, run_date, status, notice_count) VALUES ('benevoles', ?, 'SENT', 0)""")

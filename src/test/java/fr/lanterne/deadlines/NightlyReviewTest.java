@@ -89,6 +89,17 @@ class NightlyReviewTest {
     }
 
     @Test
+    void a_territory_with_rules_of_its_own_gets_a_notice_not_a_failed_night() {
+        RequestDates taaf = new RequestDates(1, "LNT-2026-000001", RequestStatus.RECEIVED, "alice", "vsa", null, 7,
+                "984", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), null, null, null, null, null, null, null,
+                null, null);
+        NightlyReview.Action action = review.review(taaf, LocalDate.of(2026, 4, 4)).orElseThrow().actions().get(0);
+        assertThat(action.kind()).isEqualTo(NoticeKind.DEADLINES_UNAVAILABLE);
+        assertThat(action.key()).isEqualTo("NO_DEADLINES:LNT-2026-000001");
+        assertThat(action.message()).contains("984");
+    }
+
+    @Test
     void a_referral_without_its_registration_date_asks_for_it() {
         RequestDates referred = new RequestDates(1, "LNT-2026-000001", RequestStatus.REFERRED_TO_CADA, "alice", "vsa",
                 null, 7, "06", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 6), null, null, null,

@@ -9,6 +9,7 @@ import fr.lanterne.requests.NewCampaign;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class CampaignApiController {
     private final Campaigns campaigns;
     private final TaskExecutor executor;
 
-    CampaignApiController(Campaigns campaigns, TaskExecutor executor) {
+    CampaignApiController(Campaigns campaigns, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.campaigns = campaigns;
         this.executor = executor;
     }

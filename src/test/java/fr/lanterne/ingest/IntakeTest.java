@@ -144,6 +144,16 @@ class IntakeTest {
     }
 
     @Test
+    void a_password_protected_zip_is_quarantined_as_encrypted() {
+        byte[] zip = TestMessages.zip(pdf("cctp.pdf", cctp));
+        zip[6] |= 1; // the local header's "encrypted" flag, as a zip written with a password has it
+
+        Received received = intake.receive("annexes.zip", zip);
+
+        assertThat(((Outcome.Quarantined) received.root().outcome()).reason()).isEqualTo(QuarantineReason.ENCRYPTED);
+    }
+
+    @Test
     void a_damaged_zip_is_quarantined() {
         byte[] zip = TestMessages.zip(pdf("cctp.pdf", cctp), pdf("cctp2.pdf", cctp));
         byte[] cut = java.util.Arrays.copyOf(zip, zip.length * 3 / 4);

@@ -30,6 +30,8 @@ final class PageCollector extends DefaultHandler {
     private final StringBuilder outside = new StringBuilder();
     private StringBuilder current;
     private boolean currentOcred;
+    private boolean outsideOcred;
+    private volatile StopParsing stopped;
     private int depth;
     private int pageDepth = -1;
     private int bodyDepth = -1;
@@ -58,13 +60,17 @@ final class PageCollector extends DefaultHandler {
         if ("page".equals(cssClass) && pageDepth < 0 && bodyDepth >= 0) {
             checkDeclaredPageCount();
             if (pages.size() >= settings.maxPages()) {
-                throw tooManyPages(String.format(Locale.FRANCE, "plus de %,d", settings.maxPages()));
+                throw stop(tooManyPages(String.format(Locale.FRANCE, "plus de %,d", settings.maxPages())));
             }
             current = new StringBuilder();
             currentOcred = false;
             pageDepth = depth;
-        } else if ("ocr".equals(cssClass) && current != null) {
-            currentOcred = true;
+        } else if ("ocr".equals(cssClass)) {
+            if (current != null) {
+                currentOcred = true;
+            } else {
+                outsideOcred = true;
+            }
         }
     }
 
@@ -100,19 +106,32 @@ final class PageCollector extends DefaultHandler {
         }
         characters += length;
         if (characters > settings.maxCharacters()) {
-            throw new StopParsing(QuarantineReason.TOO_MUCH_TEXT, String.format(Locale.FRANCE,
+            throw stop(new StopParsing(QuarantineReason.TOO_MUCH_TEXT, String.format(Locale.FRANCE,
                     "Le texte dépasse %,d caractères (limite : %,d).", settings.maxCharacters(),
-                    settings.maxCharacters()));
+                    settings.maxCharacters())));
         }
         (current != null ? current : outside).append(ch, start, length);
     }
 
     private void checkTime() throws SAXException {
         if (budget.expired()) {
-            throw new StopParsing(QuarantineReason.TIMEOUT, String.format(Locale.FRANCE,
+            throw stop(new StopParsing(QuarantineReason.TIMEOUT, String.format(Locale.FRANCE,
                     "La lecture a été interrompue après %,d secondes (limite : %,d s, plus le temps accordé à l'OCR).",
-                    budget.elapsedMillis() / 1000, settings.timeout().toSeconds()));
+                    budget.elapsedMillis() / 1000, settings.timeout().toSeconds())));
         }
+    }
+
+    /** Remembers why the parse was stopped, in case a parser swallows the exception and ends as if complete. */
+    private StopParsing stop(StopParsing stop) {
+        if (stopped == null) {
+            stopped = stop;
+        }
+        return stop;
+    }
+
+    /** The limit that stopped the parse, or null when it was not stopped. */
+    StopParsing stopped() {
+        return stopped;
     }
 
     /** Refuses a PDF that declares too many pages before reading any: Tika has read its page tree by now. */
@@ -123,7 +142,7 @@ final class PageCollector extends DefaultHandler {
         pageCountChecked = true;
         Integer declared = metadata.getInt(PagedText.N_PAGES);
         if (declared != null && declared > settings.maxPages()) {
-            throw tooManyPages(String.format(Locale.FRANCE, "%,d", declared));
+            throw stop(tooManyPages(String.format(Locale.FRANCE, "%,d", declared)));
         }
     }
 
@@ -140,7 +159,7 @@ final class PageCollector extends DefaultHandler {
         }
         String rest = outside.toString().strip();
         if (copy.isEmpty()) {
-            copy.add(new RawPage(rest, false));
+            copy.add(new RawPage(rest, outsideOcred));
         } else if (!rest.isEmpty()) {
             // Text outside the page divs (a PDF's attached files, parsed at the end) stays with the last page.
             RawPage last = copy.remove(copy.size() - 1);

@@ -209,6 +209,9 @@ public final class TextExtractor {
             }
         }
         List<PageCollector.RawPage> pages = collector.pages();
+        if (failure == null && collector.stopped() != null) {
+            failure = collector.stopped();
+        }
         if (failure != null) {
             return failure(content, type, failure, pages, metadata);
         }

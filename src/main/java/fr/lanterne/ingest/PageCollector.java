@@ -3,6 +3,7 @@ package fr.lanterne.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PagedText;
 import org.xml.sax.Attributes;
@@ -10,8 +11,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Receives Tika's XHTML and cuts the body's text into pages at each {@code <div class="page">} (one per PDF page, one
- * per spreadsheet sheet), noting the pages whose text came from OCR ({@code <div class="ocr">} inside the page). It
+ * Receives Tika's XHTML and cuts the body's text into pages at each {@code <div class="page">} (one per PDF page), {@code
+ * <div class="sheet">} (spreadsheets) or {@code <div class="slide-content">} (presentations), noting the pages whose text came from OCR ({@code <div class="ocr">} inside the page). It
  * also enforces the limits from inside the parse: time, pages and characters.
  *
  * <p>Completed pages are kept in a list that another thread may copy while the parse runs (for a partial result after
@@ -21,6 +22,8 @@ final class PageCollector extends DefaultHandler {
 
     record RawPage(String text, boolean ocred) {
     }
+
+    private static final Set<String> PAGE_CLASSES = Set.of("page", "sheet", "slide-content");
 
     private final Metadata metadata;
     private final ParseBudget budget;
@@ -57,7 +60,7 @@ final class PageCollector extends DefaultHandler {
             return;
         }
         String cssClass = atts.getValue("class");
-        if ("page".equals(cssClass) && pageDepth < 0 && bodyDepth >= 0) {
+        if (PAGE_CLASSES.contains(cssClass) && pageDepth < 0 && bodyDepth >= 0) {
             checkDeclaredPageCount();
             if (pages.size() >= settings.maxPages()) {
                 throw stop(tooManyPages(String.format(Locale.FRANCE, "plus de %,d", settings.maxPages())));

@@ -268,6 +268,8 @@ public final class TextExtractor {
         context.set(PDFParserConfig.class, pdf);
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
         tesseract.setLanguage(settings.ocrLanguages());
+        // Automatic segmentation with orientation detection: scans fed upside down or sideways are read too.
+        tesseract.setPageSegMode("1");
         tesseract.setTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, settings.ocrTimeoutPerPage().toSeconds()));
         tesseract.setSkipOcr(!ocrOn);
         context.set(TesseractOCRConfig.class, tesseract);

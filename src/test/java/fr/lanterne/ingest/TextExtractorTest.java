@@ -247,6 +247,55 @@ class TextExtractorTest {
     }
 
     @Test
+    void an_image_without_tesseract_is_kept_and_marked_as_needing_ocr() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(TestDocuments.scannedPage(false), "png", png);
+
+        Extraction extraction = extracted(extractor.extract("courrier-scanne.png", png.toByteArray()));
+
+        assertThat(extraction.type().mediaType()).isEqualTo("image/png");
+        assertThat(extraction.needsOcr()).isTrue();
+    }
+
+    @Test
+    void a_word_file_is_one_page_with_its_title() throws Exception {
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            document.getProperties().getCoreProperties().setTitle("Convention de mise à disposition");
+            document.createParagraph().createRun().setText("Entre les soussignés : la commune de Saint-Exemple…");
+            document.createParagraph().createRun().setText("Il a été convenu ce qui suit.");
+            document.write(out);
+            docx = out.toByteArray();
+        }
+
+        Extraction extraction = extracted(extractor.extract("convention.docx", docx));
+
+        assertThat(extraction.pages()).singleElement().extracting(Page::text).asString()
+                .contains("Entre les soussignés", "convenu ce qui suit");
+        assertThat(extraction.metadata().title()).isEqualTo("Convention de mise à disposition");
+        assertThat(extraction.type().extensionLies()).isFalse();
+    }
+
+    @Test
+    void a_spreadsheet_has_one_page_per_sheet() throws Exception {
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            workbook.createSheet("Caméras").createRow(0).createCell(0).setCellValue("Place de la Mairie");
+            workbook.createSheet("Coûts").createRow(0).createCell(0).setCellValue("Maintenance 12 000 €");
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+
+        Extraction extraction = extracted(extractor.extract("inventaire.xlsx", xlsx));
+
+        assertThat(extraction.pages()).hasSize(2);
+        assertThat(extraction.pages().get(0).text()).contains("Caméras", "Place de la Mairie");
+        assertThat(extraction.pages().get(1).text()).contains("Maintenance 12 000 €");
+    }
+
+    @Test
     void tells_whether_tesseract_is_there() {
         assertThat(NO_TESSERACT.available()).isFalse();
         assertThat(NO_TESSERACT.describe()).contains("apt-get install tesseract-ocr tesseract-ocr-fra");

@@ -64,7 +64,7 @@ public final class TextExtractor {
     private final IngestSettings settings;
     private final OcrSupport ocr;
     private final boolean ocrOn;
-    private final AutoDetectParser parser;
+    private final Parser parser;
     private final Detector detector;
     private final MimeTypes mimeTypes;
     private final MediaTypeRegistry registry;
@@ -72,12 +72,17 @@ public final class TextExtractor {
     private final AtomicInteger stuckParses = new AtomicInteger();
 
     public TextExtractor(IngestSettings settings, OcrSupport ocr) {
+        this(settings, ocr, null);
+    }
+
+    /** With another parser than Tika's AutoDetectParser: for tests of what happens when a parser misbehaves. */
+    TextExtractor(IngestSettings settings, OcrSupport ocr, Parser parser) {
         this.settings = settings;
         this.ocr = ocr;
         this.ocrOn = settings.ocrEnabled() && ocr.available();
         TikaConfig tika = TikaConfig.getDefaultConfig();
-        this.parser = new AutoDetectParser(tika);
-        this.detector = parser.getDetector();
+        this.parser = parser != null ? parser : new AutoDetectParser(tika);
+        this.detector = tika.getDetector();
         this.mimeTypes = tika.getMimeRepository();
         this.registry = tika.getMediaTypeRegistry();
         this.encodingDetector = new Windows1252ForLatin1(tika.getEncodingDetector());

@@ -1,7 +1,17 @@
 package fr.lanterne.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.util.Set;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AbstractParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.xml.sax.ContentHandler;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +156,46 @@ class TextExtractorTest {
         assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
         assertThat(q.message()).contains("délai plus long");
         q.partialExtraction().ifPresent(partial -> assertThat(partial.pages().size()).isLessThan(3_000));
+    }
+
+    @Test
+    void a_parse_that_ignores_interruption_is_abandoned_and_counted_until_it_ends() throws Exception {
+        Parser stubborn = new AbstractParser() {
+            @Override
+            public Set<MediaType> getSupportedTypes(ParseContext context) {
+                return Set.of(MediaType.application("pdf"));
+            }
+
+            @Override
+            public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context) {
+                // Like PDFBox deep in a page: writes nothing, ignores interruption.
+                long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                while (System.nanoTime() < end) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException ignored) {
+                        // keeps going
+                    }
+                }
+            }
+        };
+        IngestSettings settings = new IngestSettings(1 << 20, 100, 100_000, Duration.ofMillis(100), false, "fra",
+                Duration.ofSeconds(5), 1, 1 << 20, 1, 1, 1 << 20, 10, 1, 1);
+        TextExtractor extractor = new TextExtractor(settings, NO_TESSERACT, stubborn);
+        long start = System.nanoTime();
+
+        Outcome outcome = extractor.extract("bloquant.pdf", deliberation());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(quarantined(outcome, QuarantineReason.TIMEOUT).detail()).contains("abandonnée");
+        assertThat(extractor.stuckParses()).isEqualTo(1);
+        assertThatIllegalStateException().isThrownBy(() -> extractor.extract("suivant.pdf", deliberation()))
+                .withMessageContaining("restart");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (extractor.stuckParses() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(extractor.stuckParses()).isZero();
     }
 
     @Test

@@ -55,6 +55,24 @@ class IntakeTest {
     }
 
     @Test
+    void an_html_only_email_gives_its_text() throws Exception {
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()));
+        message.setFrom("prada@mairie-saint-exemple.fr");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, LANTERNE);
+        message.setSubject("Réponse", "UTF-8");
+        message.setContent("<html><body><p>La commune <b>n'utilise pas</b> de drones.</p></body></html>",
+                "text/html; charset=UTF-8");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+
+        Received received = intake.receive("reponse.eml", out.toByteArray());
+
+        assertThat(received.root().extraction().orElseThrow().text())
+                .isEqualTo("La commune n'utilise pas de drones.");
+    }
+
+    @Test
     void an_email_with_neither_text_nor_attachment_is_quarantined() {
         byte[] eml = TestMessages.email("", null, LANTERNE, null);
 

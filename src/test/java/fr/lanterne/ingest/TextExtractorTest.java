@@ -287,6 +287,19 @@ class TextExtractorTest {
     }
 
     @Test
+    void pages_beyond_the_ocr_limit_are_left_marked_as_needing_ocr() {
+        assumeTrue(OCR.available(), "Tesseract with French and English is not installed: " + OCR.describe());
+        IngestSettings noOcrPages = new IngestSettings(1 << 30, 100, 1_000_000, Duration.ofMinutes(1), true,
+                "fra+eng", Duration.ofMinutes(1), 0, 64L << 20, 1, 1, 1 << 20, 10, 1, 1);
+
+        Extraction extraction = extracted(new TextExtractor(noOcrPages, OCR).extract("scan.pdf",
+                TestDocuments.scannedPdf(false)));
+
+        assertThat(extraction.pages().get(0).needsOcr()).isTrue();
+        assertThat(extraction.notices()).anySatisfy(n -> assertThat(n).contains("limite de 0 pages océrisées"));
+    }
+
+    @Test
     void ocr_can_be_switched_off() {
         TextExtractor noOcr = new TextExtractor(IngestSettings.defaults().withOcrEnabled(false), OCR);
 

@@ -24,7 +24,13 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "lanterne.requests.mailbox=demandes@lanterne.test",
                 "lanterne.requests.requester.name=Camille Martin",
                 "lanterne.requests.requester.place=Nice",
-                "lanterne.requests.emails-per-minute=6000"})
+                "lanterne.requests.emails-per-minute=6000",
+                // GreenMail's test IMAP port; test classes that read the mailbox start GreenMail there.
+                "lanterne.mailbox.host=127.0.0.1",
+                "lanterne.mailbox.port=" + LanterneIntegrationTest.IMAP_PORT,
+                "lanterne.mailbox.protocol=imap",
+                "lanterne.mailbox.username=demandes@lanterne.test",
+                "lanterne.mailbox.password=secret"})
 @AutoConfigureRestTestClient
 public @interface LanterneIntegrationTest {
 
@@ -33,4 +39,7 @@ public @interface LanterneIntegrationTest {
 
     /** GreenMail's ServerSetupTest.SMTP. */
     int SMTP_PORT = 3025;
+
+    /** GreenMail's ServerSetupTest.IMAP. */
+    int IMAP_PORT = 3143;
 }

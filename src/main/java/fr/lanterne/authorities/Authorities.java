@@ -100,6 +100,23 @@ public class Authorities {
         return store.authorityById(id).orElseThrow(() -> AuthorityNotFoundException.forCode("#" + id));
     }
 
+    /**
+     * The authority an email comes from: the one with that address, or else the only one with an address at the
+     * same domain (a reply from secretariat@ville-x.fr to a request sent to mairie@ville-x.fr). Webmail domains shared
+     * by many are ambiguous and give nothing.
+     */
+    public Optional<Authority> findByEmail(String email) {
+        if (email == null || !email.contains("@")) {
+            return Optional.empty();
+        }
+        List<String> exact = store.authorityCodesByEmail(email, false);
+        if (exact.size() == 1) {
+            return store.authorityByCode(exact.get(0));
+        }
+        List<String> sameDomain = exact.isEmpty() ? store.authorityCodesByEmail(email, true) : List.of();
+        return sameDomain.size() == 1 ? store.authorityByCode(sameDomain.get(0)) : Optional.empty();
+    }
+
     /** Many authorities with their addresses at once, by code; unknown codes are absent from the map. */
     public Map<String, Authority> authoritiesByCode(java.util.Collection<String> codes) {
         return codes.isEmpty() ? Map.of() : store.authoritiesByCode(codes);

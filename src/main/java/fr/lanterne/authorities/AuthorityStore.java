@@ -189,6 +189,19 @@ class AuthorityStore {
         return found;
     }
 
+    /** Authorities whose current address is this email, or (when none) whose email is at this domain. */
+    List<String> authorityCodesByEmail(String email, boolean domainOnly) {
+        String value = email.strip().toLowerCase(java.util.Locale.ROOT);
+        String condition = domainOnly ? "LOWER(c.email) LIKE ?" : "LOWER(c.email) = ?";
+        String parameter = domainOnly ? "%@" + value.substring(value.indexOf('@') + 1) : value;
+        return jdbc.sql("""
+                        SELECT DISTINCT a.code FROM authority_contact c JOIN authority a ON a.id = c.authority_id
+                        WHERE c.superseded_at IS NULL AND """ + condition + " ORDER BY a.code LIMIT 3")
+                .param(parameter)
+                .query(String.class)
+                .list();
+    }
+
     /** The préfecture of the département and the council of the région of a commune. */
     List<Authority> bodiesAbove(String departement, String region) {
         return jdbc.sql(AUTHORITY_COLUMNS + " WHERE code IN (?, ?) ORDER BY kind")

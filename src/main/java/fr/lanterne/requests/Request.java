@@ -351,6 +351,11 @@ final class Request {
         return this;
     }
 
+    Request documentsReceived(String detail, Instant now) {
+        record(now, now.atZone(PARIS).toLocalDate(), EventType.DOCUMENT_RECEIVED, "lanterne", detail);
+        return this;
+    }
+
     Request followUpDrafted(EventType type, String file, Instant now) {
         record(now, null, type, "lanterne", file);
         return this;

@@ -178,6 +178,16 @@ public class Requests {
         return change(reference, r -> r.implicitlyRefused(date, clock.instant()));
     }
 
+    /** A bounce arrived for an email that had left: the address must be fixed (or the channel changed). */
+    public RequestDetails recordDeliveryFailure(RequestReference reference, String reason) {
+        return change(reference, r -> r.deliveryFailed(reason, clock.instant()));
+    }
+
+    /** Documents received for a request: noted in its timeline; its state changes only when a volunteer says so. */
+    public RequestDetails documentsReceived(RequestReference reference, String detail) {
+        return change(reference, r -> r.documentsReceived(detail, clock.instant()));
+    }
+
     /** Two months of silence after the CADA's registration: the refusal is confirmed (recorded by the nightly job). */
     public RequestDetails recordConfirmedRefusalBySilence(RequestReference reference, LocalDate date) {
         return change(reference, r -> r.refusalConfirmedBySilence(date, clock.instant()));

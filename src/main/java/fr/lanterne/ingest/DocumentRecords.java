@@ -1,0 +1,87 @@
+package fr.lanterne.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The values of the ingest module's API. */
+public final class DocumentRecords {
+
+    private DocumentRecords() {
+    }
+
+    /** How a file reached Lanterne. */
+    public enum Channel { UPLOAD, FOLDER, EMAIL_FILE, MAILBOX }
+
+    /**
+     * Where an input comes from.
+     *
+     * @param source what was received, as it identifies it: a file's path, an email's Message-ID, an upload's name
+     * @param requestReference the request it answers, when the person uploading it says so
+     */
+    public record Source(Channel channel, String source, String requestReference, String receivedBy) {
+    }
+
+    /** What became of one file of an input. */
+    public enum Result {
+        /** A new document. */
+        INGESTED,
+        /** Bytes already known: one document, one more receipt. */
+        DUPLICATE,
+        /** An email or an archive: its files are listed after it. */
+        UNPACKED,
+        /** Kept aside with its reason, to be retried after a fix. */
+        QUARANTINED,
+        /** The same file from the same source was already taken in: nothing added. */
+        ALREADY_RECEIVED
+    }
+
+    public record Item(String path, String sha256, Result result, String kind, int pages, String reason,
+                       String detail) {
+    }
+
+    /**
+     * What an input gave.
+     *
+     * @param requestReference the request it was matched to, or null (then it waits in the triage queue)
+     * @param suggestion the state the request could move to, for a volunteer to confirm
+     */
+    public record Report(String source, List<Item> items, String requestReference, String authorityCode,
+                         String suggestion) {
+
+        public long count(Result result) {
+            return items.stream().filter(i -> i.result() == result).count();
+        }
+    }
+
+    public record Mention(String kind, String name, String vendor, List<String> technologies, List<Integer> pages) {
+    }
+
+    public record Link(long deploymentId, String status) {
+    }
+
+    public record Receipt(Instant receivedAt, String channel, String source, String path, String sender,
+                          String subject, String receivedBy) {
+    }
+
+    /** A stored document with what was found in it. */
+    public record Details(String sha256, String fileName, String mediaType, long size, String title, String author,
+                          Instant created, Instant modified, String producer, int pageCount, boolean needsOcr,
+                          int ocredPages, String kind, String kindLabel, String requestReference,
+                          String authorityCode, String suggestedState, String suggestionReason, List<String> notices,
+                          List<Mention> mentions, List<Link> links, List<Receipt> receipts) {
+    }
+
+    public record Page(String sha256, int number, int of, String text, boolean ocred, boolean needsOcr) {
+    }
+
+    /** A file kept aside, with why and what to do. */
+    public record Quarantined(long id, Instant receivedAt, String channel, String source, String path,
+                              String fileName, long size, String sha256, String reason, String explanation,
+                              String detail, String status) {
+    }
+
+    /** A document that came with no reference and from no known address: a volunteer assigns it. */
+    public record Unmatched(String sha256, String fileName, String title, String kind, Instant receivedAt,
+                            String sender, String subject) {
+    }
+}

@@ -1,0 +1,347 @@
+package fr.lanterne.ingest;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.NotFoundException;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.Authority;
+import fr.lanterne.ingest.DocumentRecords.Details;
+import fr.lanterne.ingest.DocumentRecords.Item;
+import fr.lanterne.ingest.DocumentRecords.Report;
+import fr.lanterne.ingest.DocumentRecords.Result;
+import fr.lanterne.ingest.DocumentRecords.Source;
+import fr.lanterne.registry.Deployment;
+import fr.lanterne.registry.DeploymentQuery;
+import fr.lanterne.registry.Registry;
+import fr.lanterne.registry.SourceDraft;
+import fr.lanterne.registry.Technology;
+import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.Requests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ingest module's API: take in what comes back (an uploaded file, an email, a folder's files, a mailbox), keep
+ * every byte, extract the text page by page, file each document against its request and the deployment registry,
+ * and account for every input: ingested, duplicate, or quarantined with its reason.
+ */
+@Service
+public class Documents {
+
+    private final Intake intake;
+    private final DocumentStore store;
+    private final BlobStore blobs;
+    private final DocumentClassifier classifier;
+    private final StateAdvisor advisor;
+    private final Requests requests;
+    private final Authorities authorities;
+    private final Registry registry;
+    private final IngestProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Documents(Intake intake, DocumentStore store, BlobStore blobs, DocumentClassifier classifier, StateAdvisor advisor,
+              Requests requests, Authorities authorities, Registry registry, IngestProperties properties,
+              ApplicationEventPublisher events, Clock clock) {
+        this.intake = intake;
+        this.store = store;
+        this.blobs = blobs;
+        this.classifier = classifier;
+        this.advisor = advisor;
+        this.requests = requests;
+        this.authorities = authorities;
+        this.registry = registry;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Documents were taken in: their pages can be indexed (published after the transaction commits). */
+    public record DocumentsIngested(List<String> sha256s) {
+    }
+
+    /** Takes in one input given as bytes (an upload, an email). */
+    @Transactional
+    public Report ingest(String fileName, byte[] content, Source source) {
+        return take(intake.receive(fileName, content), source, null);
+    }
+
+    /** Takes in one file (from a folder); a file over the size limit is kept without being read into memory. */
+    @Transactional
+    public Report ingest(Path file, Source source) {
+        return take(intake.receive(file), source, file);
+    }
+
+    private Report take(Received received, Source source, Path file) {
+        Instant now = clock.instant();
+        Match match = match(received, source);
+        EmailMessage email = received.root().emailMessage().orElse(null);
+        String sender = email == null ? null : email.from();
+        String subject = email == null ? null : email.subject();
+        List<Item> items = new ArrayList<>();
+        List<String> ingested = new ArrayList<>();
+        List<ReplyDocument> replies = new ArrayList<>();
+        for (IntakeItem item : received.items()) {
+            if (store.intakeExists(source.channel(), source.source(), item.path(), item.sha256())) {
+                items.add(new Item(item.path(), item.sha256(), Result.ALREADY_RECEIVED, null, 0, null, null));
+                continue;
+            }
+            keep(item, file);
+            Item result = file(item, match, source, now, ingested, replies);
+            store.insertIntake(source, item, result.result(), result.reason(), result.detail(),
+                    match.reference(), sender, subject, now);
+            items.add(result);
+        }
+        String suggestion = null;
+        if (!replies.isEmpty()) {
+            StateSuggestion advice = advisor.suggest(replies);
+            suggestion = advice.state().label() + " : " + advice.reason();
+            store.suggestion(ingested, advice.state().name(), advice.reason());
+            if (match.reference() != null) {
+                requests.documentsReceived(RequestReference.parse(match.reference()), ingested.size() + " document(s) "
+                        + "reçu(s) (" + replies.stream().map(r -> r.kind().label()).distinct()
+                        .collect(Collectors.joining(", ")) + ") ; Lanterne suggère : " + suggestion);
+            }
+        }
+        if (!ingested.isEmpty()) {
+            events.publishEvent(new DocumentsIngested(List.copyOf(ingested)));
+        }
+        return new Report(source.source(), items, match.reference(), match.authorityCode(), suggestion);
+    }
+
+    /** Every byte is kept, quarantined files included, so that they can be retried. */
+    private void keep(IntakeItem item, Path file) {
+        if (blobs.exists(item.sha256())) {
+            return;
+        }
+        if (item.content() != null) {
+            blobs.store(item.sha256(), item.content());
+        } else if (file != null && item.depth() == 0) {
+            blobs.store(item.sha256(), file);
+        }
+    }
+
+    private Item file(IntakeItem item, Match match, Source source, Instant now, List<String> ingested,
+                      List<ReplyDocument> replies) {
+        Outcome outcome = item.outcome();
+        if (outcome instanceof Outcome.Quarantined quarantined) {
+            return new Item(item.path(), item.sha256(), Result.QUARANTINED, null, 0, quarantined.reason().name(),
+                    quarantined.message());
+        }
+        if (outcome instanceof Outcome.Unpacked unpacked) {
+            return new Item(item.path(), item.sha256(), Result.UNPACKED, null, 0, null,
+                    unpacked.parts() + " fichier(s) à l'intérieur");
+        }
+        Extraction extraction = ((Outcome.Extracted) outcome).extraction();
+        Classification classification = classifier.classify(extraction);
+        replies.add(ReplyDocument.of(extraction, classification));
+        if (store.documentExists(item.sha256())) {
+            return new Item(item.path(), item.sha256(), Result.DUPLICATE, classification.kind().name(),
+                    extraction.pages().size(), null, "déjà reçu : une réception de plus pour le même document");
+        }
+        store.insertDocument(item.sha256(), item.size(), extraction, classification.kind(), match.reference(),
+                match.authorityCode(), now);
+        List<fr.lanterne.ingest.Mention> mentions = detector().detect(extraction);
+        store.insertMentions(item.sha256(), mentions);
+        store.proposeLinks(item.sha256(), relatedDeployments(match, mentions));
+        ingested.add(item.sha256());
+        return new Item(item.path(), item.sha256(), Result.INGESTED, classification.kind().name(),
+                extraction.pages().size(), null, extraction.needsOcr() ? "des pages sans texte attendent l'OCR" : null);
+    }
+
+    /** Reference first (given, or found in the email or the documents), then the sender's address, else triage. */
+    private record Match(String reference, String authorityCode) {
+    }
+
+    private Match match(Received received, Source source) {
+        Optional<String> reference = Optional.ofNullable(source.requestReference())
+                .or(received::reference);
+        if (reference.isPresent()) {
+            RequestReference ref = RequestReference.parse(reference.get());
+            Optional<RequestDetails> request = requests.find(ref);
+            if (request.isPresent()) {
+                return new Match(request.get().reference(), request.get().authorityCode());
+            }
+            if (source.requestReference() != null) {
+                throw new InvalidInputException("Aucune demande n'a la référence " + ref + ".",
+                        Map.of("reference", ref.value()));
+            }
+        }
+        Optional<String> sender = received.root().emailMessage().map(EmailMessage::from);
+        Optional<Authority> authority = sender.flatMap(authorities::findByEmail);
+        return new Match(null, authority.map(Authority::code).orElse(null));
+    }
+
+    /** Deployments of the authority's commune whose technology or vendor the document names: to be confirmed. */
+    private List<Long> relatedDeployments(Match match, List<fr.lanterne.ingest.Mention> mentions) {
+        if (match.authorityCode() == null || mentions.isEmpty()) {
+            return List.of();
+        }
+        Authority authority = authorities.authorityByCode(match.authorityCode());
+        if (authority.communeInsee() == null) {
+            return List.of();
+        }
+        Set<Technology> technologies = EnumSet.noneOf(Technology.class);
+        Set<String> vendors = new java.util.HashSet<>();
+        for (fr.lanterne.ingest.Mention mention : mentions) {
+            technologies.addAll(mention.technologies());
+            if (mention.vendor() != null) {
+                vendors.add(mention.vendor().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return registry.find(DeploymentQuery.ofCommune(authority.communeInsee())).stream()
+                .filter(d -> technologies.contains(d.technology())
+                        || d.vendor() != null && vendors.contains(d.vendor().toLowerCase(java.util.Locale.ROOT)))
+                .map(Deployment::id)
+                .toList();
+    }
+
+    private VocabularyDetector detector() {
+        Vocabulary.Synonyms synonyms;
+        try {
+            Path file = properties.vocabulary();
+            if (Files.isRegularFile(file)) {
+                synonyms = Vocabulary.Synonyms.load(file);
+            } else {
+                try (InputStream in = Documents.class.getResourceAsStream("/config/vocabulary.yml")) {
+                    synonyms = Vocabulary.Synonyms.parse(in, "vocabulary.yml (packaged)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the vocabulary " + properties.vocabulary(), e);
+        }
+        return new VocabularyDetector(Vocabulary.of(registry.vendors(), synonyms));
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------
+
+    public Details details(String sha256) {
+        return store.details(checked(sha256)).orElseThrow(() -> notFound(sha256));
+    }
+
+    public DocumentRecords.Page page(String sha256, int number) {
+        Details details = details(sha256);
+        return store.page(sha256, number).orElseThrow(() -> new NotFoundException("Le document n'a que "
+                + details.pageCount() + " page(s) : pas de page " + number + ".",
+                Map.of("sha256", sha256, "page", number, "pages", details.pageCount())));
+    }
+
+    public List<DocumentRecords.Page> pages(String sha256) {
+        details(sha256);
+        return store.pages(sha256);
+    }
+
+    /** The file as it was received. */
+    public Path file(String sha256) {
+        String checked = checked(sha256);
+        if (!blobs.exists(checked)) {
+            throw notFound(sha256);
+        }
+        return blobs.path(checked);
+    }
+
+    public String fileName(String sha256) {
+        return store.fileName(checked(sha256)).orElse(sha256);
+    }
+
+    public String mediaType(String sha256) {
+        return store.mediaType(checked(sha256)).orElse("application/octet-stream");
+    }
+
+    public List<DocumentRecords.Quarantined> quarantine(boolean openOnly, int limit) {
+        return store.quarantine(openOnly, Math.max(1, Math.min(limit, 1_000)));
+    }
+
+    /** Documents waiting for a volunteer to say which request they answer. */
+    public List<DocumentRecords.Unmatched> unmatched(int limit) {
+        return store.unmatched(Math.max(1, Math.min(limit, 1_000)));
+    }
+
+    /** Documents in hash order after one, for rebuilding the search index. */
+    public List<String> documentsAfter(String sha256, int limit) {
+        return store.documentsAfter(sha256, limit);
+    }
+
+    // --- acting on documents -----------------------------------------------------------------------------------
+
+    /**
+     * Takes a quarantined file in again, with today's settings and tools (a raised limit, Tesseract installed since).
+     */
+    @Transactional
+    public Report retry(long quarantineId, String by) {
+        DocumentRecords.Quarantined entry = store.quarantined(quarantineId).orElseThrow(() -> new NotFoundException(
+                "Rien n'a le numéro " + quarantineId + " en quarantaine.", Map.of("id", quarantineId)));
+        if (!blobs.exists(entry.sha256())) {
+            throw new NotFoundException("Le fichier de l'entrée " + quarantineId + " n'a pas été conservé (il était "
+                    + "inclus dans un fichier lui-même illisible) : réimportez l'original.", Map.of("id", quarantineId));
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(blobs.path(entry.sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Report report = take(intake.receive(entry.fileName(), content),
+                new Source(DocumentRecords.Channel.valueOf(entry.channel()), entry.source() + " (nouvel essai "
+                        + clock.instant() + ")", null, by), null);
+        if (report.items().stream().noneMatch(i -> i.result() == Result.QUARANTINED)) {
+            store.quarantineStatus(quarantineId, "RETRIED");
+        }
+        return report;
+    }
+
+    /** A volunteer says which request an unmatched document answers. */
+    @Transactional
+    public Details assign(String sha256, RequestReference reference, String by) {
+        Details details = details(sha256);
+        RequestDetails request = requests.details(reference);
+        store.assign(details.sha256(), request.reference(), request.authorityCode());
+        requests.documentsReceived(reference, "document « " + details.fileName() + " » rattaché par " + by);
+        return details(sha256);
+    }
+
+    /**
+     * A volunteer confirms or rejects a proposed link to a deployment; a confirmed document becomes one of the
+     * deployment's sources.
+     */
+    @Transactional
+    public Details decideLink(String sha256, long deploymentId, boolean confirmed, String by) {
+        Details details = details(sha256);
+        registry.deployment(deploymentId);
+        store.decideLink(details.sha256(), deploymentId, confirmed ? "CONFIRMED" : "REJECTED", by, clock.instant());
+        if (confirmed) {
+            registry.addSource(deploymentId, new SourceDraft(null, details.title() != null ? details.title()
+                    : details.fileName(), null, details.sha256(), clock.instant().atZone(clock.getZone()).toLocalDate()),
+                    by);
+        }
+        return details(sha256);
+    }
+
+    private static String checked(String sha256) {
+        String value = sha256 == null ? "" : sha256.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.matches("[0-9a-f]{64}")) {
+            throw new InvalidInputException("« " + sha256 + " » n'est pas une empreinte SHA-256 (64 caractères "
+                    + "hexadécimaux).", Map.of("sha256", String.valueOf(sha256)));
+        }
+        return value;
+    }
+
+    private static NotFoundException notFound(String sha256) {
+        return new NotFoundException("Aucun document n'a l'empreinte " + sha256 + ".", Map.of("sha256", sha256));
+    }
+}

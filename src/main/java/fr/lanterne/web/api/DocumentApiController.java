@@ -1,0 +1,126 @@
+package fr.lanterne.web.api;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.ingest.DocumentRecords;
+import fr.lanterne.ingest.Documents;
+import fr.lanterne.requests.RequestReference;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+class DocumentApiController {
+
+    private final Documents documents;
+
+    DocumentApiController(Documents documents) {
+        this.documents = documents;
+    }
+
+    /** A file received by post (scanned) or by hand; {@code reference} ties it to its request. */
+    @PostMapping("/api/documents")
+    ResponseEntity<UploadView> upload(@RequestPart("file") MultipartFile file,
+                                      @RequestParam(required = false) String reference, Principal user)
+            throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "document"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
+        DocumentRecords.Report report = documents.ingest(name, file.getBytes(), new DocumentRecords.Source(
+                DocumentRecords.Channel.UPLOAD, "envoi de " + user.getName() + " : " + name + " (" + file.getSize()
+                + " octets)", reference == null || reference.isBlank() ? null : RequestReference.parse(reference).value(),
+                user.getName()));
+        DocumentRecords.Item root = report.items().get(0);
+        DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
+                || root.result() == DocumentRecords.Result.DUPLICATE ? documents.details(root.sha256()) : null;
+        HttpStatus status = root.result() == DocumentRecords.Result.QUARANTINED ? HttpStatus.ACCEPTED
+                : HttpStatus.CREATED;
+        return ResponseEntity.status(status).body(new UploadView(root.sha256(), root.result().name(), details, report));
+    }
+
+    /**
+     * @param document the document, when the file was read (null when it went to quarantine or was a container)
+     * @param report what happened to it and to any file inside it
+     */
+    record UploadView(String sha256, String result, DocumentRecords.Details document, DocumentRecords.Report report) {
+    }
+
+    @GetMapping("/api/documents/{sha256}")
+    DocumentRecords.Details document(@PathVariable String sha256) {
+        return documents.details(sha256);
+    }
+
+    @GetMapping("/api/documents/{sha256}/pages/{number}")
+    DocumentRecords.Page page(@PathVariable String sha256, @PathVariable int number) {
+        return documents.page(sha256, number);
+    }
+
+    @GetMapping("/api/documents/{sha256}/file")
+    ResponseEntity<Resource> file(@PathVariable String sha256) {
+        Path file = documents.file(sha256);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(documents.mediaType(sha256));
+        } catch (IllegalArgumentException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(documents.fileName(sha256), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                // A received file is never trusted to run in Lanterne's origin.
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(file));
+    }
+
+    @GetMapping("/api/quarantine")
+    List<DocumentRecords.Quarantined> quarantine(@RequestParam(defaultValue = "true") boolean open,
+                                                 @RequestParam(defaultValue = "200") int limit) {
+        return documents.quarantine(open, limit);
+    }
+
+    @PostMapping("/api/quarantine/{id}/retry")
+    DocumentRecords.Report retry(@PathVariable long id, Principal user) {
+        return documents.retry(id, user.getName());
+    }
+
+    @GetMapping("/api/documents/unmatched")
+    List<DocumentRecords.Unmatched> unmatched(@RequestParam(defaultValue = "100") int limit) {
+        return documents.unmatched(limit);
+    }
+
+    record Assignment(String reference) {
+    }
+
+    @PostMapping("/api/documents/{sha256}/request")
+    DocumentRecords.Details assign(@PathVariable String sha256, @RequestBody Assignment body, Principal user) {
+        return documents.assign(sha256, RequestReference.parse(body.reference()), user.getName());
+    }
+
+    record LinkDecision(boolean confirmed) {
+    }
+
+    @PostMapping("/api/documents/{sha256}/links/{deploymentId}")
+    DocumentRecords.Details link(@PathVariable String sha256, @PathVariable long deploymentId,
+                                 @RequestBody LinkDecision body, Principal user) {
+        return documents.decideLink(sha256, deploymentId, body.confirmed(), user.getName());
+    }
+}

@@ -13,3 +13,7 @@ CREATE TABLE app_user (
     CONSTRAINT app_user_calendar UNIQUE (calendar_token),
     CONSTRAINT app_user_role CHECK (role IN ('ADMIN', 'VOLUNTEER', 'RESEARCHER'))
 ) ENGINE=InnoDB;
+
+--changeset lanterne:users-2
+--comment: Volunteers of one group (a local collective) see and follow each other's requests.
+ALTER TABLE app_user ADD COLUMN group_name VARCHAR(100) NULL;

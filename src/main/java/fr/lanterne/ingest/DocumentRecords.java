@@ -80,6 +80,11 @@ public final class DocumentRecords {
                               String detail, String status) {
     }
 
+    /** A document in a list. */
+    public record Summary(String sha256, String fileName, String title, String kind, String kindLabel, int pages,
+                          Instant receivedAt, String requestReference, String authorityCode, boolean needsOcr) {
+    }
+
     /** A document that came with no reference and from no known address: a volunteer assigns it. */
     public record Unmatched(String sha256, String fileName, String title, String kind, Instant receivedAt,
                             String sender, String subject) {

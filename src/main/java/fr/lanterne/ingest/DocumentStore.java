@@ -232,6 +232,22 @@ class DocumentStore {
                 .list();
     }
 
+    List<DocumentRecords.Summary> summaries(String column, List<String> values, int limit) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT sha256, file_name, title, kind, page_count, first_received_at, request_reference,
+                               authority_code, needs_ocr
+                        FROM document WHERE """ + column + " IN (" + String.join(", ", values.stream().map(v -> "?")
+                        .toList()) + ") ORDER BY first_received_at DESC LIMIT ?")
+                .params(java.util.stream.Stream.concat(values.stream(), java.util.stream.Stream.of(limit)).toList())
+                .query((rs, n) -> new DocumentRecords.Summary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), DocumentKind.valueOf(rs.getString(4)).label(), rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+                .list();
+    }
+
     /** Documents, a page at a time in hash order, for rebuilding the search index. */
     List<String> documentsAfter(String afterSha256, int limit) {
         return jdbc.sql("SELECT sha256 FROM document WHERE sha256 > ? ORDER BY sha256 LIMIT ?")

@@ -272,6 +272,16 @@ public class Documents {
         return store.unmatched(Math.max(1, Math.min(limit, 1_000)));
     }
 
+    /** The documents received for a request. */
+    public List<DocumentRecords.Summary> ofRequest(String reference) {
+        return store.summaries("request_reference", List.of(reference), 500);
+    }
+
+    /** The documents received from some authorities (a town's town hall, its préfecture…). */
+    public List<DocumentRecords.Summary> ofAuthorities(List<String> authorityCodes) {
+        return store.summaries("authority_code", authorityCodes, 500);
+    }
+
     /** Documents in hash order after one, for rebuilding the search index. */
     public List<String> documentsAfter(String sha256, int limit) {
         return store.documentsAfter(sha256, limit);

@@ -229,6 +229,58 @@ class RequestStore {
                         date(rs, "withdrawn_on"));
     }
 
+    /**
+     * Requests of some owners and/or to some authorities, newest first.
+     *
+     * @param owners null for anyone
+     * @param authorityIds null for any
+     */
+    List<Request> list(List<String> owners, List<Long> authorityIds, List<RequestStatus> statuses, int limit) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (owners != null) {
+            if (owners.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND owner IN (").append(String.join(", ", owners.stream().map(o -> "?").toList())).append(")");
+            params.addAll(owners);
+        }
+        if (authorityIds != null) {
+            if (authorityIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND authority_id IN (").append(String.join(", ", authorityIds.stream().map(o -> "?").toList()))
+                    .append(")");
+            params.addAll(authorityIds);
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" AND status IN (").append(String.join(", ", statuses.stream().map(o -> "?").toList()))
+                    .append(")");
+            statuses.forEach(status -> params.add(status.name()));
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(RequestStore::request).list();
+    }
+
+    Map<RequestStatus, Integer> countByStatus(List<String> owners) {
+        Map<RequestStatus, Integer> counts = new java.util.EnumMap<>(RequestStatus.class);
+        StringBuilder sql = new StringBuilder("SELECT status, COUNT(*) FROM request");
+        List<Object> params = new ArrayList<>();
+        if (owners != null) {
+            if (owners.isEmpty()) {
+                return counts;
+            }
+            sql.append(" WHERE owner IN (").append(String.join(", ", owners.stream().map(o -> "?").toList())).append(")");
+            params.addAll(owners);
+        }
+        jdbc.sql(sql.append(" GROUP BY status").toString()).params(params)
+                .query((rs, n) -> Map.entry(RequestStatus.valueOf(rs.getString(1)), rs.getInt(2)))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     List<RequestReference> inStatus(RequestStatus status) {
         return jdbc.sql("SELECT reference FROM request WHERE status = ? ORDER BY id").param(status.name())
                 .query((rs, n) -> new RequestReference(rs.getString(1))).list();

@@ -104,6 +104,34 @@ public class Requests {
         return letterWriter.pdf(request.letterFile());
     }
 
+    /** A draft letter of a request (a reminder, a referral), by the path its timeline gives. */
+    public Path draft(RequestReference reference, String file) {
+        details(reference);
+        Path folder = letterWriter.pdf("drafts/" + reference.value()).normalize();
+        Path draft = letterWriter.pdf(file).normalize();
+        if (!draft.startsWith(folder) || !java.nio.file.Files.isRegularFile(draft)) {
+            throw new NotFoundException("La demande " + reference + " n'a pas de brouillon « " + file + " ».",
+                    Map.of("reference", reference.value()));
+        }
+        return draft;
+    }
+
+    /** Drafts the referral to the CADA of a refused request now, without waiting for the night. */
+    public String draftReferral(RequestReference reference) {
+        RequestDetails r = details(reference);
+        java.time.LocalDate refusal = r.refusedOn() != null ? r.refusedOn()
+                : r.partialAnswerOn() != null ? r.partialAnswerOn() : r.implicitRefusalOn();
+        if (refusal == null || r.sentOn() == null) {
+            throw new ConflictException("La demande " + reference + " n'a pas de refus enregistré (état : "
+                    + r.statusLabel() + ") : la saisine de la CADA vient après un refus, exprès ou implicite.",
+                    Map.of("status", r.status().name()));
+        }
+        PriorRequest prior = r.refusedOn() != null || r.partialAnswerOn() != null
+                ? PriorRequest.refused(r.template(), r.sentOn(), r.receivedOn(), refusal)
+                : PriorRequest.unanswered(r.template(), r.sentOn(), r.receivedOn(), refusal);
+        return draftFollowUp(reference, "saisine-cada", prior, today());
+    }
+
     /** The date the authority received the request: its legal deadlines start there (CRPA R311-13). */
     public RequestDetails recordReceipt(RequestReference reference, LocalDate date, String evidence, String actor) {
         return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant()));
@@ -191,6 +219,37 @@ public class Requests {
     /** Two months of silence after the CADA's registration: the refusal is confirmed (recorded by the nightly job). */
     public RequestDetails recordConfirmedRefusalBySilence(RequestReference reference, LocalDate date) {
         return change(reference, r -> r.refusalConfirmedBySilence(date, clock.instant()));
+    }
+
+    /**
+     * Requests in a list, newest first.
+     *
+     * @param owners whose requests (null: anyone's)
+     * @param authorityCodes to which authorities (null: any)
+     * @param statuses in which states (null or empty: any)
+     */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> list(List<String> owners, List<String> authorityCodes, List<RequestStatus> statuses,
+                                     int limit) {
+        List<Long> authorityIds = authorityCodes == null ? null
+                : List.copyOf(authorities.authoritiesByCode(authorityCodes).values().stream()
+                .map(Authority::id).toList());
+        List<Request> found = store.list(owners, authorityIds, statuses, Math.max(1, Math.min(limit, 1_000)));
+        Map<Long, fr.lanterne.authorities.AuthorityRef> names = authorities.authorityRefs(found.stream()
+                .map(r -> r.state().authorityId()).distinct().toList());
+        return found.stream().map(r -> {
+            Request.State s = r.state();
+            fr.lanterne.authorities.AuthorityRef authority = names.get(s.authorityId());
+            return new RequestSummary(s.reference().value(), s.status(), s.status().label(), s.channel(),
+                    authority.code(), authority.name(), s.templateId(), s.campaignId(), s.owner(), s.createdAt(),
+                    s.sentAt() == null ? null : s.sentAt().atZone(Request.PARIS).toLocalDate(), s.receivedOn(),
+                    s.departement());
+        }).toList();
+    }
+
+    /** How many requests are in each state, of some owners (null: everyone's). */
+    public Map<RequestStatus, Integer> countByStatus(List<String> owners) {
+        return store.countByStatus(owners);
     }
 
     /** A volunteer's open requests, for their calendar. */

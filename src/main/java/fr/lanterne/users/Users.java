@@ -64,6 +64,47 @@ public class Users {
     }
 
     @Transactional
+    public void setGroup(String username, String group) {
+        String name = group == null || group.isBlank() ? null : group.strip();
+        if (jdbc.sql("UPDATE app_user SET group_name = ? WHERE username = ?").params(name, username).update() == 0) {
+            throw notFound(username);
+        }
+    }
+
+    /**
+     * Whether {@code viewer} may see and follow what {@code owner} started: their own, their group's, or anything
+     * for an administrator.
+     */
+    public boolean canFollow(String viewer, String owner) {
+        if (viewer == null) {
+            return false;
+        }
+        if (viewer.equals(owner)) {
+            return true;
+        }
+        Optional<User> who = find(viewer);
+        if (who.isEmpty()) {
+            return false;
+        }
+        if (who.get().role() == Role.ADMIN) {
+            return true;
+        }
+        String group = who.get().group();
+        return group != null && who.get().role() == Role.VOLUNTEER
+                && find(owner).map(User::group).filter(group::equals).isPresent();
+    }
+
+    /** The usernames whose requests a viewer follows (their own and their group's). */
+    public List<String> followed(String viewer) {
+        Optional<User> who = find(viewer);
+        if (who.isEmpty() || who.get().group() == null) {
+            return List.of(viewer);
+        }
+        return jdbc.sql("SELECT username FROM app_user WHERE group_name = ? ORDER BY username")
+                .param(who.get().group()).query(String.class).list();
+    }
+
+    @Transactional
     public void setEnabled(String username, boolean enabled) {
         if (jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update() == 0) {
             throw notFound(username);
@@ -71,17 +112,17 @@ public class Users {
     }
 
     public Optional<User> find(String username) {
-        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .optional();
     }
 
     public List<User> list() {
-        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at FROM app_user ORDER BY username")
+        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user ORDER BY username")
                 .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
     }
 
@@ -108,11 +149,11 @@ public class Users {
 
     public Optional<User> byCalendarToken(String token) {
         return jdbc.sql("""
-                        SELECT username, role, display_name, email, enabled, created_at FROM app_user
+                        SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user
                         WHERE calendar_token = ? AND enabled""")
                 .param(token)
                 .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .optional();
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "users", description = "Comptes des personnes qui utilisent Lanterne.", mixinStandardHelpOptions = true,
         subcommands = {UsersCommand.Add.class, UsersCommand.SetPassword.class, UsersCommand.ListUsers.class,
-                UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Calendar.class})
+                UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Calendar.class,
+                UsersCommand.SetGroup.class})
 public final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -37,11 +38,19 @@ public final class UsersCommand {
         @Option(names = "--email", paramLabel = "COURRIEL", description = "Pour recevoir le récapitulatif du matin.")
         String email;
 
+        @Option(names = "--group", paramLabel = "GROUPE",
+                description = "Le collectif local : ses membres suivent les demandes les uns des autres.")
+        String group;
+
         @Override
         public int execute(ApplicationContext context, PrintWriter out) throws IOException {
             char[] password = readPassword(out);
             try {
-                User user = context.getBean(Users.class).add(username, role, password, displayName, email);
+                Users users = context.getBean(Users.class);
+                User user = users.add(username, role, password, displayName, email);
+                if (group != null) {
+                    users.setGroup(user.username(), group);
+                }
                 out.printf("Compte « %s » créé (%s).%n", user.username(), user.role().label());
             } finally {
                 Arrays.fill(password, ' ');
@@ -74,8 +83,9 @@ public final class UsersCommand {
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             for (User user : context.getBean(Users.class).list()) {
-                out.printf("%-20s %-16s %s%s%n", user.username(), user.role().label(),
-                        user.email() == null ? "" : user.email(), user.enabled() ? "" : "  (désactivé)");
+                out.printf("%-20s %-16s %-24s %s%s%n", user.username(), user.role().label(),
+                        user.group() == null ? "" : user.group(), user.email() == null ? "" : user.email(),
+                        user.enabled() ? "" : "  (désactivé)");
             }
             return 0;
         }
@@ -103,6 +113,23 @@ public final class UsersCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             context.getBean(Users.class).setEnabled(username, true);
             out.printf("Compte « %s » réactivé.%n", username);
+            return 0;
+        }
+    }
+
+    @Command(name = "set-group", mixinStandardHelpOptions = true,
+            description = "Place un compte dans un collectif local (sans GROUPE : l'en retire).")
+    static final class SetGroup implements CliCommand {
+        @Parameters(index = "0", paramLabel = "UTILISATEUR")
+        String username;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "GROUPE")
+        String group;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            context.getBean(Users.class).setGroup(username, group);
+            out.printf("Compte « %s » : %s.%n", username, group == null ? "sans collectif" : "collectif " + group);
             return 0;
         }
     }

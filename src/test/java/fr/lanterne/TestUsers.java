@@ -25,4 +25,10 @@ public final class TestUsers {
             users.add(username, role, PASSWORD.toCharArray(), null, username + "@example.org");
         }
     }
+
+    /** An account of a group (null: none), whatever the test database held before. */
+    public static void ensure(Users users, String username, Role role, String group) {
+        ensure(users, username, role);
+        users.setGroup(username, group);
+    }
 }

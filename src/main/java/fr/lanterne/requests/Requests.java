@@ -402,7 +402,8 @@ public class Requests {
         return LocalDate.now(clock);
     }
 
-    static NotFoundException notFound(RequestReference reference) {
+    /** The refusal for a reference no request has (or that the asker may not see). */
+    public static NotFoundException notFound(RequestReference reference) {
         return new NotFoundException("Aucune demande n'a la référence " + reference + ".",
                 Map.of("reference", reference.value()));
     }

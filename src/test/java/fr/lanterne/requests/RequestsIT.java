@@ -13,6 +13,7 @@ import fr.lanterne.TestData;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
+import fr.lanterne.users.Role;
 import fr.lanterne.users.Users;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -124,7 +125,8 @@ class RequestsIT {
 
     @Test
     void the_receipt_date_is_recorded_through_the_api_and_a_wrong_one_refused_with_why() {
-        RequestDetails created = requests.create(new NewRequest("06088", "cctv", Channel.EMAIL, false), "alice");
+        RequestDetails created = requests.create(new NewRequest("06088", "cctv", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
         requests.sendDue(100);
         String today = LocalDate.now(clock).toString();
         String yesterday = LocalDate.now(clock).minusDays(1).toString();
@@ -155,10 +157,39 @@ class RequestsIT {
                 .jsonPath("$.deadlines.stage").isEqualTo("WAITING_FOR_ANSWER")
                 .jsonPath("$.deadlines.steps[?(@.step == 'IMPLICIT_REFUSAL')].basis[*].article").exists();
         client.get().uri("/api/requests/{ref}/letter.pdf", created.reference())
-                .headers(h -> h.setBasicAuth(TestUsers.RESEARCHER, TestUsers.PASSWORD))
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.PASSWORD))
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF);
+    }
+
+    @Test
+    void a_volunteer_follows_their_own_and_their_groups_requests_and_nobody_elses() {
+        TestUsers.ensure(users, "rq-claire", Role.VOLUNTEER, "Lyon");
+        TestUsers.ensure(users, "rq-dominique", Role.VOLUNTEER, "Lyon");
+        TestUsers.ensure(users, "rq-eve", Role.VOLUNTEER, null);
+        RequestDetails created = requests.create(new NewRequest("06088", "vsa", Channel.EMAIL, false), "rq-claire");
+        String uri = "/api/requests/" + created.reference();
+
+        client.get().uri(uri).headers(h -> h.setBasicAuth("rq-dominique", TestUsers.PASSWORD)).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/requests").headers(h -> h.setBasicAuth("rq-dominique", TestUsers.PASSWORD)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.reference == '" + created.reference() + "')]").exists();
+        for (String stranger : List.of("rq-eve", TestUsers.RESEARCHER)) {
+            client.get().uri(uri).headers(h -> h.setBasicAuth(stranger, TestUsers.PASSWORD)).exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                            .isEqualTo("Aucune demande n'a la référence " + created.reference() + "."));
+            client.get().uri("/api/requests").headers(h -> h.setBasicAuth(stranger, TestUsers.PASSWORD)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$[?(@.reference == '" + created.reference() + "')]").doesNotExist();
+        }
+        client.post().uri(uri + "/withdrawal").headers(h -> h.setBasicAuth("rq-eve", TestUsers.PASSWORD)).exchange()
+                .expectStatus().isNotFound();
+        assertThat(requests.details(RequestReference.parse(created.reference())).status())
+                .isNotEqualTo(RequestStatus.WITHDRAWN);
+        requests.withdraw(RequestReference.parse(created.reference()), null, "rq-claire");
     }
 
     @Test

@@ -23,14 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import fr.lanterne.web.RequestAccess;
 
 @RestController
 class DocumentApiController {
 
     private final Documents documents;
+    private final RequestAccess access;
 
-    DocumentApiController(Documents documents) {
+    DocumentApiController(Documents documents, RequestAccess access) {
         this.documents = documents;
+        this.access = access;
     }
 
     /** A file received by post (scanned) or by hand; {@code reference} ties it to its request. */
@@ -45,7 +48,8 @@ class DocumentApiController {
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         DocumentRecords.Report report = documents.ingest(name, file.getBytes(), new DocumentRecords.Source(
                 DocumentRecords.Channel.UPLOAD, "envoi de " + user.getName() + " : " + name + " (" + file.getSize()
-                + " octets)", reference == null || reference.isBlank() ? null : RequestReference.parse(reference).value(),
+                + " octets)", reference == null || reference.isBlank() ? null
+                : access.request(user, RequestReference.parse(reference)).reference(),
                 user.getName()));
         DocumentRecords.Item root = report.items().get(0);
         DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
@@ -112,7 +116,9 @@ class DocumentApiController {
 
     @PostMapping("/api/documents/{sha256}/request")
     DocumentRecords.Details assign(@PathVariable String sha256, @RequestBody Assignment body, Principal user) {
-        return documents.assign(sha256, RequestReference.parse(body.reference()), user.getName());
+        return documents.assign(sha256,
+                RequestReference.parse(access.request(user, RequestReference.parse(body.reference())).reference()),
+                user.getName());
     }
 
     record LinkDecision(boolean confirmed) {

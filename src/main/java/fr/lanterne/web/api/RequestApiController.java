@@ -5,11 +5,15 @@ import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.RequestStatus;
+import fr.lanterne.requests.RequestSummary;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.web.RequestAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,10 +32,26 @@ class RequestApiController {
 
     private final Requests requests;
     private final RequestViews views;
+    private final RequestAccess access;
 
-    RequestApiController(Requests requests, RequestViews views) {
+    RequestApiController(Requests requests, RequestViews views, RequestAccess access) {
         this.requests = requests;
         this.views = views;
+        this.access = access;
+    }
+
+    /** The requests this person follows (their own and their group's; everyone's for an administrator). */
+    @GetMapping
+    List<RequestSummary> list(@RequestParam(required = false) List<RequestStatus> status,
+                              @RequestParam(required = false) String authority,
+                              @RequestParam(defaultValue = "200") int limit, Principal user) {
+        return requests.list(access.followedOwners(user), authority == null ? null : List.of(authority), status,
+                limit);
+    }
+
+    /** The reference, once this person is known to follow the request. */
+    private RequestReference followed(String reference, Principal user) {
+        return RequestReference.parse(access.request(user, RequestReference.parse(reference)).reference());
     }
 
     record CreateRequest(String authority, String template, Channel channel, boolean postIfNoEmail) {
@@ -44,13 +65,13 @@ class RequestApiController {
     }
 
     @GetMapping("/{reference}")
-    RequestViews.RequestView request(@PathVariable String reference) {
-        return views.of(requests.details(RequestReference.parse(reference)));
+    RequestViews.RequestView request(@PathVariable String reference, Principal user) {
+        return views.of(access.request(user, RequestReference.parse(reference)));
     }
 
     @GetMapping("/{reference}/letter.pdf")
-    ResponseEntity<byte[]> letter(@PathVariable String reference) throws IOException {
-        RequestReference ref = RequestReference.parse(reference);
+    ResponseEntity<byte[]> letter(@PathVariable String reference, Principal user) throws IOException {
+        RequestReference ref = followed(reference, user);
         byte[] pdf = Files.readAllBytes(requests.letterPdf(ref));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -65,32 +86,32 @@ class RequestApiController {
 
     @PostMapping("/{reference}/received")
     RequestViews.RequestView received(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
-        return views.of(requests.recordReceipt(RequestReference.parse(reference),
+        return views.of(requests.recordReceipt(followed(reference, user),
                 DateInput.parse(body.date(), "date de réception"), body.evidence(), user.getName()));
     }
 
     @PostMapping("/{reference}/sent")
     RequestViews.RequestView sent(@PathVariable String reference, @RequestBody(required = false) DatedEvent body,
                                   Principal user) {
-        return views.of(requests.recordSent(RequestReference.parse(reference),
+        return views.of(requests.recordSent(followed(reference, user),
                 body == null || body.date() == null ? null : DateInput.parse(body.date(), "date d'envoi"),
                 user.getName()));
     }
 
     @PostMapping("/{reference}/answer")
     RequestViews.RequestView answer(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
-        return views.of(requests.recordAnswer(RequestReference.parse(reference), !Boolean.FALSE.equals(body.complete()),
+        return views.of(requests.recordAnswer(followed(reference, user), !Boolean.FALSE.equals(body.complete()),
                 DateInput.parse(body.date(), "date de la réponse"), user.getName()));
     }
 
     @PostMapping("/{reference}/refusal")
     RequestViews.RequestView refusal(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
-        return views.of(requests.recordRefusal(RequestReference.parse(reference),
+        return views.of(requests.recordRefusal(followed(reference, user),
                 DateInput.parse(body.date(), "date du refus"), user.getName()));
     }
 
     @PostMapping("/{reference}/withdrawal")
     RequestViews.RequestView withdrawal(@PathVariable String reference, Principal user) {
-        return views.of(requests.withdraw(RequestReference.parse(reference), null, user.getName()));
+        return views.of(requests.withdraw(followed(reference, user), null, user.getName()));
     }
 }

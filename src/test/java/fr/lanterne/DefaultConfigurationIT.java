@@ -28,9 +28,17 @@ class DefaultConfigurationIT {
     RestTestClient client;
 
     @Test
-    void starts_with_its_defaults_and_serves_the_home_page() {
+    void starts_with_its_defaults_and_asks_visitors_to_sign_in() {
         assertThat(context.getBeanNamesForType(org.springframework.scheduling.TaskScheduler.class)).isNotEmpty();
-        client.get().uri("/").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/login").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("Connexion"));
+        // Outside the public mode, nothing but the login page is open.
+        for (String page : new String[] {"/", "/communes/06088", "/registre"}) {
+            client.get().uri(page).exchange().expectStatus().is3xxRedirection()
+                    .expectHeader().value("Location", location -> assertThat(location).endsWith("/login"));
+        }
+        client.get().uri("/api/deployments").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/authorities/06088").exchange().expectStatus().isUnauthorized();
     }
 }

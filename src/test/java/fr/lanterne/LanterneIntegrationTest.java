@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "lanterne.database.binaries-dir=target/mariadb-binaries",
                 // Tests drive sending and the nightly job themselves.
                 "lanterne.scheduling.enabled=false",
+                // The town pages and the registry open to visitors, as a campaign publishing its findings runs it.
+                "lanterne.web.public-mode=true",
                 // GreenMail's test SMTP port; test classes that read mail start GreenMail there.
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + LanterneIntegrationTest.SMTP_PORT,

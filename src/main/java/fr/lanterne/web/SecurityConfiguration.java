@@ -21,9 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Who may do what. Reading communes, authorities and the registry is open to everyone; every change needs a
- * volunteer or an administrator. Pages use a login form (with CSRF protection); API clients send HTTP Basic
- * credentials with each request (no session, so no CSRF token to carry).
+ * Who may do what. Every change needs a volunteer or an administrator; researchers read documents and search;
+ * visitors without an account see nothing but the login page, unless the public mode ({@link WebProperties}) opens
+ * the town pages, the registry and the published documents. Pages use a login form (with CSRF protection); API
+ * clients send HTTP Basic credentials with each request (no session, so no CSRF token to carry).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -32,16 +33,35 @@ class SecurityConfiguration {
 
     static final String[] EDITORS = {"VOLUNTEER", "ADMIN"};
 
+    /** Reference data anyone may read through the API in public mode. */
+    private static final String[] PUBLIC_API = {"/api/authorities/**", "/api/deployments/**", "/api/vendors",
+            "/api/deadlines/explain"};
+
+    /** Pages anyone may read in public mode (a document page shows only published documents to visitors). */
+    private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
+            "/documents/*", "/documents/*/fichier"};
+
+    /** Pages for those who send requests: researchers read and search, they do not act. */
+    private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",
+            "/communes/*/demande", "/communes/*/demande/**"};
+
+    private final WebProperties web;
+
+    SecurityConfiguration(WebProperties web) {
+        this.web = web;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(HttpMethod.GET, "/api/authorities/**", "/api/deployments/**", "/api/vendors",
-                                "/api/deadlines/explain")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .anyRequest().hasAnyRole(EDITORS))
+                .authorizeHttpRequests(authorize -> {
+                    if (web.publicMode()) {
+                        authorize.requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll();
+                    }
+                    authorize.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                            .anyRequest().hasAnyRole(EDITORS);
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,13 +74,19 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/", "/communes/**", "/login", "/error", "/css/**", "/js/**", "/favicon.ico",
-                                "/actuator/health", "/calendar/*.ics")
-                        .permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(authorize -> {
+                    authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
+                            "/actuator/health", "/calendar/*.ics").permitAll();
+                    if (web.publicMode()) {
+                        authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
+                    }
+                    // Every change, whatever the page, is a volunteer's or an administrator's.
+                    authorize.requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
+                            .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS)
+                            .anyRequest().authenticated();
+                })
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
 

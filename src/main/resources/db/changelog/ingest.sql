@@ -83,3 +83,12 @@ CREATE TABLE intake (
     KEY intake_sha256 (sha256),
     KEY intake_quarantine (quarantine_status)
 ) ENGINE=InnoDB;
+
+--changeset lanterne:ingest-2
+--comment: Documents a volunteer chose to show to visitors in public mode.
+CREATE TABLE document_publication (
+    sha256       CHAR(64)     NOT NULL PRIMARY KEY,
+    published_by VARCHAR(100) NOT NULL,
+    published_at DATETIME(6)  NOT NULL,
+    CONSTRAINT document_publication_document FOREIGN KEY (sha256) REFERENCES document (sha256) ON DELETE CASCADE
+) ENGINE=InnoDB;

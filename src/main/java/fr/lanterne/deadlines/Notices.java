@@ -22,14 +22,21 @@ public class Notices {
     public record Dated(Notice notice, LocalDate night) {
     }
 
-    /** Notices of some owners given in the last {@code days} days, or due within them, soonest due first. */
+    /**
+     * Notices of some owners (null: everyone's) given in the last {@code days} days, or due within them, soonest due
+     * first.
+     */
     public List<Dated> recent(List<String> owners, int days) {
-        if (owners.isEmpty()) {
+        if (owners != null && owners.isEmpty()) {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
-        String in = String.join(", ", owners.stream().map(o -> "?").toList());
-        List<Object> params = new java.util.ArrayList<>(owners);
+        List<Object> params = new java.util.ArrayList<>();
+        String ownedBy = "";
+        if (owners != null) {
+            ownedBy = "owner IN (" + String.join(", ", owners.stream().map(o -> "?").toList()) + ") AND ";
+            params.addAll(owners);
+        }
         params.add(today.minusDays(days));
         params.add(today);
         params.add(today.plusDays(days));
@@ -37,7 +44,7 @@ public class Notices {
                         SELECT notice_key, kind, request_id, reference, campaign_id, owner, due_date, message,
                                draft_file, run_date
                         FROM deadline_notice
-                        WHERE owner IN (""" + in + ") AND (run_date >= ? OR due_date BETWEEN ? AND ?)"
+                        WHERE """ + ownedBy + "(run_date >= ? OR due_date BETWEEN ? AND ?)"
                         + " ORDER BY due_date IS NULL, due_date, run_date DESC LIMIT 200")
                 .params(params)
                 .query((rs, n) -> new Dated(new Notice(rs.getString(1), NoticeKind.valueOf(rs.getString(2)),

@@ -82,7 +82,8 @@ public final class DocumentRecords {
 
     /** A document in a list. */
     public record Summary(String sha256, String fileName, String title, String kind, String kindLabel, int pages,
-                          Instant receivedAt, String requestReference, String authorityCode, boolean needsOcr) {
+                          Instant receivedAt, String requestReference, String authorityCode, boolean needsOcr,
+                          boolean published) {
     }
 
     /** A document that came with no reference and from no known address: a volunteer assigns it. */

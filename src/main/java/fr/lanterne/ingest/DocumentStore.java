@@ -237,15 +237,31 @@ class DocumentStore {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT sha256, file_name, title, kind, page_count, first_received_at, request_reference,
-                               authority_code, needs_ocr
-                        FROM document WHERE """ + column + " IN (" + String.join(", ", values.stream().map(v -> "?")
-                        .toList()) + ") ORDER BY first_received_at DESC LIMIT ?")
+                        SELECT d.sha256, d.file_name, d.title, d.kind, d.page_count, d.first_received_at,
+                               d.request_reference, d.authority_code, d.needs_ocr, p.sha256 IS NOT NULL
+                        FROM document d LEFT JOIN document_publication p ON p.sha256 = d.sha256
+                        WHERE d.""" + column + " IN (" + String.join(", ", values.stream().map(v -> "?")
+                        .toList()) + ") ORDER BY d.first_received_at DESC LIMIT ?")
                 .params(java.util.stream.Stream.concat(values.stream(), java.util.stream.Stream.of(limit)).toList())
                 .query((rs, n) -> new DocumentRecords.Summary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), DocumentKind.valueOf(rs.getString(4)).label(), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+                        rs.getBoolean(10)))
                 .list();
+    }
+
+    void publish(String sha256, String by, java.time.Instant at) {
+        jdbc.sql("INSERT IGNORE INTO document_publication (sha256, published_by, published_at) VALUES (?, ?, ?)")
+                .params(sha256, by, java.sql.Timestamp.from(at)).update();
+    }
+
+    void unpublish(String sha256) {
+        jdbc.sql("DELETE FROM document_publication WHERE sha256 = ?").param(sha256).update();
+    }
+
+    boolean published(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM document_publication WHERE sha256 = ?").param(sha256)
+                .query(Integer.class).single() > 0;
     }
 
     /** Documents, a page at a time in hash order, for rebuilding the search index. */

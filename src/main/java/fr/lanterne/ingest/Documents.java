@@ -75,6 +75,22 @@ public class Documents {
     public record DocumentsIngested(List<String> sha256s) {
     }
 
+    /**
+     * A file a person sends through a page or the API (a scanned letter, a file received by hand).
+     *
+     * @param requestReference the request it answers, when they say so (null: matched like any other input)
+     */
+    public Report upload(String fileName, byte[] content, String requestReference, String by) {
+        if (content.length == 0) {
+            throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
+        }
+        // Browsers on Windows may send the whole path: only its last part names the file.
+        String last = fileName == null ? "" : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
+        String name = last.isBlank() ? "document" : last.strip();
+        return ingest(name, content, new Source(DocumentRecords.Channel.UPLOAD,
+                "envoi de " + by + " : " + name + " (" + content.length + " octets)", requestReference, by));
+    }
+
     /** Takes in one input given as bytes (an upload, an email). */
     @Transactional
     public Report ingest(String fileName, byte[] content, Source source) {
@@ -282,6 +298,25 @@ public class Documents {
         return store.summaries("authority_code", authorityCodes, 500);
     }
 
+    /** Whether visitors may read the document when Lanterne runs in public mode. */
+    public boolean published(String sha256) {
+        return store.published(sha256);
+    }
+
+    /**
+     * Shows a document to visitors in public mode, or stops showing it. A volunteer decides, having checked it holds
+     * no personal data that the law keeps from publication (CRPA L312-1-2).
+     */
+    @Transactional
+    public void publish(String sha256, boolean published, String by) {
+        details(sha256);
+        if (published) {
+            store.publish(sha256, by, clock.instant());
+        } else {
+            store.unpublish(sha256);
+        }
+    }
+
     /** Documents in hash order after one, for rebuilding the search index. */
     public List<String> documentsAfter(String sha256, int limit) {
         return store.documentsAfter(sha256, limit);
@@ -351,7 +386,8 @@ public class Documents {
         return value;
     }
 
-    private static NotFoundException notFound(String sha256) {
+    /** The refusal for a hash no document has (or that the asker may not read). */
+    public static NotFoundException notFound(String sha256) {
         return new NotFoundException("Aucun document n'a l'empreinte " + sha256 + ".", Map.of("sha256", sha256));
     }
 }

@@ -71,6 +71,21 @@ public class Requests {
         return details(reference);
     }
 
+    /**
+     * Whether {@link #create} would accept the request now, without creating it: the same refusals, with the same
+     * sentences (no e-mail known, a request already open…).
+     *
+     * @return the channel it would go by
+     */
+    @Transactional(readOnly = true)
+    public Channel check(NewRequest command) {
+        LetterTemplate template = requestTemplate(command.template());
+        Authority authority = resolveAuthority(command.authority());
+        Channel channel = chooseChannel(authority, command.channel(), command.postIfNoEmail());
+        checkNotRepeated(authority, template.id());
+        return channel;
+    }
+
     /** The letter a request would have, without creating anything: for a preview before confirming. */
     public Letter preview(NewRequest command) {
         LetterTemplate template = requestTemplate(command.template());

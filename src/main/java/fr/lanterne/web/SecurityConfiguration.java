@@ -85,7 +85,9 @@ class SecurityConfiguration {
                             .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS)
                             .anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(ExpiredSessions.successHandler())
+                        .permitAll())
+                .exceptionHandling(handling -> handling.accessDeniedHandler(ExpiredSessions.accessDeniedHandler()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

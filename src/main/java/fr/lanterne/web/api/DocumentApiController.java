@@ -41,16 +41,9 @@ class DocumentApiController {
     ResponseEntity<UploadView> upload(@RequestPart("file") MultipartFile file,
                                       @RequestParam(required = false) String reference, Principal user)
             throws IOException {
-        if (file.isEmpty()) {
-            throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "document"
-                : Path.of(file.getOriginalFilename()).getFileName().toString();
-        DocumentRecords.Report report = documents.ingest(name, file.getBytes(), new DocumentRecords.Source(
-                DocumentRecords.Channel.UPLOAD, "envoi de " + user.getName() + " : " + name + " (" + file.getSize()
-                + " octets)", reference == null || reference.isBlank() ? null
-                : access.request(user, RequestReference.parse(reference)).reference(),
-                user.getName()));
+        DocumentRecords.Report report = documents.upload(file.getOriginalFilename(), file.getBytes(),
+                reference == null || reference.isBlank() ? null
+                        : access.request(user, RequestReference.parse(reference)).reference(), user.getName());
         DocumentRecords.Item root = report.items().get(0);
         DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
                 || root.result() == DocumentRecords.Result.DUPLICATE ? documents.details(root.sha256()) : null;

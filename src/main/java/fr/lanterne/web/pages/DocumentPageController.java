@@ -1,0 +1,133 @@
+package fr.lanterne.web.pages;
+
+import fr.lanterne.NotFoundException;
+import fr.lanterne.ingest.DocumentRecords;
+import fr.lanterne.ingest.Documents;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.Authority;
+import fr.lanterne.registry.Deployment;
+import fr.lanterne.registry.DeploymentQuery;
+import fr.lanterne.registry.Registry;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A document obtained: what it is, where it came from, its text page by page (as extracted, escaped), the
+ * deployments it documents. Volunteers confirm those links and choose what visitors may read in public mode.
+ */
+@Controller
+class DocumentPageController {
+
+    private final Documents documents;
+    private final Registry registry;
+    private final Authorities authorities;
+
+    DocumentPageController(Documents documents, Registry registry, Authorities authorities) {
+        this.documents = documents;
+        this.registry = registry;
+        this.authorities = authorities;
+    }
+
+    @GetMapping("/documents/{sha256}")
+    String document(@PathVariable String sha256, Principal user, Model model) {
+        DocumentRecords.Details details = readable(sha256, user);
+        Map<Long, Deployment> deployments = new LinkedHashMap<>();
+        for (DocumentRecords.Link link : details.links()) {
+            try {
+                deployments.put(link.deploymentId(), registry.deployment(link.deploymentId()));
+            } catch (NotFoundException deleted) {
+                // A deployment deleted since: its link is shown without it.
+            }
+        }
+        model.addAttribute("document", details);
+        model.addAttribute("pages", documents.pages(details.sha256()));
+        model.addAttribute("deployments", deployments);
+        model.addAttribute("published", documents.published(details.sha256()));
+        model.addAttribute("linkable", linkable(details));
+        return "documents/document";
+    }
+
+    @GetMapping("/documents/{sha256}/fichier")
+    ResponseEntity<Resource> file(@PathVariable String sha256, Principal user) {
+        DocumentRecords.Details details = readable(sha256, user);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(details.mediaType());
+        } catch (IllegalArgumentException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(details.fileName(), StandardCharsets.UTF_8).build().toString())
+                // A received file is never trusted to run in Lanterne's origin.
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(documents.file(details.sha256())));
+    }
+
+    @PostMapping("/documents/{sha256}/liens/{deploymentId}")
+    String decideLink(@PathVariable String sha256, @PathVariable long deploymentId, @RequestParam boolean confirmed,
+                      Principal user, RedirectAttributes redirect) {
+        documents.decideLink(sha256, deploymentId, confirmed, user.getName());
+        redirect.addFlashAttribute("done", confirmed ? "document.done.confirmed" : "document.done.rejected");
+        return "redirect:/documents/" + sha256;
+    }
+
+    /** A volunteer says the document documents a deployment of its town: it becomes one of its sources. */
+    @PostMapping("/documents/{sha256}/liens")
+    String link(@PathVariable String sha256, @RequestParam long deploymentId, Principal user,
+                RedirectAttributes redirect) {
+        return decideLink(sha256, deploymentId, true, user, redirect);
+    }
+
+    @PostMapping("/documents/{sha256}/publication")
+    String publish(@PathVariable String sha256, @RequestParam boolean published, Principal user,
+                   RedirectAttributes redirect) {
+        documents.publish(sha256, published, user.getName());
+        redirect.addFlashAttribute("done", published ? "document.done.published" : "document.done.unpublished");
+        return "redirect:/documents/" + sha256;
+    }
+
+    /** The deployments of the document's town not yet linked to it: a volunteer may say it documents one. */
+    private List<Deployment> linkable(DocumentRecords.Details details) {
+        if (details.authorityCode() == null) {
+            return List.of();
+        }
+        String insee = authorities.findAuthority(details.authorityCode()).map(Authority::communeInsee)
+                .orElse(null);
+        if (insee == null) {
+            return List.of();
+        }
+        Set<Long> linked = details.links().stream().map(DocumentRecords.Link::deploymentId)
+                .collect(Collectors.toSet());
+        return registry.find(DeploymentQuery.ofCommune(insee)).stream().filter(d -> !linked.contains(d.id())).toList();
+    }
+
+    /** Visitors (public mode) read published documents only; to them, the others do not exist. */
+    private DocumentRecords.Details readable(String sha256, Principal user) {
+        DocumentRecords.Details details = documents.details(sha256);
+        if (user == null && !documents.published(details.sha256())) {
+            throw Documents.notFound(details.sha256());
+        }
+        return details;
+    }
+}

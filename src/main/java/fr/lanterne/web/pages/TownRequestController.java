@@ -1,0 +1,197 @@
+package fr.lanterne.web.pages;
+
+import fr.lanterne.UserError;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.Authority;
+import fr.lanterne.authorities.Commune;
+import fr.lanterne.letters.LetterTemplate;
+import fr.lanterne.letters.Letters;
+import fr.lanterne.letters.TemplateKind;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.Requests;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Requesting a town's documents in three steps: choose who to write to, which letters and how (the form), read the
+ * letters (the preview, each a PDF), confirm. Confirming twice (a double click, a reload) sends once.
+ */
+@Controller
+@RequestMapping("/communes/{insee}/demande")
+class TownRequestController {
+
+    /** What the form holds; every field may be missing or wrong, the page says which. */
+    record RequestForm(String authority, List<String> templates, Channel channel, boolean postIfNoEmail) {
+
+        RequestForm {
+            templates = templates == null ? List.of() : templates.stream().filter(t -> !t.isBlank()).toList();
+            channel = channel == null ? Channel.EMAIL : channel;
+        }
+
+        NewRequest request(String template) {
+            return new NewRequest(authority, template, channel, postIfNoEmail);
+        }
+    }
+
+    /** One letter of the preview: its template, and either the channel it would go by or why it cannot go. */
+    record Planned(LetterTemplate template, Channel channel, String refusal) {
+    }
+
+    private final Authorities authorities;
+    private final Requests requests;
+    private final Letters letters;
+    private final OnceTokens tokens;
+
+    TownRequestController(Authorities authorities, Requests requests, Letters letters, OnceTokens tokens) {
+        this.authorities = authorities;
+        this.requests = requests;
+        this.letters = letters;
+        this.tokens = tokens;
+    }
+
+    @GetMapping
+    String form(@PathVariable String insee, RequestForm form, @RequestParam(required = false) String apercu,
+                HttpSession session, Model model, HttpServletResponse response) {
+        Commune commune = authorities.commune(insee);
+        RequestForm filled = form.authority() == null
+                ? new RequestForm(authorities.townHall(commune.insee()).code(), form.templates(), form.channel(),
+                form.postIfNoEmail())
+                : form;
+        show(commune, filled, model);
+        if (apercu == null) {
+            return "towns/request";
+        }
+        Map<String, String> errors = validate(filled);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", errors);
+            return "towns/request";
+        }
+        List<Planned> planned = plan(filled);
+        model.addAttribute("planned", planned);
+        if (planned.stream().allMatch(p -> p.refusal() == null)) {
+            model.addAttribute("token", tokens.issue(session));
+        }
+        return "towns/request";
+    }
+
+    @GetMapping("/apercu.pdf")
+    ResponseEntity<byte[]> preview(@PathVariable String insee, RequestForm form,
+                                   @RequestParam String template) {
+        authorities.commune(insee);
+        byte[] pdf = requests.previewPdf(form.request(template));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("apercu-" + template + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    @PostMapping
+    String confirm(@PathVariable String insee, RequestForm form, @RequestParam(required = false) String token,
+                   HttpSession session, Principal user, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        Commune commune = authorities.commune(insee);
+        String townPage = "/communes/" + commune.insee();
+        OnceTokens.Claim claim = tokens.claim(session, token);
+        if (claim instanceof OnceTokens.Again again) {
+            redirect.addFlashAttribute("alreadySent", true);
+            return "redirect:" + (again.result() == null ? townPage : again.result());
+        }
+        if (claim instanceof OnceTokens.Unknown) {
+            // The session expired between the preview and the confirmation: preview again.
+            show(commune, form, model);
+            model.addAttribute("expired", true);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return "towns/request";
+        }
+        Map<String, String> errors = validate(form);
+        if (!errors.isEmpty()) {
+            tokens.release(session, token);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            show(commune, form, model);
+            model.addAttribute("errors", errors);
+            return "towns/request";
+        }
+        List<String> created = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (String template : form.templates()) {
+            try {
+                RequestDetails request = requests.create(form.request(template), user.getName());
+                created.add(request.reference());
+            } catch (UserError e) {
+                refused.put(template, e.getMessage());
+            }
+        }
+        tokens.done(session, token, townPage);
+        redirect.addFlashAttribute("created", created);
+        redirect.addFlashAttribute("refused", refused);
+        redirect.addFlashAttribute("forget", "town-request-" + commune.insee());
+        return "redirect:" + townPage + "#demandes";
+    }
+
+    private void show(Commune commune, RequestForm form, Model model) {
+        List<Authority> recipients = new ArrayList<>();
+        recipients.add(authorities.townHall(commune.insee()));
+        recipients.addAll(authorities.bodiesAbove(commune));
+        model.addAttribute("commune", commune);
+        model.addAttribute("recipients", recipients);
+        model.addAttribute("templates", letters.templates().ofKind(TemplateKind.REQUEST));
+        model.addAttribute("form", form);
+        model.addAttribute("channels", Channel.values());
+    }
+
+    private Map<String, String> validate(RequestForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.authority() == null || form.authority().isBlank()) {
+            errors.put("authority", "Choisissez à qui écrire.");
+        } else {
+            try {
+                authorities.authorityByCode(form.authority());
+            } catch (UserError e) {
+                errors.put("authority", e.getMessage());
+            }
+        }
+        if (form.templates().isEmpty()) {
+            errors.put("templates", "Choisissez au moins un modèle de lettre : c'est ce qui dit quels documents "
+                    + "demander.");
+        }
+        return errors;
+    }
+
+    private List<Planned> plan(RequestForm form) {
+        List<Planned> planned = new ArrayList<>();
+        for (String id : form.templates()) {
+            if (!letters.templates().ids().contains(id)) {
+                planned.add(new Planned(null, null, "Aucun modèle de lettre ne s'appelle « " + id + " »."));
+                continue;
+            }
+            LetterTemplate template = letters.templates().get(id);
+            try {
+                planned.add(new Planned(template, requests.check(form.request(id)), null));
+            } catch (UserError e) {
+                planned.add(new Planned(template, null, e.getMessage()));
+            }
+        }
+        return planned;
+    }
+}

@@ -34,7 +34,7 @@ public class Notices {
         List<Object> params = new java.util.ArrayList<>();
         String ownedBy = "";
         if (owners != null) {
-            ownedBy = "owner IN (" + String.join(", ", owners.stream().map(o -> "?").toList()) + ") AND ";
+            ownedBy = " owner IN (" + String.join(", ", owners.stream().map(o -> "?").toList()) + ") AND ";
             params.addAll(owners);
         }
         params.add(today.minusDays(days));
@@ -44,7 +44,7 @@ public class Notices {
                         SELECT notice_key, kind, request_id, reference, campaign_id, owner, due_date, message,
                                draft_file, run_date
                         FROM deadline_notice
-                        WHERE """ + ownedBy + "(run_date >= ? OR due_date BETWEEN ? AND ?)"
+                        WHERE""" + ownedBy + " (run_date >= ? OR due_date BETWEEN ? AND ?)"
                         + " ORDER BY due_date IS NULL, due_date, run_date DESC LIMIT 200")
                 .params(params)
                 .query((rs, n) -> new Dated(new Notice(rs.getString(1), NoticeKind.valueOf(rs.getString(2)),

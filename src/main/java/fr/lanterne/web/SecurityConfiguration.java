@@ -77,13 +77,13 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                             "/actuator/health", "/calendar/*.ics").permitAll();
+                    // Every change, whatever the page, is a volunteer's or an administrator's.
+                    authorize.requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
+                            .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS);
                     if (web.publicMode()) {
                         authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();
                     }
-                    // Every change, whatever the page, is a volunteer's or an administrator's.
-                    authorize.requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
-                            .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS)
-                            .anyRequest().authenticated();
+                    authorize.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login").successHandler(ExpiredSessions.successHandler())
                         .permitAll())

@@ -25,7 +25,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Test inputs, built with the libraries that real documents come from (PDFBox, Java2D). */
-final class TestDocuments {
+public final class TestDocuments {
 
     static final String SCANNED_LINE_1 = "Délibération du conseil municipal";
     static final String SCANNED_LINE_2 = "relative à la vidéoprotection";
@@ -34,7 +34,7 @@ final class TestDocuments {
     }
 
     /** A PDF with one page per entry, each showing its lines of text (an empty list makes a blank page). */
-    static byte[] textPdf(String title, List<List<String>> pages) {
+    public static byte[] textPdf(String title, List<List<String>> pages) {
         try (PDDocument document = new PDDocument()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (List<String> lines : pages) {

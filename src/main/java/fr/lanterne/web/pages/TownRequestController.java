@@ -40,11 +40,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TownRequestController {
 
     /** What the form holds; every field may be missing or wrong, the page says which. */
-    record RequestForm(String authority, List<String> templates, Channel channel, boolean postIfNoEmail) {
+    record RequestForm(String authority, List<String> templates, Channel channel, Boolean postIfNoEmail) {
 
         RequestForm {
             templates = templates == null ? List.of() : templates.stream().filter(t -> !t.isBlank()).toList();
             channel = channel == null ? Channel.EMAIL : channel;
+            postIfNoEmail = Boolean.TRUE.equals(postIfNoEmail);
         }
 
         NewRequest request(String template) {

@@ -1,15 +1,13 @@
 package fr.lanterne.web;
 
+import fr.lanterne.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -25,12 +23,10 @@ class AuditLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLogFilter.class);
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final AuditLog auditLog;
 
-    AuditLogFilter(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    AuditLogFilter(AuditLog auditLog) {
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -52,13 +48,10 @@ class AuditLogFilter extends OncePerRequestFilter {
     private void record(HttpServletRequest request, int status) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String user = authentication == null || !authentication.isAuthenticated()
-                || "anonymousUser".equals(authentication.getName()) ? "anonyme" : authentication.getName();
+                || "anonymousUser".equals(authentication.getName()) ? null : authentication.getName();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         try {
-            jdbc.sql("INSERT INTO audit_log (at, username, method, path, status, remote) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(Timestamp.from(clock.instant()), user, request.getMethod(),
-                            path.length() > 1000 ? path.substring(0, 1000) : path, status, request.getRemoteAddr())
-                    .update();
+            auditLog.record(user, request.getMethod(), path, status, request.getRemoteAddr());
         } catch (RuntimeException e) {
             log.error("Could not write the audit log for {} {} by {}", request.getMethod(), path, user, e);
         }

@@ -78,7 +78,8 @@ class SecurityConfiguration {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                             "/actuator/health", "/calendar/*.ics").permitAll();
                     // Every change, whatever the page, is a volunteer's or an administrator's.
-                    authorize.requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
+                    authorize.requestMatchers("/journal").hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
                             .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS);
                     if (web.publicMode()) {
                         authorize.requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll();

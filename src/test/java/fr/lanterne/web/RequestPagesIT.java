@@ -136,6 +136,10 @@ class RequestPagesIT {
                 .isEqualTo(RequestStatus.RECEIVED);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE username = ? AND path = ? AND status = 302")
                 .params(TestUsers.VOLUNTEER, uri + "/reception").query(Integer.class).single()).isPositive();
+        assertThat(volunteer.get("/journal").getStatus().value()).isEqualTo(403);
+        assertThat(PageSession.signIn(client, TestUsers.ADMIN, TestUsers.PASSWORD)
+                .page("/journal?utilisateur=" + TestUsers.VOLUNTEER))
+                .contains("POST " + uri + "/reception").contains(TestUsers.VOLUNTEER);
     }
 
     @Test

@@ -151,9 +151,7 @@ public final class CampaignCommand {
     /** A progress bar on standard error, so that standard output stays the report. */
     private static java.util.function.Consumer<CampaignProgress> progressBar(int total) {
         return p -> {
-            int done = p.requestsByStatus().entrySet().stream()
-                    .filter(e -> e.getKey() != RequestStatus.DRAFT && e.getKey() != RequestStatus.SENDING)
-                    .mapToInt(Map.Entry::getValue).sum();
+            int done = p.ready();
             int width = 30;
             int filled = total == 0 ? width : (int) Math.min(width, (long) done * width / total);
             System.err.printf("\r[%s%s] %d/%d lettres prêtes · %d créées · %d envoyées ", "#".repeat(filled),

@@ -197,11 +197,8 @@ public class Campaigns {
         return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
     }
 
-    /**
-     * The lines of a list of recipients that name no known commune nor authority, each as a sentence with its line
-     * number, to be shown with the list's own syntax errors.
-     */
-    public List<String> unknownTargets(TargetList list) {
+    /** The lines of a list of recipients that name no known commune nor authority. */
+    public List<TargetList.Problem> unknownTargets(TargetList list) {
         Map<TargetList.Line, String> codes = new LinkedHashMap<>();
         for (TargetList.Line line : list.lines()) {
             codes.put(line, InseeCode.isValid(line.code())
@@ -210,7 +207,7 @@ public class Campaigns {
         Set<String> known = authorities.authoritiesByCode(Set.copyOf(codes.values())).keySet();
         return codes.entrySet().stream()
                 .filter(e -> !known.contains(e.getValue()))
-                .map(e -> TargetList.notACode(e.getKey().number(), e.getKey().code(), true))
+                .map(e -> TargetList.Problem.notACode(e.getKey().number(), e.getKey().code(), true))
                 .toList();
     }
 

@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
  * that all mistakes can be fixed at once.
  *
  * @param lines the codes found, each with its line number
- * @param errors one sentence per line that is not a code ("ligne 3 : « 1 2 » n'est ni un code INSEE ni un code
- *               d'organisme.")
+ * @param problems the lines that are not codes
  */
-public record TargetList(List<Line> lines, List<String> errors) {
+public record TargetList(List<Line> lines, List<Problem> problems) {
 
     /** Letters, digits and dashes: INSEE codes (06088, 2A004) and authority codes (mairie-06088, prefecture-2a). */
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z-]{1,59}");
@@ -25,16 +24,32 @@ public record TargetList(List<Line> lines, List<String> errors) {
     public record Line(int number, String code) {
     }
 
+    /**
+     * A line that cannot be used.
+     *
+     * @param sentence what is wrong, starting with the line ("ligne 3 : « 1 2 » n'est ni un code INSEE ni un code
+     *                 d'organisme.")
+     */
+    public record Problem(int line, String sentence) {
+
+        /** A line that is not a code, or (known) a code of no commune nor authority. */
+        static Problem notACode(int line, String text, boolean known) {
+            String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+            return new Problem(line, "ligne " + line + " : « " + shown + " » n'est ni un code INSEE ni un code "
+                    + "d'organisme" + (known ? " connu" : "") + ".");
+        }
+    }
+
     public TargetList {
         lines = List.copyOf(lines);
-        errors = List.copyOf(errors);
+        problems = List.copyOf(problems);
     }
 
     public static TargetList parse(String text) {
         List<Line> lines = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (text == null) {
-            return new TargetList(lines, errors);
+            return new TargetList(lines, problems);
         }
         String[] rows = text.split("\\R", -1);
         for (int i = 0; i < rows.length; i++) {
@@ -45,24 +60,22 @@ public record TargetList(List<Line> lines, List<String> errors) {
             if (CODE.matcher(first).matches()) {
                 lines.add(new Line(i + 1, first));
             } else {
-                errors.add(notACode(i + 1, first, false));
+                problems.add(Problem.notACode(i + 1, first, false));
             }
         }
-        return new TargetList(lines, errors);
+        return new TargetList(lines, problems);
     }
 
     public List<String> codes() {
         return lines.stream().map(Line::code).toList();
     }
 
-    public boolean isEmpty() {
-        return lines.isEmpty() && errors.isEmpty();
+    /** What is wrong with the list, one sentence per line. */
+    public List<String> errors() {
+        return problems.stream().map(Problem::sentence).toList();
     }
 
-    /** The sentence for a line that is not a code, or (known) a code of no commune nor authority. */
-    static String notACode(int line, String text, boolean known) {
-        String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
-        return "ligne " + line + " : « " + shown + " » n'est ni un code INSEE ni un code d'organisme"
-                + (known ? " connu" : "") + ".";
+    public boolean isEmpty() {
+        return lines.isEmpty() && problems.isEmpty();
     }
 }

@@ -146,13 +146,8 @@ public class Campaigns {
 
     public CampaignProgress progress(long campaignId) {
         CampaignStore.Campaign campaign = campaign(campaignId);
-        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
-                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
-        String jobStatus = "NOT_STARTED";
-        if (instance != null) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        }
+        JobExecution last = lastExecution(campaignId);
+        String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
         return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), jobStatus, campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
@@ -184,9 +179,7 @@ public class Campaigns {
      */
     public boolean resumable(long campaignId) {
         campaign(campaignId);
-        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
-                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
-        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        JobExecution last = lastExecution(campaignId);
         if (last == null) {
             return true;
         }
@@ -209,6 +202,18 @@ public class Campaigns {
                 .filter(e -> !known.contains(e.getValue()))
                 .map(e -> TargetList.Problem.notACode(e.getKey().number(), e.getKey().code(), true))
                 .toList();
+    }
+
+    /**
+     * The last execution of a campaign's job, or null. Not {@link JobRepository#getLastJobExecution}: it reads in a
+     * SERIALIZABLE transaction, whose shared locks deadlock with the running job's writes (MariaDB then rolls back
+     * one of the two, possibly the job's chunk); progress is read often while the job runs.
+     */
+    private JobExecution lastExecution(long campaignId) {
+        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
+                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
+        return instance == null ? null : jobRepository.getJobExecutions(instance).stream()
+                .max(java.util.Comparator.comparingLong(JobExecution::getId)).orElse(null);
     }
 
     /** Targets left out, with the reason, for the people launching the campaign. */

@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/communes/**", "/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health", "/calendar/*.ics")
                         .permitAll()
+                        .requestMatchers("/campagnes/**").hasAnyRole(EDITORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"));

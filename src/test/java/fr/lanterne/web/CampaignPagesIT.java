@@ -274,9 +274,11 @@ class CampaignPagesIT {
                 .contains("href=\"/demandes/" + references.get(1) + "\"")
                 .contains(html(names.get(2) + " (vsa) : ni adresse postale ni courriel connus"))
                 .contains("<dd data-count=\"created\">2</dd>").contains("terminée")
+                .contains("<span>Vidéosurveillance algorithmique (VSA)</span>")
                 .doesNotContain("Reprendre");
         assertThat(volunteer.get("/campagnes")).contains("href=\"" + location + "\"")
-                .contains(html(NAME + " suivi")).contains(TestUsers.VOLUNTEER);
+                .contains(html(NAME + " suivi")).contains(TestUsers.VOLUNTEER)
+                .contains("<span>Vidéosurveillance algorithmique (VSA)</span>");
     }
 
     @Test

@@ -270,6 +270,7 @@ class CampaignPagesIT {
                 .param(id).query(String.class).list();
         assertThat(references).hasSize(2);
         assertThat(page).contains("<h1>" + html(NAME + " suivi") + "</h1>").contains("data-running=\"false\"")
+                .as("launched: the browser may forget its copy of the form").contains("data-forget=\"campaign-new\"")
                 .contains("href=\"/demandes/" + references.get(0) + "\"")
                 .contains("href=\"/demandes/" + references.get(1) + "\"")
                 .contains(html(names.get(2) + " (vsa) : ni adresse postale ni courriel connus"))

@@ -104,18 +104,40 @@
                 save(form, store);
             });
         });
-        // A form sent once is not sent twice by a double click; the server refuses a second launch anyway.
+        // A form sent once is not sent twice by a double click. The server does not rely on it (a launch token
+        // launches once); this spares a second wait and a confusing page.
         Array.prototype.forEach.call(document.querySelectorAll("form[data-once]"), function (form) {
             form.addEventListener("submit", function (event) {
-                if (form.getAttribute("data-sent") === "true") {
+                if (form.getAttribute("data-sending") === "true") {
                     event.preventDefault();
                     return;
                 }
-                form.setAttribute("data-sent", "true");
-                Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (button) {
-                    button.setAttribute("aria-disabled", "true");
-                    button.classList.add("sending");
-                });
+                form.setAttribute("data-sending", "true");
+                var submitter = event.submitter;
+                // After the browser has read the form: a disabled button would not send its name and value.
+                window.setTimeout(function () {
+                    Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (button) {
+                        button.disabled = true;
+                        button.classList.add("sending");
+                    });
+                    if (submitter && submitter.getAttribute("data-sending-label")) {
+                        submitter.textContent = submitter.getAttribute("data-sending-label");
+                    }
+                }, 0);
+            });
+        });
+    });
+
+    // Back on a page from the browser's cache: its buttons work again.
+    window.addEventListener("pageshow", function (event) {
+        if (!event.persisted) {
+            return;
+        }
+        Array.prototype.forEach.call(document.querySelectorAll("form[data-once]"), function (form) {
+            form.removeAttribute("data-sending");
+            Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (button) {
+                button.disabled = false;
+                button.classList.remove("sending");
             });
         });
     });

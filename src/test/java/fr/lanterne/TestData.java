@@ -25,4 +25,15 @@ public final class TestData {
         jdbc.sql("DELETE FROM campaign_target WHERE authority_id IN (" + ids + ")").params(authorityCodes).update();
         jdbc.sql("DELETE FROM request WHERE authority_id IN (" + ids + ")").params(authorityCodes).update();
     }
+
+    /** Forgets the campaigns whose name starts with a prefix, with their targets and requests. */
+    public static void forgetCampaigns(JdbcClient jdbc, String namePrefix) {
+        String like = namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String ids = "SELECT id FROM campaign WHERE name LIKE ?";
+        jdbc.sql("DELETE FROM request_event WHERE request_id IN (SELECT id FROM request WHERE campaign_id IN (" + ids
+                + "))").param(like).update();
+        jdbc.sql("DELETE FROM request WHERE campaign_id IN (" + ids + ")").param(like).update();
+        jdbc.sql("DELETE FROM campaign_target WHERE campaign_id IN (" + ids + ")").param(like).update();
+        jdbc.sql("DELETE FROM campaign WHERE name LIKE ?").param(like).update();
+    }
 }

@@ -74,6 +74,11 @@ public class Authorities {
         return store.communeCodes(departement, minPopulation);
     }
 
+    /** Every département of the commune list loaded, in the official order, for a list to choose from. */
+    public List<DepartementName> departements() {
+        return store.departements();
+    }
+
     /** The edition of the commune list in the database, as its package version ("6.0.0"). */
     public Optional<String> loadedEdition() {
         return communeImporter.loadedEdition();

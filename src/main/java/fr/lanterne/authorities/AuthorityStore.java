@@ -127,6 +127,15 @@ class AuthorityStore {
         return jdbc.sql("SELECT COUNT(*) FROM commune WHERE kind = 'COMMUNE' AND current").query(Integer.class).single();
     }
 
+    /** In the official order: 01 to 19, 2A, 2B, 21 to 95, then overseas. */
+    List<DepartementName> departements() {
+        return jdbc.sql("""
+                        SELECT code, name FROM departement
+                        ORDER BY CASE code WHEN '2A' THEN '20A' WHEN '2B' THEN '20B' ELSE code END""")
+                .query((rs, n) -> new DepartementName(rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
     Optional<String> departementName(String code) {
         return jdbc.sql("SELECT name FROM departement WHERE code = ?").param(code).query(String.class).optional();
     }

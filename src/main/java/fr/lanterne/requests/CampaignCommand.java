@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -112,20 +111,13 @@ public final class CampaignCommand {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("Le fichier « " + file + " » n'existe pas.");
         }
-        List<String> codes = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String first = lines.get(i).split("[,;\\t]")[0].replace("\"", "").replace("\uFEFF", "").strip();
-            if (first.isEmpty() || i == 0 && first.toLowerCase(Locale.ROOT).matches("insee|code|authority|organisme")) {
-                continue;
-            }
-            if (!first.matches("[0-9A-Za-z][0-9A-Za-z-]{1,59}")) {
-                throw new InvalidInputException("Ligne " + (i + 1) + " de " + file.getFileName() + " : « " + first
-                        + " » n'est ni un code INSEE ni un code d'organisme.", Map.of("line", i + 1));
-            }
-            codes.add(first);
+        TargetList list = TargetList.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        if (!list.errors().isEmpty()) {
+            throw new InvalidInputException(file.getFileName() + ", " + String.join(" ; ", list.errors().stream()
+                    .limit(10).toList()) + (list.errors().size() > 10 ? " ; …" : ""),
+                    Map.of("lines", list.errors().size()));
         }
-        return codes;
+        return list.codes();
     }
 
     private static void printPlan(PrintWriter out, CampaignPlan plan) {
@@ -159,9 +151,7 @@ public final class CampaignCommand {
     /** A progress bar on standard error, so that standard output stays the report. */
     private static java.util.function.Consumer<CampaignProgress> progressBar(int total) {
         return p -> {
-            int done = p.requestsByStatus().entrySet().stream()
-                    .filter(e -> e.getKey() != RequestStatus.DRAFT && e.getKey() != RequestStatus.SENDING)
-                    .mapToInt(Map.Entry::getValue).sum();
+            int done = p.ready();
             int width = 30;
             int filled = total == 0 ? width : (int) Math.min(width, (long) done * width / total);
             System.err.printf("\r[%s%s] %d/%d lettres prêtes · %d créées · %d envoyées ", "#".repeat(filled),

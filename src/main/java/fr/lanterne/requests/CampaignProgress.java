@@ -17,4 +17,17 @@ public record CampaignProgress(long id, String name, String status, String jobSt
     public int created() {
         return requestsByStatus.values().stream().mapToInt(Integer::intValue).sum();
     }
+
+    /** Requests whose letter is written (whatever happened to them since): the job's main work. */
+    public int ready() {
+        return requestsByStatus.entrySet().stream()
+                .filter(e -> e.getKey() != RequestStatus.DRAFT && e.getKey() != RequestStatus.SENDING)
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /** Requests sent, by email or recorded as posted (see {@link RequestStatus#sent()}). */
+    public int sent() {
+        return requestsByStatus.entrySet().stream().filter(e -> e.getKey().sent())
+                .mapToInt(Map.Entry::getValue).sum();
+    }
 }

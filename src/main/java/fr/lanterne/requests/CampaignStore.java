@@ -81,6 +81,56 @@ class CampaignStore {
                 .optional();
     }
 
+    /** One campaign (by id) or the newest ones (id null), with their counts. */
+    List<CampaignSummary> summaries(Long id, int limit) {
+        String sent = String.join(", ", java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::sent)
+                .map(s -> "'" + s.name() + "'").toList());
+        List<Object> params = new ArrayList<>();
+        if (id != null) {
+            params.add(id);
+        }
+        params.add(limit);
+        return jdbc.sql("""
+                        SELECT c.id, c.name, c.templates, c.channel, c.created_by, c.created_at, c.finished_at,
+                               c.status, c.planned, c.skipped,
+                               (SELECT COUNT(*) FROM request r WHERE r.campaign_id = c.id) AS created,
+                               (SELECT COUNT(*) FROM request r WHERE r.campaign_id = c.id AND r.status IN (%s)) AS sent
+                        FROM campaign c %s
+                        ORDER BY c.created_at DESC, c.id DESC LIMIT ?""".formatted(sent,
+                        id == null ? "" : "WHERE c.id = ?"))
+                .params(params)
+                .query((rs, n) -> new CampaignSummary(rs.getLong("id"), rs.getString("name"),
+                        List.of(rs.getString("templates").split(",")),
+                        "AUTO".equals(rs.getString("channel")) ? null : Channel.valueOf(rs.getString("channel")),
+                        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getString("status"), rs.getInt("planned"), rs.getInt("skipped"), rs.getInt("created"),
+                        rs.getInt("sent")))
+                .list();
+    }
+
+    /** The requests a campaign created, in the order they were created (that of its list). */
+    List<RequestSummary> requests(long campaignId, int limit) {
+        return jdbc.sql("""
+                        SELECT r.reference, r.status, r.channel, a.code, a.name, r.template_id, r.campaign_id, r.owner,
+                               r.created_at, r.sent_at, r.received_on, r.departement
+                        FROM request r JOIN authority a ON a.id = r.authority_id
+                        WHERE r.campaign_id = ? ORDER BY r.id LIMIT ?""")
+                .params(campaignId, limit)
+                .query((rs, n) -> {
+                    RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
+                    Timestamp sentAt = rs.getTimestamp("sent_at");
+                    java.sql.Date receivedOn = rs.getDate("received_on");
+                    return new RequestSummary(rs.getString("reference"), status, status.label(),
+                            Channel.valueOf(rs.getString("channel")), rs.getString("code"), rs.getString("name"),
+                            rs.getString("template_id"), rs.getLong("campaign_id"), rs.getString("owner"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            sentAt == null ? null : sentAt.toInstant().atZone(Request.PARIS).toLocalDate(),
+                            receivedOn == null ? null : receivedOn.toLocalDate(), rs.getString("departement"));
+                })
+                .list();
+    }
+
     void status(long id, String status, Instant finishedAt) {
         jdbc.sql("UPDATE campaign SET status = ?, finished_at = ? WHERE id = ?")
                 .params(status, finishedAt == null ? null : Timestamp.from(finishedAt), id).update();

@@ -73,16 +73,21 @@ public class Campaigns {
         this.clock = clock;
     }
 
-    /** What the campaign would do, without creating or sending anything. */
+    /** What the campaign would do, without creating or sending anything; its first ten requests listed. */
     public CampaignPlan plan(NewCampaign campaign) {
-        return toPlan(targets(campaign), campaign);
+        return plan(campaign, 10);
+    }
+
+    /** What the campaign would do, without creating or sending anything; its first {@code listed} requests listed. */
+    public CampaignPlan plan(NewCampaign campaign, int listed) {
+        return toPlan(targets(campaign), listed);
     }
 
     /** Creates the campaign and its fixed list of targets; {@link #run} then does the work. */
     public long create(NewCampaign campaign, String actor) {
         List<PlannedTarget> targets = targets(campaign);
         if (targets.stream().noneMatch(t -> t.outcome() == null)) {
-            CampaignPlan plan = toPlan(targets, campaign);
+            CampaignPlan plan = toPlan(targets, 0);
             throw new InvalidInputException("Cette campagne ne créerait aucune demande : "
                     + String.join(" ; ", plan.skipped().stream().limit(5).toList())
                     + (plan.skipped().size() > 5 ? " ; …" : "") + ".");
@@ -141,16 +146,74 @@ public class Campaigns {
 
     public CampaignProgress progress(long campaignId) {
         CampaignStore.Campaign campaign = campaign(campaignId);
-        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
-                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
-        String jobStatus = "NOT_STARTED";
-        if (instance != null) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        }
+        JobExecution last = lastExecution(campaignId);
+        String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
         return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), jobStatus, campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
+    }
+
+    /** Campaigns, newest first, with how far each got. */
+    public List<CampaignSummary> list(int limit) {
+        return store.summaries(null, Math.max(1, Math.min(limit, 1_000)));
+    }
+
+    public CampaignSummary summary(long campaignId) {
+        List<CampaignSummary> found = store.summaries(campaignId, 1);
+        if (found.isEmpty()) {
+            throw notFound(campaignId);
+        }
+        return found.get(0);
+    }
+
+    /** The requests a campaign created, in the order of its list. */
+    public List<RequestSummary> requests(long campaignId, int limit) {
+        campaign(campaignId);
+        return store.requests(campaignId, Math.max(1, Math.min(limit, 10_000)));
+    }
+
+    /**
+     * Whether {@link #run} would take the campaign's job further: it never started (the process that created the
+     * campaign stopped before), it failed or was stopped, or the process running it is gone. Not when it completed,
+     * nor while a live process runs it.
+     */
+    public boolean resumable(long campaignId) {
+        campaign(campaignId);
+        JobExecution last = lastExecution(campaignId);
+        if (last == null) {
+            return true;
+        }
+        BatchStatus status = last.getStatus();
+        if (status.isRunning()) {
+            return !CampaignJobListener.alive(store.runner(campaignId).orElse(null), last);
+        }
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+    }
+
+    /** The lines of a list of recipients that name no known commune nor authority. */
+    public List<TargetList.Problem> unknownTargets(TargetList list) {
+        Map<TargetList.Line, String> codes = new LinkedHashMap<>();
+        for (TargetList.Line line : list.lines()) {
+            codes.put(line, InseeCode.isValid(line.code())
+                    ? AuthorityCodes.townHall(InseeCode.of(line.code()).value()) : line.code());
+        }
+        Set<String> known = authorities.authoritiesByCode(Set.copyOf(codes.values())).keySet();
+        return codes.entrySet().stream()
+                .filter(e -> !known.contains(e.getValue()))
+                .map(e -> TargetList.Problem.notACode(e.getKey().number(), e.getKey().code(), true))
+                .toList();
+    }
+
+    /**
+     * The last execution of a campaign's job, or null. Not {@link JobRepository#getLastJobExecution}: it reads in a
+     * SERIALIZABLE transaction, whose shared locks deadlock with the running job's writes (MariaDB then rolls back
+     * one of the two, possibly the job's chunk); progress is read often while the job runs.
+     */
+    private JobExecution lastExecution(long campaignId) {
+        JobInstance instance = jobRepository.getJobInstance(JOB_NAME,
+                new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters());
+        return instance == null ? null : jobRepository.getJobExecutions(instance).stream()
+                .max(java.util.Comparator.comparingLong(JobExecution::getId)).orElse(null);
     }
 
     /** Targets left out, with the reason, for the people launching the campaign. */
@@ -183,8 +246,11 @@ public class Campaigns {
     }
 
     CampaignStore.Campaign campaign(long id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("Aucune campagne n'a le numéro " + id + ".",
-                Map.of("campaign", id)));
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("Aucune campagne n'a le numéro " + id + ".", Map.of("campaign", id));
     }
 
     // --- choosing the targets ----------------------------------------------------------------------------------
@@ -253,15 +319,22 @@ public class Campaigns {
         return codes;
     }
 
-    private CampaignPlan toPlan(List<PlannedTarget> targets, NewCampaign campaign) {
+    private CampaignPlan toPlan(List<PlannedTarget> targets, int listedSize) {
         int email = 0;
         int post = 0;
         List<String> sample = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<PlannedRequest> listed = new ArrayList<>();
+        Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PlannedTarget t : targets) {
             if (t.outcome() != null) {
                 skipped.add(t.authority().name() + " (" + t.template() + ") : " + t.outcome());
+                reasons.merge(t.outcome(), 1, Integer::sum);
             } else {
+                if (listed.size() < listedSize) {
+                    listed.add(new PlannedRequest(t.authority().code(), t.authority().name(), t.template(),
+                            t.channel()));
+                }
                 if (t.channel() == Channel.EMAIL) {
                     email++;
                 } else {
@@ -272,7 +345,10 @@ public class Campaigns {
                 }
             }
         }
-        return new CampaignPlan(targets.size(), email + post, email, post, sample, skipped);
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> byReason.put(e.getKey(), e.getValue()));
+        return new CampaignPlan(targets.size(), email + post, email, post, sample, skipped, listed, byReason);
     }
 
     private static String describe(CampaignTargets targets) {

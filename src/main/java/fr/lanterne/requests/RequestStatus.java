@@ -41,6 +41,17 @@ public enum RequestStatus {
         return this != ANSWERED && this != WITHDRAWN && this != CLOSED;
     }
 
+    /**
+     * Whether the request has left: sent, or in a state only a sent request reaches. Not a delivery failure (it did
+     * not arrive), nor a withdrawal (which may come before sending).
+     */
+    public boolean sent() {
+        return switch (this) {
+            case DRAFT, QUEUED, SENDING, SEND_UNCERTAIN, DELIVERY_FAILED, WITHDRAWN -> false;
+            default -> true;
+        };
+    }
+
     boolean canMoveTo(RequestStatus target) {
         return next().contains(target);
     }

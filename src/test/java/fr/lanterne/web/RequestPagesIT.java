@@ -34,7 +34,7 @@ class RequestPagesIT {
 
     private static final String DIGNE = "04070";
     private static final String TOWN_HALL = "mairie-" + DIGNE;
-    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([A-Za-z0-9_-]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("/demandes/(LNT-\\d{4}-\\d{6})");
 
     @Autowired

@@ -9,7 +9,6 @@ import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
-import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.Requests;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,13 +60,11 @@ class TownRequestController {
     private final Authorities authorities;
     private final Requests requests;
     private final Letters letters;
-    private final OnceTokens tokens;
 
-    TownRequestController(Authorities authorities, Requests requests, Letters letters, OnceTokens tokens) {
+    TownRequestController(Authorities authorities, Requests requests, Letters letters) {
         this.authorities = authorities;
         this.requests = requests;
         this.letters = letters;
-        this.tokens = tokens;
     }
 
     @GetMapping
@@ -90,7 +88,7 @@ class TownRequestController {
         List<Planned> planned = plan(filled);
         model.addAttribute("planned", planned);
         if (planned.stream().allMatch(p -> p.refusal() == null)) {
-            model.addAttribute("token", tokens.issue(session));
+            model.addAttribute("token", LaunchTokens.of(session).issue(LaunchTokens.fingerprint(filled)));
         }
         return "towns/request";
     }
@@ -113,21 +111,14 @@ class TownRequestController {
                    RedirectAttributes redirect) {
         Commune commune = authorities.commune(insee);
         String townPage = "/communes/" + commune.insee();
-        OnceTokens.Claim claim = tokens.claim(session, token);
-        if (claim instanceof OnceTokens.Again again) {
+        LaunchTokens tokens = LaunchTokens.of(session);
+        Optional<String> already = tokens.launched(token);
+        if (already.isPresent()) {
             redirect.addFlashAttribute("alreadySent", true);
-            return "redirect:" + (again.result() == null ? townPage : again.result());
-        }
-        if (claim instanceof OnceTokens.Unknown) {
-            // The session expired between the preview and the confirmation: preview again.
-            show(commune, form, model);
-            model.addAttribute("expired", true);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return "towns/request";
+            return "redirect:" + already.get();
         }
         Map<String, String> errors = validate(form);
         if (!errors.isEmpty()) {
-            tokens.release(session, token);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             show(commune, form, model);
             model.addAttribute("errors", errors);
@@ -135,19 +126,35 @@ class TownRequestController {
         }
         List<String> created = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
-        for (String template : form.templates()) {
-            try {
-                RequestDetails request = requests.create(form.request(template), user.getName());
-                created.add(request.reference());
-            } catch (UserError e) {
-                refused.put(template, e.getMessage());
+        LaunchTokens.Redemption redemption = tokens.redeem(token, LaunchTokens.fingerprint(form), () -> {
+            for (String template : form.templates()) {
+                try {
+                    created.add(requests.create(form.request(template), user.getName()).reference());
+                } catch (UserError e) {
+                    refused.put(template, e.getMessage());
+                }
+            }
+            return townPage;
+        });
+        switch (redemption.status()) {
+            case LAUNCHED -> {
+                redirect.addFlashAttribute("created", created);
+                redirect.addFlashAttribute("refused", refused);
+                redirect.addFlashAttribute("forget", "town-request-" + commune.insee());
+                return "redirect:" + townPage + "#demandes";
+            }
+            case ALREADY_LAUNCHED -> {
+                redirect.addFlashAttribute("alreadySent", true);
+                return "redirect:" + redemption.launched();
+            }
+            default -> {
+                // The session expired between the preview and the confirmation, or the form changed: preview again.
+                show(commune, form, model);
+                model.addAttribute("expired", true);
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                return "towns/request";
             }
         }
-        tokens.done(session, token, townPage);
-        redirect.addFlashAttribute("created", created);
-        redirect.addFlashAttribute("refused", refused);
-        redirect.addFlashAttribute("forget", "town-request-" + commune.insee());
-        return "redirect:" + townPage + "#demandes";
     }
 
     private void show(Commune commune, RequestForm form, Model model) {

@@ -1,0 +1,372 @@
+package fr.lanterne.web.pages;
+
+import fr.lanterne.UserError;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.letters.LetterTemplate;
+import fr.lanterne.letters.Letters;
+import fr.lanterne.letters.TemplateKind;
+import fr.lanterne.requests.CampaignPlan;
+import fr.lanterne.requests.CampaignProgress;
+import fr.lanterne.requests.CampaignSummary;
+import fr.lanterne.requests.CampaignTargets;
+import fr.lanterne.requests.Campaigns;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewCampaign;
+import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.PlannedRequest;
+import fr.lanterne.requests.Requests;
+import fr.lanterne.requests.TargetList;
+import fr.lanterne.web.RequestAccess;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The campaign builder: choose templates and recipients, see what would be done (the requests, the targets left out
+ * and why, a sample letter), launch once, then follow the job as it runs.
+ */
+@Controller
+@RequestMapping("/campagnes")
+class CampaignPagesController {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Requests and targets shown on a page; the others are counted. */
+    private static final int SHOWN = 100;
+    /** Mistakes shown for a list of recipients; the others are counted. */
+    private static final int LIST_ERRORS_SHOWN = 20;
+    private static final Set<String> JOB_RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
+
+    private final Campaigns campaigns;
+    private final Requests requests;
+    private final Authorities authorities;
+    private final Letters letters;
+    private final BackgroundCampaigns background;
+    private final RequestAccess access;
+    private final MessageSource messages;
+
+    CampaignPagesController(Campaigns campaigns, Requests requests, Authorities authorities, Letters letters,
+                            BackgroundCampaigns background, RequestAccess access, MessageSource messages) {
+        this.campaigns = campaigns;
+        this.requests = requests;
+        this.authorities = authorities;
+        this.letters = letters;
+        this.background = background;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return PARIS;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("campaigns", campaigns.list(200));
+        model.addAttribute("titles", templateTitles());
+        return "campaigns/list";
+    }
+
+    // --- the form, the dry run, the launch ---------------------------------------------------------------------
+
+    @GetMapping("/nouvelle")
+    String form(Model model) {
+        model.addAttribute("campaign", new CampaignForm());
+        return formPage(model);
+    }
+
+    @PostMapping("/nouvelle")
+    String dryRun(@ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
+                  Model model) {
+        read(form, errors).ifPresent(campaign -> showPlan(form, campaign, errors, session, model));
+        return formPage(model);
+    }
+
+    /**
+     * Launches what a dry run showed, once per token: the same token again redirects to the campaign it launched.
+     * A form changed since its dry run, or a token this session does not know, shows the dry run again.
+     */
+    @PostMapping
+    String launch(@ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
+                  Principal user, Model model, RedirectAttributes redirect) {
+        LaunchTokens tokens = LaunchTokens.of(session);
+        Optional<String> already = tokens.launched(form.getToken());
+        if (already.isPresent()) {
+            return "redirect:/campagnes/" + already.get();
+        }
+        Optional<NewCampaign> read = read(form, errors);
+        if (read.isEmpty()) {
+            return formPage(model);
+        }
+        NewCampaign campaign = read.get();
+        LaunchTokens.Redemption redemption;
+        try {
+            redemption = tokens.redeem(form.getToken(), LaunchTokens.fingerprint(campaign),
+                    () -> String.valueOf(campaigns.create(campaign, user.getName())));
+        } catch (UserError e) {
+            reject(errors, e);
+            showPlan(form, campaign, errors, session, model);
+            return formPage(model);
+        }
+        return switch (redemption.status()) {
+            case LAUNCHED -> {
+                background.start(Long.parseLong(redemption.launched()));
+                redirect.addFlashAttribute("launched", true);
+                yield "redirect:/campagnes/" + redemption.launched();
+            }
+            case ALREADY_LAUNCHED -> "redirect:/campagnes/" + redemption.launched();
+            case UNKNOWN, CHANGED -> {
+                model.addAttribute("notice", redemption.status() == LaunchTokens.Status.CHANGED
+                        ? "campaign.notice.changed" : "campaign.notice.expired");
+                showPlan(form, campaign, errors, session, model);
+                yield formPage(model);
+            }
+        };
+    }
+
+    /** A letter of the campaign as it would be written, for the first recipient of a template. */
+    @GetMapping("/apercu.pdf")
+    ResponseEntity<byte[]> sampleLetter(@RequestParam String organisme, @RequestParam String modele,
+                                        @RequestParam(required = false) Channel canal) {
+        byte[] pdf = requests.previewPdf(new NewRequest(organisme, modele, canal, false));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("exemple-" + modele + ".pdf").build().toString())
+                .body(pdf);
+    }
+
+    private String formPage(Model model) {
+        model.addAttribute("templates", letters.templates().ofKind(TemplateKind.REQUEST));
+        model.addAttribute("titles", templateTitles());
+        model.addAttribute("departements", authorities.departements());
+        model.addAttribute("channels", List.of("AUTO", Channel.EMAIL.name(), Channel.POST.name()));
+        return "campaigns/new";
+    }
+
+    private void showPlan(CampaignForm form, NewCampaign campaign, BindingResult errors, HttpSession session,
+                          Model model) {
+        CampaignPlan plan;
+        try {
+            plan = campaigns.plan(campaign, SHOWN);
+        } catch (UserError e) {
+            reject(errors, e);
+            return;
+        }
+        model.addAttribute("plan", plan);
+        model.addAttribute("samples", samples(campaign, plan));
+        model.addAttribute("skippedShown", plan.skipped().subList(0, Math.min(SHOWN, plan.skipped().size())));
+        form.setToken(plan.requests() == 0 ? null
+                : LaunchTokens.of(session).issue(LaunchTokens.fingerprint(campaign)));
+    }
+
+    /** For each template, its first request: the sample letter to look at before launching. */
+    private static List<PlannedRequest> samples(NewCampaign campaign, CampaignPlan plan) {
+        List<PlannedRequest> samples = new ArrayList<>();
+        for (String template : campaign.templates()) {
+            plan.listed().stream().filter(r -> r.template().equals(template)).findFirst().ifPresent(samples::add);
+        }
+        return samples;
+    }
+
+    /**
+     * The form as a campaign, or its mistakes in {@code errors}, each on its field. Codes of the recipient list are
+     * checked line by line, every mistake at once; an uploaded file's codes are added to the typed list, so that
+     * they are kept when the form is shown again.
+     */
+    private Optional<NewCampaign> read(CampaignForm form, BindingResult errors) {
+        String name = blankToNull(form.getName());
+        if (name != null && name.length() > 200) {
+            errors.rejectValue("name", "campaign.error.name");
+        }
+        List<String> templates = form.getTemplates().stream().filter(t -> t != null && !t.isBlank()).toList();
+        if (templates.isEmpty()) {
+            errors.rejectValue("templates", "campaign.error.templates");
+        }
+        String channelText = form.getChannel() == null ? "AUTO" : form.getChannel();
+        Channel channel = switch (channelText) {
+            case "EMAIL" -> Channel.EMAIL;
+            case "POST" -> Channel.POST;
+            default -> null;
+        };
+        if (channel == null && !channelText.equals("AUTO")) {
+            errors.rejectValue("channel", "campaign.error.channel");
+        }
+
+        CampaignForm.Targets targets = form.getTargets();
+        String departement = blankToNull(targets.getDepartement());
+        Integer minPopulation = null;
+        String population = blankToNull(targets.getMinPopulation());
+        if (population != null) {
+            // "10000", "10 000" as the French write it, "10,000" as the English do.
+            if (population.matches("\\d{1,3}([ \u00A0\u202F.,]\\d{3})*|\\d+")
+                    && population.replaceAll("\\D", "").length() <= 9) {
+                minPopulation = Integer.valueOf(population.replaceAll("\\D", ""));
+            } else {
+                errors.rejectValue("targets.minPopulation", "campaign.error.population");
+            }
+        }
+        TargetList typed = TargetList.parse(targets.getCodes());
+        check(typed, "targets.codes", null, errors);
+        List<String> codes = new ArrayList<>(typed.codes());
+        MultipartFile file = targets.getFile();
+        if (file != null && !file.isEmpty()) {
+            TargetList uploaded = TargetList.parse(text(file));
+            String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? "fichier" : file.getOriginalFilename();
+            if (uploaded.lines().isEmpty() && uploaded.problems().isEmpty()) {
+                errors.rejectValue("targets.file", "campaign.error.file.empty", new Object[] {fileName}, null);
+            } else if (check(uploaded, "targets.file", fileName, errors)) {
+                codes.addAll(uploaded.codes());
+                String kept = targets.getCodes() == null ? "" : targets.getCodes().stripTrailing();
+                targets.setCodes((kept.isEmpty() ? "" : kept + "\n") + String.join("\n", uploaded.codes()));
+            }
+        }
+        if (departement == null && minPopulation == null && !targets.isRegistry() && codes.isEmpty()
+                && !errors.hasFieldErrors("targets.*")) {
+            errors.rejectValue("targets", "campaign.error.targets");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new NewCampaign(name, templates,
+                    new CampaignTargets(List.of(), departement, minPopulation, targets.isRegistry(), codes), channel));
+        } catch (UserError e) {
+            reject(errors, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a list's mistakes, in line order, on its field; answers whether it had none. */
+    private boolean check(TargetList list, String field, String fileName, BindingResult errors) {
+        List<TargetList.Problem> problems = new ArrayList<>(list.problems());
+        problems.addAll(campaigns.unknownTargets(list));
+        problems.sort(Comparator.comparingInt(TargetList.Problem::line));
+        for (TargetList.Problem problem : problems.subList(0, Math.min(LIST_ERRORS_SHOWN, problems.size()))) {
+            errors.rejectValue(field, "campaign.list", fileName == null ? problem.sentence()
+                    : fileName + ", " + problem.sentence());
+        }
+        if (problems.size() > LIST_ERRORS_SHOWN) {
+            errors.rejectValue(field, "campaign.error.list.more",
+                    new Object[] {problems.size() - LIST_ERRORS_SHOWN}, null);
+        }
+        return problems.isEmpty();
+    }
+
+    /** The domain's sentence, on the field it is about when its details say so. */
+    private static void reject(BindingResult errors, UserError error) {
+        Map<String, Object> details = error.details();
+        String field = details.containsKey("departement") ? "targets.departement"
+                : details.containsKey("template") ? "templates"
+                : details.containsKey("code") || details.containsKey("insee") ? "targets.codes"
+                : null;
+        if (field == null) {
+            errors.reject("campaign.domain", error.getMessage());
+        } else {
+            errors.rejectValue(field, "campaign.domain", error.getMessage());
+        }
+    }
+
+    private static String text(MultipartFile file) {
+        try {
+            return new String(file.getBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded file " + file.getOriginalFilename(), e);
+        }
+    }
+
+    // --- a campaign as it runs ---------------------------------------------------------------------------------
+
+    /**
+     * What the page and its script show of a campaign's job.
+     *
+     * @param state done, running, interrupted (resumable) or stopped (abandoned by hand: nothing to resume)
+     * @param ready requests whose letter is written
+     */
+    record Progress(long id, String state, String stateLabel, String jobStatus, int planned, int created, int ready,
+                    int sent, int skipped, boolean running, boolean resumable) {
+    }
+
+    @GetMapping("/{id}")
+    String campaign(@PathVariable long id, Principal user, Locale locale, Model model) {
+        CampaignSummary summary = campaigns.summary(id);
+        CampaignProgress progress = campaigns.progress(id);
+        model.addAttribute("summary", summary);
+        model.addAttribute("progress", progress(progress, locale));
+        model.addAttribute("printFile", progress.printFile());
+        model.addAttribute("titles", templateTitles());
+        model.addAttribute("skipped", campaigns.skipped(id, SHOWN));
+        // Requests are seen by their owner's group only (see RequestAccess): others see the counts.
+        if (access.mayFollow(user, summary.createdBy())) {
+            model.addAttribute("requests", campaigns.requests(id, SHOWN));
+        }
+        return "campaigns/campaign";
+    }
+
+    @GetMapping(value = "/{id}/progression", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Progress progression(@PathVariable long id, Locale locale) {
+        return progress(campaigns.progress(id), locale);
+    }
+
+    /** Resumes a job that failed or was interrupted, where it stopped (as {@code campaign resume} does). */
+    @PostMapping("/{id}/reprise")
+    String resume(@PathVariable long id, RedirectAttributes redirect) {
+        if (!background.runningHere(id) && campaigns.resumable(id)) {
+            background.start(id);
+            redirect.addFlashAttribute("resumed", true);
+        }
+        return "redirect:/campagnes/" + id;
+    }
+
+    private Progress progress(CampaignProgress p, Locale locale) {
+        boolean done = "COMPLETED".equals(p.jobStatus());
+        boolean here = background.runningHere(p.id());
+        boolean resumable = !done && !here && campaigns.resumable(p.id());
+        boolean running = !done && (here || !resumable && JOB_RUNNING.contains(p.jobStatus()));
+        String state = done ? "done" : running ? "running" : resumable ? "interrupted" : "stopped";
+        return new Progress(p.id(), state, messages.getMessage("campaign.state." + state, null, locale),
+                p.jobStatus(), p.planned(), p.created(), p.ready(), p.sent(), p.skipped(), running, resumable);
+    }
+
+    private Map<String, String> templateTitles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (LetterTemplate template : letters.templates().all()) {
+            titles.put(template.id(), template.title());
+        }
+        return titles;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

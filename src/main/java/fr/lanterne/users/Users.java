@@ -55,6 +55,32 @@ public class Users {
         return find(name).orElseThrow();
     }
 
+    /** Whether any account exists: without one, nobody can sign in yet. */
+    public boolean anyAccount() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
+    }
+
+    /**
+     * Creates the very first account, an administrator, only while there is none: of two people racing to claim
+     * it, one wins and the other is refused.
+     */
+    @Transactional
+    public User addFirstAdministrator(String username, char[] password, String email) {
+        String name = checkUsername(username);
+        String hash = encoder.encode(checkPassword(password));
+        int inserted = jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, role, display_name, email, enabled, created_at)
+                        SELECT ?, ?, 'ADMIN', NULL, ?, TRUE, ? FROM DUAL
+                        WHERE NOT EXISTS (SELECT 1 FROM app_user)""")
+                .params(name, hash, blankToNull(email), Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 0) {
+            throw new ConflictException("Le premier compte existe déjà : connectez-vous, ou demandez un compte à un·e "
+                    + "administrateur·rice.", Map.of("username", name));
+        }
+        return find(name).orElseThrow();
+    }
+
     @Transactional
     public void setPassword(String username, char[] password) {
         String hash = encoder.encode(checkPassword(password));

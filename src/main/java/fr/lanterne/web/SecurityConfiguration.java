@@ -76,7 +76,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
-                            "/actuator/health", "/calendar/*.ics").permitAll();
+                            "/actuator/health", "/calendar/*.ics", "/installation").permitAll();
                     // Every change, whatever the page, is a volunteer's or an administrator's.
                     authorize.requestMatchers("/journal").hasRole("ADMIN")
                             .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)

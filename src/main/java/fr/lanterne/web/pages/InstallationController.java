@@ -1,0 +1,63 @@
+package fr.lanterne.web.pages;
+
+import fr.lanterne.NotFoundException;
+import fr.lanterne.UserError;
+import fr.lanterne.users.Users;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Creating the first administrator, at the secret address printed when the server starts with no account. */
+@Controller
+class InstallationController {
+
+    private final FirstAccount firstAccount;
+    private final Users users;
+
+    InstallationController(FirstAccount firstAccount, Users users) {
+        this.firstAccount = firstAccount;
+        this.users = users;
+    }
+
+    @GetMapping("/installation")
+    String form(@RequestParam(required = false) String jeton, Model model) {
+        check(jeton);
+        model.addAttribute("jeton", jeton);
+        return "installation";
+    }
+
+    @PostMapping("/installation")
+    String create(@RequestParam(required = false) String jeton, @RequestParam String username,
+                  @RequestParam String password, @RequestParam String confirmation,
+                  @RequestParam(required = false) String email, Model model, HttpServletResponse response) {
+        check(jeton);
+        model.addAttribute("jeton", jeton);
+        model.addAttribute("username", username);
+        model.addAttribute("email", email);
+        if (!password.equals(confirmation)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", Map.of("confirmation", "Les deux mots de passe ne sont pas les mêmes."));
+            return "installation";
+        }
+        try {
+            users.addFirstAdministrator(username, password.toCharArray(), email);
+        } catch (UserError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", Map.of(e.getMessage().contains("mot de passe") ? "password" : "username",
+                    e.getMessage()));
+            return "installation";
+        }
+        return "redirect:/login?installed";
+    }
+
+    private void check(String jeton) {
+        if (!firstAccount.open(jeton)) {
+            throw new NotFoundException("Cette adresse ne sert qu'à créer le premier compte, avec le jeton affiché au "
+                    + "démarrage du serveur.", Map.of());
+        }
+    }
+}

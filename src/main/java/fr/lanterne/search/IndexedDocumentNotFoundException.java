@@ -12,6 +12,7 @@ public final class IndexedDocumentNotFoundException extends NotFoundException {
 
     public static IndexedDocumentNotFoundException forSha256(String sha256) {
         return new IndexedDocumentNotFoundException("Aucun document indexé n'a l'empreinte " + sha256
-                + " : il n'a pas encore été indexé, ou l'index est en cours de reconstruction.", Map.of("sha256", sha256));
+                + " : il n'a pas encore été indexé, ou l'index est en cours de reconstruction.",
+                Map.of("sha256", sha256));
     }
 }

@@ -2,10 +2,8 @@ package fr.lanterne.search;
 
 import fr.lanterne.registry.Technology;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.document.Document;
@@ -187,23 +185,5 @@ final class PageFields {
             }
         }
         return code;
-    }
-
-    static List<String> criterionNames() {
-        List<String> names = new ArrayList<>();
-        for (Criterion criterion : Criterion.values()) {
-            names.add(criterion.name());
-        }
-        return names;
-    }
-
-    static Map<String, Criterion> byFacetKey() {
-        Map<String, Criterion> map = new java.util.HashMap<>();
-        for (Criterion criterion : Criterion.values()) {
-            if (criterion.facet != null) {
-                map.put(criterion.facet.key(), criterion);
-            }
-        }
-        return map;
     }
 }

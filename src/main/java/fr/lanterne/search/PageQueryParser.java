@@ -19,7 +19,8 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Reads the text of a {@link SearchQuery} into a Lucene query over the page text: Lucene's classic syntax, every word
  * required, a word that the analyser splits ({@code vidéo-protection}, {@code vidéoprotection}) searched as a phrase,
- * inline filters by French or English field names. What the classic parser cannot read is searched as plain words.
+ * inline filters by French or English field names. What the classic parser cannot read is searched as plain words;
+ * so are regular expressions and wildcards after fewer than {@value #MIN_PREFIX} letters, which would be costly.
  */
 final class PageQueryParser {
 
@@ -46,6 +47,9 @@ final class PageQueryParser {
 
     /** The boolean operators, which mean nothing once the syntax is dropped. */
     private static final Pattern OPERATORS = Pattern.compile("(?<!\\S)(AND|OR|NOT|&&|\\|\\|)(?!\\S)");
+
+    /** Letters a prefix needs before its wildcard, so that one query cannot expand to a large part of the dictionary. */
+    static final int MIN_PREFIX = 3;
 
     private final Analyzer analyzer;
 
@@ -119,12 +123,25 @@ final class PageQueryParser {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            if (termStr.length() < MIN_PREFIX) {
+                // "a*" would expand to every word starting with a: search the word itself.
+                return getFieldQuery(field, termStr, false);
+            }
             return super.getPrefixQuery(resolve(field), termStr);
         }
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            int firstWildcard = Math.min(indexOrLength(termStr, '*'), indexOrLength(termStr, '?'));
+            if (firstWildcard < MIN_PREFIX) {
+                return getFieldQuery(field, termStr.replace('*', ' ').replace('?', ' '), false);
+            }
             return super.getWildcardQuery(resolve(field), termStr);
+        }
+
+        private static int indexOrLength(String text, char c) {
+            int index = text.indexOf(c);
+            return index < 0 ? text.length() : index;
         }
 
         @Override
@@ -132,9 +149,10 @@ final class PageQueryParser {
             return super.getFuzzyQuery(resolve(field), termStr, minSimilarity);
         }
 
+        /** Regular expressions can walk the whole term dictionary: searched as the words they contain. */
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            return super.getRegexpQuery(resolve(field), termStr);
+            return getFieldQuery(field, termStr, false);
         }
 
         @Override

@@ -55,7 +55,7 @@ public interface SearchIndex extends AutoCloseable {
      */
     List<SearchHit> moreLikeThis(String sha256, int size);
 
-    /** Makes every completed write visible to searches (writes already are when they return; for callers that must be sure). */
+    /** Makes every completed write visible to searches; writes already are when they return. */
     void refresh();
 
     /** The number of pages searchable now. */

@@ -189,6 +189,15 @@ class LuceneSearchIndexTest {
         }
 
         @Test
+        void costly_patterns_are_searched_as_words() {
+            assertThat(search("/.*/").total()).isZero();
+            assertThat(documents(search("/Wintics/"))).isEqualTo(documents(NICE));
+            assertThat(search("n*").total()).isZero();
+            assertThat(documents(search("Ni*"))).isEqualTo(documents(search("Ni")));
+            assertThat(documents(search("Brief?am"))).isEqualTo(documents(NIMES, TOULOUSE));
+        }
+
+        @Test
         void stop_words_alone_find_nothing() {
             assertThat(search("de la").total()).isZero();
         }

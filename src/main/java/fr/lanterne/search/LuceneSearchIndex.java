@@ -13,6 +13,7 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -34,9 +38,13 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FieldInfos;
@@ -96,12 +104,17 @@ public final class LuceneSearchIndex implements SearchIndex {
      * @param commitInterval how often changes are committed to disk
      * @param ramBufferMb the writer's buffer for ingest
      * @param rebuildRamBufferMb the writer's buffer for a rebuild, which writes far more at once
+     * @param searchThreads threads one search may use (segments and facet counts in parallel); 1 for none
      */
-    public record Options(Duration commitInterval, double ramBufferMb, double rebuildRamBufferMb) {
+    public record Options(Duration commitInterval, double ramBufferMb, double rebuildRamBufferMb, int searchThreads) {
 
-        public static final Options DEFAULTS = new Options(Duration.ofSeconds(5), 64, 256);
+        public static final Options DEFAULTS = new Options(Duration.ofSeconds(5), 64, 256,
+                Runtime.getRuntime().availableProcessors());
 
         public Options {
+            if (searchThreads < 1) {
+                throw new IllegalArgumentException("searchThreads must be at least 1: " + searchThreads);
+            }
             if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
                 throw new IllegalArgumentException("commitInterval must be positive: " + commitInterval);
             }
@@ -134,9 +147,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherFactory searcherFactory = new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            return new PageSearcher(reader, facetsConfig);
+            return new PageSearcher(reader, facetsConfig, searchThreads);
         }
     };
+    /** Shared by all searches: a search over a million pages counts its facets on every core. Null for one thread. */
+    private final ExecutorService searchThreads;
     /** Searches and writes hold it shared; switching to a rebuilt index holds it exclusively. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
@@ -151,6 +166,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public LuceneSearchIndex(Path folder, Options options) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.options = Objects.requireNonNull(options, "options");
+        searchThreads = options.searchThreads() == 1 ? null
+                : Executors.newFixedThreadPool(options.searchThreads(), daemon("search"));
         try {
             Files.createDirectories(folder);
             live = openCurrent();
@@ -158,11 +175,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + folder, e);
         }
-        committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "search-index-commit");
-            thread.setDaemon(true);
-            return thread;
-        });
+        committer = Executors.newSingleThreadScheduledExecutor(daemon("search-index-commit"));
         long every = options.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::commitChanges, every, every, TimeUnit.MILLISECONDS);
     }
@@ -176,7 +189,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             LuceneRebuild rebuild = rebuilding;
             for (Map.Entry<String, List<PageDocument>> document : byDocument.entrySet()) {
                 // One atomic update per document: its old pages go and its new ones come in the same refresh.
-                generation.writer.updateDocuments(PageFields.documentTerm(document.getKey()), toDocuments(document.getValue()));
+                generation.writer.updateDocuments(PageFields.documentTerm(document.getKey()),
+                        toDocuments(document.getValue()));
                 if (rebuild != null) {
                     rebuild.replace(document.getKey(), toDocuments(document.getValue()));
                 }
@@ -267,8 +281,46 @@ public final class LuceneSearchIndex implements SearchIndex {
             return new Run(searcher.search(query, hits), null);
         }
         DrillSideways.ConcurrentDrillSidewaysResult<R> result =
-                new DrillSideways(searcher, facetsConfig, searcher.facetState).search(query, hits);
+                new CountingSideways(searcher, searcher.facetState).search(query, hits);
         return new Run(result.collectorResult, result.facets);
+    }
+
+    /**
+     * Drill sideways in one pass over the matches (segments in parallel through the searcher), then the facet counts
+     * of each collector in parallel. The searcher's threads are not given to DrillSideways itself: its concurrent mode
+     * runs one search per filtered dimension, each waiting on the same pool.
+     */
+    private final class CountingSideways extends DrillSideways {
+
+        CountingSideways(IndexSearcher searcher, SortedSetDocValuesReaderState state) {
+            super(searcher, facetsConfig, null, state, null);
+        }
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+                                           String[] drillSidewaysDims) throws IOException {
+            Facets drillDownFacets = count(drillDowns);
+            if (drillSideways == null || drillSideways.length == 0) {
+                return drillDownFacets;
+            }
+            Map<String, Facets> sidewaysFacets = new HashMap<>();
+            for (int i = 0; i < drillSideways.length; i++) {
+                sidewaysFacets.put(drillSidewaysDims[i], count(drillSideways[i]));
+            }
+            return new MultiFacets(sidewaysFacets, drillDownFacets);
+        }
+
+        private Facets count(FacetsCollector collector) throws IOException {
+            if (searchThreads == null) {
+                return new SortedSetDocValuesFacetCounts(state, collector);
+            }
+            try {
+                return new ConcurrentSortedSetDocValuesFacetCounts(state, collector, searchThreads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while counting facets", e);
+            }
+        }
     }
 
     private static Query withRangeFilters(Query text, SearchFilters filters) {
@@ -463,6 +515,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (searchThreads != null) {
+            searchThreads.shutdown();
+        }
         lock.writeLock().lock();
         try {
             LuceneRebuild rebuild = rebuilding;
@@ -546,6 +601,15 @@ public final class LuceneSearchIndex implements SearchIndex {
             byDocument.computeIfAbsent(page.sha256(), sha -> new ArrayList<>()).add(page);
         }
         return byDocument;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicLong count = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static Sort byDate() {
@@ -757,8 +821,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         final SortedSetDocValuesReaderState facetState;
 
-        PageSearcher(IndexReader reader, FacetsConfig config) throws IOException {
-            super(reader);
+        PageSearcher(IndexReader reader, FacetsConfig config, Executor executor) throws IOException {
+            super(reader, executor);
             boolean hasFacets = FieldInfos.getMergedFieldInfos(reader)
                     .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
             facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;

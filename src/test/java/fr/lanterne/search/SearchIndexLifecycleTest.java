@@ -45,7 +45,7 @@ class SearchIndexLifecycleTest {
     }
 
     private LuceneSearchIndex open() {
-        index = new LuceneSearchIndex(folder, new LuceneSearchIndex.Options(Duration.ofMillis(200), 16, 32));
+        index = new LuceneSearchIndex(folder, new LuceneSearchIndex.Options(Duration.ofMillis(200), 16, 32, 2));
         return index;
     }
 

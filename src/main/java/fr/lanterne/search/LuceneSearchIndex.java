@@ -54,11 +54,14 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,6 +78,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -403,10 +407,24 @@ public final class LuceneSearchIndex implements SearchIndex {
         return switch (facet) {
             case TECHNOLOGY -> PageFields.technologyLabel(value);
             case COMMUNE -> {
-                // The facet holds codes; the name comes from any page of that commune (a lookup of one term).
-                TopDocs any = searcher.search(new TermQuery(Criterion.COMMUNE.term(value)), 1);
-                String name = any.scoreDocs.length == 0 ? null : searcher.storedFields()
-                        .document(any.scoreDocs[0].doc, Set.of(PageFields.COMMUNE_NAME)).get(PageFields.COMMUNE_NAME);
+                // The facet holds codes; the name comes from the first page of that commune, read from the postings
+                // directly (a search per value would cost a round of the search threads each).
+                String name = null;
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    PostingsEnum pages = leaf.reader().postings(Criterion.COMMUNE.term(value), PostingsEnum.NONE);
+                    if (pages != null) {
+                        int doc = pages.nextDoc();
+                        Bits live = leaf.reader().getLiveDocs();
+                        while (doc != DocIdSetIterator.NO_MORE_DOCS && live != null && !live.get(doc)) {
+                            doc = pages.nextDoc();
+                        }
+                        if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                            name = leaf.reader().storedFields().document(doc, Set.of(PageFields.COMMUNE_NAME))
+                                    .get(PageFields.COMMUNE_NAME);
+                            break;
+                        }
+                    }
+                }
                 yield name == null ? value : name;
             }
             default -> value;

@@ -117,6 +117,7 @@ class SearchBenchmark {
         IndexSearcher bare = new IndexSearcher(bareReader);
         System.out.printf(Locale.ROOT, "Indexed: Lanterne %d pages, bare %d pages%n", ours.count(), bareReader.numDocs());
 
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
         List<Mix> mix = mix();
         Map<String, List<Double>> oursMs = new LinkedHashMap<>();
         Map<String, List<Double>> bareMs = new LinkedHashMap<>();
@@ -150,6 +151,7 @@ class SearchBenchmark {
                     .build()).total()).isEqualTo(PAGES_PER_DOCUMENT);
         }
 
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
         long oursBytes = size(ours.currentFolder());
         long bareBytes = size(WORK.resolve("bare"));
         ours.close();
@@ -183,16 +185,20 @@ class SearchBenchmark {
         }
         rows.add(BenchmarkReport.row("index one 20-page document into the full index, searchable on return", nrt));
         BenchmarkReport.write(reuse ? "search-reused" : "search", rows,
-                latency.toString(), queries.toString(), """
+                latency.toString(), queries.toString(),
+                "Load average (/proc/loadavg) before the queries: " + loadBefore + "; after: " + loadAfter
+                        + " (the machine is shared: other builds may run meanwhile).", """
                         Lanterne: `LuceneSearchIndex.search` as the API calls it: parse (French analysis, compounds), \
-                        filters, exact total, drill-sideways counts of 7 facet dimensions, 10 hits with their stored \
+                        filters, exact total, drill-sideways counts of 7 facet dimensions (segments and facet counts on %d \
+                        threads), 10 hits with their stored \
                         fields, highlighted passages of those 10 (UnifiedHighlighter, offsets from postings). Indexing \
                         through `rebuild` (one thread, 256 MB buffer, facets, stored text, offsets).
                         Bare: the same query text parsed by the classic QueryParser with the stock `FrenchAnalyzer` \
                         (default operator AND), the same filters as FILTER clauses, top 10 by \
                         `IndexSearcher.search(query, n)` (total counted exactly up to 1,000 hits, as Lucene does by \
                         default), stored fields of the 10 hits without the text; no facets, no highlighting. Indexing: \
-                        one thread, same buffer, stored text, no offsets, no facets.""");
+                        one thread, same buffer, stored text, no offsets, no facets; searches on one thread.\
+                        """.formatted(LuceneSearchIndex.Options.DEFAULTS.searchThreads()));
     }
 
     private static String latencyRow(String kind, List<Double> ours, List<Double> bare) {

@@ -42,9 +42,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FieldInfos;
@@ -59,8 +57,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -74,6 +70,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -142,6 +139,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int MORE_LIKE_THIS_PAGES = 50;
     private static final int MORE_LIKE_THIS_CHARS = 200_000;
     private static final Sort BY_DATE = byDate();
+    /** Lucene's default: past this many matches, ranking may skip those that cannot enter the top. */
+    private static final int RANKING_THRESHOLD = 1_000;
 
     private final Path folder;
     private final Options options;
@@ -151,10 +150,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherFactory searcherFactory = new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-            return new PageSearcher(reader, facetsConfig, searchThreads);
+            return new PageSearcher(reader, facetsConfig, searchThreads, documentBlocks);
         }
     };
-    /** Shared by all searches: a search over a million pages counts its facets on every core. Null for one thread. */
+    private final DocumentBlocks documentBlocks = new DocumentBlocks();
+    /** Shared by all searches: a search over a million pages runs on every core. Null for one thread. */
     private final ExecutorService searchThreads;
     /** Searches and writes hold it shared; switching to a rebuilt index holds it exclusively. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -248,12 +248,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         int from = (query.page() - 1) * query.size();
         int wanted = Math.min(from + query.size(), MAX_RESULT_WINDOW);
         int numHits = Math.max(1, Math.min(wanted, searcher.getIndexReader().maxDoc()));
-        // Exact totals (threshold MAX_VALUE): the facets visit every match anyway, and the page shows the number.
-        Run run = query.sort() == SearchSort.DATE
-                ? run(searcher, drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null, Integer.MAX_VALUE))
-                : run(searcher, drillDown, new TopScoreDocCollectorManager(numHits, null, Integer.MAX_VALUE));
+        // Two passes over the same point-in-time searcher. Counting (the exact total and the facets) needs every
+        // match but no score; ranking needs scores but, with Lucene's default threshold, only of the matches that can
+        // still enter the top. One pass would score every match: five times slower for a phrase on most pages.
+        Run run = count(searcher, drillDown);
+        TopDocs top = query.sort() == SearchSort.DATE
+                ? searcher.search(drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null, RANKING_THRESHOLD))
+                : searcher.search(drillDown, new TopScoreDocCollectorManager(numHits, null, RANKING_THRESHOLD));
 
-        ScoreDoc[] all = run.hits.scoreDocs;
+        ScoreDoc[] all = top.scoreDocs;
         ScoreDoc[] page = from < all.length
                 ? java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + query.size()))
                 : new ScoreDoc[0];
@@ -263,7 +266,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         for (SearchFacet facet : SearchFacet.values()) {
             facets.put(facet.key(), facetValues(searcher, run.facets, facet));
         }
-        long total = run.hits.totalHits.value;
+        long total = run.total;
         String notice = null;
         if (parsed.plainWords()) {
             notice = "La syntaxe de la recherche n'a pas pu être lue (guillemet ou parenthèse non fermés, « : » "
@@ -275,24 +278,23 @@ public final class LuceneSearchIndex implements SearchIndex {
         return new SearchResult(total, query.page(), query.size(), facets, hits, parsed.plainWords(), notice);
     }
 
-    private record Run(TopDocs hits, Facets facets) {
+    private record Run(long total, Facets facets) {
     }
 
-    /** Hits and facet counts in one pass; drill sideways counts a filtered dimension without its own filter. */
-    private <C extends Collector, R extends TopDocs> Run run(PageSearcher searcher, DrillDownQuery query,
-                                                             CollectorManager<C, R> hits) throws IOException {
+    /** The exact number of matches and the facet counts; drill sideways counts a filtered dimension without its filter. */
+    private Run count(PageSearcher searcher, DrillDownQuery query) throws IOException {
         if (searcher.facetState == null) {
-            return new Run(searcher.search(query, hits), null);
+            return new Run(searcher.count(query), null);
         }
-        DrillSideways.ConcurrentDrillSidewaysResult<R> result =
-                new CountingSideways(searcher, searcher.facetState).search(query, hits);
+        DrillSideways.ConcurrentDrillSidewaysResult<Integer> result =
+                new CountingSideways(searcher, searcher.facetState).search(query, new TotalHitCountCollectorManager());
         return new Run(result.collectorResult, result.facets);
     }
 
     /**
-     * Drill sideways in one pass over the matches (segments in parallel through the searcher), then the facet counts
-     * of each collector in parallel. The searcher's threads are not given to DrillSideways itself: its concurrent mode
-     * runs one search per filtered dimension, each waiting on the same pool.
+     * Drill sideways in one pass over the matches (segments in parallel through the searcher), counted by
+     * {@link PageFacetCounts}. The searcher's threads are not given to DrillSideways itself: its concurrent mode runs
+     * one search per filtered dimension, each waiting on the same pool.
      */
     private final class CountingSideways extends DrillSideways {
 
@@ -315,15 +317,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         private Facets count(FacetsCollector collector) throws IOException {
-            if (searchThreads == null) {
-                return new SortedSetDocValuesFacetCounts(state, collector);
-            }
-            try {
-                return new ConcurrentSortedSetDocValuesFacetCounts(state, collector, searchThreads);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while counting facets", e);
-            }
+            return new PageFacetCounts(state, collector, documentBlocks);
         }
     }
 
@@ -613,10 +607,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         return documents;
     }
 
+    /**
+     * The pages grouped by document. The pages of a document must carry the same document fields: facet counting
+     * reads them once per document ({@link PageFacetCounts}), and a search filters pages by them.
+     */
     private static Map<String, List<PageDocument>> byDocument(List<PageDocument> pages) {
         Map<String, List<PageDocument>> byDocument = new LinkedHashMap<>();
         for (PageDocument page : Objects.requireNonNull(pages, "pages")) {
-            byDocument.computeIfAbsent(page.sha256(), sha -> new ArrayList<>()).add(page);
+            List<PageDocument> document = byDocument.computeIfAbsent(page.sha256(), sha -> new ArrayList<>());
+            if (!document.isEmpty() && !page.sameDocumentAs(document.get(0))) {
+                throw new IllegalArgumentException("Page " + page.page() + " of document " + page.sha256()
+                        + " has other document fields than page " + document.get(0).page());
+            }
+            document.add(page);
         }
         return byDocument;
     }
@@ -839,11 +842,16 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         final SortedSetDocValuesReaderState facetState;
 
-        PageSearcher(IndexReader reader, FacetsConfig config, Executor executor) throws IOException {
+        PageSearcher(IndexReader reader, FacetsConfig config, Executor executor, DocumentBlocks blocks)
+                throws IOException {
             super(reader, executor);
             boolean hasFacets = FieldInfos.getMergedFieldInfos(reader)
                     .fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
             facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;
+            // Off the search path, as the facet state: new segments get their page-to-document numbers now.
+            for (LeafReaderContext segment : reader.leaves()) {
+                blocks.of(segment.reader());
+            }
         }
     }
 }

@@ -52,6 +52,18 @@ public record PageDocument(String sha256, int page, String text, String title, S
         requestReference = blankToNull(requestReference);
     }
 
+    /** Whether this page carries the same document fields as that one (all but the page number and the text). */
+    boolean sameDocumentAs(PageDocument other) {
+        return sha256.equals(other.sha256) && Objects.equals(title, other.title)
+                && authorityCode.equals(other.authorityCode) && Objects.equals(authorityName, other.authorityName)
+                && Objects.equals(insee, other.insee) && Objects.equals(communeName, other.communeName)
+                && Objects.equals(departement, other.departement) && Objects.equals(region, other.region)
+                && technologies.equals(other.technologies) && vendors.equals(other.vendors)
+                && Objects.equals(kind, other.kind) && Objects.equals(receivedOn, other.receivedOn)
+                && Objects.equals(requestReference, other.requestReference)
+                && Objects.equals(campaignId, other.campaignId);
+    }
+
     /** Lower-cases a SHA-256 and checks its shape; the index keys documents by it. */
     static String normalizeSha256(String sha256) {
         String normalized = sha256 == null ? "" : sha256.strip().toLowerCase(Locale.ROOT);

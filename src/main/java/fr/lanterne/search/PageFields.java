@@ -11,6 +11,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -19,6 +20,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 
 /** How a {@link PageDocument} is laid out in Lucene fields, and read back into a {@link SearchHit}. */
 final class PageFields {
@@ -105,6 +107,8 @@ final class PageFields {
     static Document toDocument(PageDocument page) {
         Document doc = new Document();
         doc.add(new StringField(SHA256, page.sha256(), Field.Store.YES));
+        // Which document a page belongs to, for facet counting (DocumentBlocks) and for grouping by document.
+        doc.add(new SortedDocValuesField(SHA256, new BytesRef(page.sha256())));
         doc.add(new StoredField(PAGE, page.page()));
         doc.add(new Field(TEXT, page.text(), TEXT_TYPE));
         if (page.title() != null) {

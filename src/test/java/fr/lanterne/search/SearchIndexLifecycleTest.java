@@ -65,6 +65,19 @@ class SearchIndexLifecycleTest {
     }
 
     @Test
+    void the_pages_of_a_document_carry_the_same_document_fields() {
+        List<PageDocument> pages = new java.util.ArrayList<>(NIMES.pages());
+        PageDocument first = pages.get(0);
+        pages.set(0, new PageDocument(first.sha256(), first.page(), first.text(), first.title(),
+                first.authorityCode(), first.authorityName(), first.insee(), first.communeName(), first.departement(),
+                first.region(), first.technologies(), first.vendors(), "INVOICE", first.receivedOn(),
+                first.requestReference(), first.campaignId()));
+        assertThatThrownBy(() -> open().index(pages)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other document fields");
+        assertThat(index.count()).isZero();
+    }
+
+    @Test
     void a_deleted_document_is_no_longer_found() {
         open().index(NIMES.pages());
         index.index(NICE.pages());

@@ -98,6 +98,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Facets</b> come from sorted-set doc values ({@link DefaultSortedSetDocValuesReaderState}, rebuilt with each
  * searcher, off the search path): no side taxonomy index to keep in step with the main one, and the dimensions are flat.
+ * They are counted over every match, exactly, with drill sideways (a filtered dimension is counted without its own
+ * filter), by {@link PageFacetCounts}.
+ *
+ * <p><b>Searches</b> run in two passes over one point-in-time searcher: count (total and facets, no scores), then rank
+ * the page asked for. A searcher spreads a search over {@link Options#searchThreads()} threads, by segment.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -252,11 +257,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         // match but no score; ranking needs scores but, with Lucene's default threshold, only of the matches that can
         // still enter the top. One pass would score every match: five times slower for a phrase on most pages.
         Run run = count(searcher, drillDown);
-        TopDocs top = query.sort() == SearchSort.DATE
-                ? searcher.search(drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null, RANKING_THRESHOLD))
-                : searcher.search(drillDown, new TopScoreDocCollectorManager(numHits, null, RANKING_THRESHOLD));
-
-        ScoreDoc[] all = top.scoreDocs;
+        ScoreDoc[] all = new ScoreDoc[0];
+        if (from < Math.min(run.total, MAX_RESULT_WINDOW)) {
+            all = (query.sort() == SearchSort.DATE
+                    ? searcher.search(drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null, RANKING_THRESHOLD))
+                    : searcher.search(drillDown, new TopScoreDocCollectorManager(numHits, null, RANKING_THRESHOLD)))
+                    .scoreDocs;
+        }
         ScoreDoc[] page = from < all.length
                 ? java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + query.size()))
                 : new ScoreDoc[0];

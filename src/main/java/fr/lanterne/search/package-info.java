@@ -1,0 +1,4 @@
+/**
+ * Full-text search over the pages of obtained documents.
+ */
+package fr.lanterne.search;

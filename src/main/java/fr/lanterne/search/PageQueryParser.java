@@ -3,6 +3,8 @@ package fr.lanterne.search;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.search.PageFields.Criterion;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -62,11 +64,92 @@ final class PageQueryParser {
             return new Parsed(new MatchAllDocsQuery(), false);
         }
         try {
-            return new Parsed(new Syntax(analyzer).parse(text), false);
+            return new Parsed(new Syntax(analyzer).parse(groupAlternatives(text)), false);
         } catch (ParseException | RuntimeException e) {
             // Unbalanced quotes, a stray colon, a lone AND, a leading wildcard: search the words themselves.
             return new Parsed(plainWords(text), true);
         }
+    }
+
+    /**
+     * Puts each chain of alternatives in parentheses: {@code vidéo Briefcam OR Anyvision} means vidéo and either
+     * vendor, as in web search engines; Lucene's classic parser would make vidéo the only required word. Text whose
+     * quotes or parentheses do not balance is returned as it is (the parser then refuses it).
+     */
+    static String groupAlternatives(String text) {
+        List<String> tokens = topLevelTokens(text);
+        if (tokens == null) {
+            return text;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = nested(tokens.get(i));
+            if (i + 2 < tokens.size() && isOr(tokens.get(i + 1))) {
+                StringBuilder chain = new StringBuilder("(").append(token);
+                while (i + 2 < tokens.size() && isOr(tokens.get(i + 1))) {
+                    chain.append(" OR ").append(nested(tokens.get(i + 2)));
+                    i += 2;
+                }
+                out.add(chain.append(')').toString());
+            } else {
+                out.add(token);
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private static boolean isOr(String token) {
+        return token.equals("OR") || token.equals("||");
+    }
+
+    /** A token holding a group, {@code (a b OR c)} or {@code -titre:(a OR b)}, with its inside grouped too. */
+    private static String nested(String token) {
+        int open = token.indexOf('(');
+        if (open < 0 || !token.endsWith(")") || token.indexOf('"') >= 0 && token.indexOf('"') < open) {
+            return token;
+        }
+        return token.substring(0, open + 1) + groupAlternatives(token.substring(open + 1, token.length() - 1)) + ")";
+    }
+
+    /**
+     * The text split on white space outside quotes and parentheses ({@code fournisseur:"Briefcam SA"} and
+     * {@code (a OR b)} are one token each); null when quotes or parentheses do not balance.
+     */
+    private static List<String> topLevelTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        boolean quoted = false;
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                token.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                if (--depth < 0) {
+                    return null;
+                }
+            } else if (!quoted && depth == 0 && Character.isWhitespace(c)) {
+                if (!token.isEmpty()) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                }
+                continue;
+            }
+            token.append(c);
+        }
+        if (quoted || depth != 0) {
+            return null;
+        }
+        if (!token.isEmpty()) {
+            tokens.add(token.toString());
+        }
+        return tokens;
     }
 
     /** Every word of the text required, all syntax characters ignored (the analyser drops them). */

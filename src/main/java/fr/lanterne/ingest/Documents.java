@@ -71,8 +71,15 @@ public class Documents {
         this.clock = clock;
     }
 
-    /** Documents were taken in: their pages can be indexed (published after the transaction commits). */
+    /** Documents were taken in: their pages can be indexed. Published inside the transaction that stores them. */
     public record DocumentsIngested(List<String> sha256s) {
+    }
+
+    /**
+     * Documents whose request, authority or registry links changed: their search entries are out of date. Published
+     * inside the transaction that changes them.
+     */
+    public record DocumentsChanged(List<String> sha256s) {
     }
 
     /**
@@ -80,6 +87,7 @@ public class Documents {
      *
      * @param requestReference the request it answers, when they say so (null: matched like any other input)
      */
+    @Transactional
     public Report upload(String fileName, byte[] content, String requestReference, String by) {
         if (content.length == 0) {
             throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
@@ -357,6 +365,7 @@ public class Documents {
         RequestDetails request = requests.details(reference);
         store.assign(details.sha256(), request.reference(), request.authorityCode());
         requests.documentsReceived(reference, "document « " + details.fileName() + " » rattaché par " + by);
+        events.publishEvent(new DocumentsChanged(List.of(details.sha256())));
         return details(sha256);
     }
 
@@ -374,6 +383,7 @@ public class Documents {
                     : details.fileName(), null, details.sha256(), clock.instant().atZone(clock.getZone()).toLocalDate()),
                     by);
         }
+        events.publishEvent(new DocumentsChanged(List.of(details.sha256())));
         return details(sha256);
     }
 

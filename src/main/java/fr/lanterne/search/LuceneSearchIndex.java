@@ -255,8 +255,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         filter(drillDown, Criterion.KIND, filters.kinds());
         filter(drillDown, Criterion.YEAR, filters.years().stream().map(String::valueOf).toList());
 
-        int from = (query.page() - 1) * query.size();
-        int wanted = Math.min(from + query.size(), MAX_RESULT_WINDOW);
+        // In longs: page 2,000,000,000 is answered with an empty page, not an overflow.
+        long from = (long) (query.page() - 1) * query.size();
+        int wanted = (int) Math.min(from + query.size(), MAX_RESULT_WINDOW);
         int numHits = Math.max(1, Math.min(wanted, searcher.getIndexReader().maxDoc()));
         // Two passes over the same point-in-time searcher. Counting (the exact total and the facets) needs every
         // match but no score; ranking needs scores but, with Lucene's default threshold, only of the matches that can
@@ -270,7 +271,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .scoreDocs;
         }
         ScoreDoc[] page = from < all.length
-                ? java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + query.size()))
+                ? java.util.Arrays.copyOfRange(all, (int) from, Math.min(all.length, (int) from + query.size()))
                 : new ScoreDoc[0];
         List<SearchHit> hits = toHits(searcher, page, parsed.query());
 
@@ -741,9 +742,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 searchers = new SearcherManager(writer, searcherFactory);
             } catch (LockObtainFailedException e) {
                 directory.close();
-                throw new IllegalStateException("L'index de recherche " + path
-                        + " est déjà ouvert par une autre instance de Lanterne ; une seule instance peut l'utiliser.",
-                        e);
+                throw new ConflictException("L'index de recherche " + path + " est déjà ouvert par une autre "
+                        + "instance de Lanterne (le serveur ?) ; une seule à la fois peut l'utiliser : passez par le "
+                        + "serveur (page Recherche, /api/search) ou arrêtez-le.", Map.of("index", path.toString()));
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileHandlingException(directory);
                 throw e;

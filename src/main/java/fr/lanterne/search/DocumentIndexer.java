@@ -1,0 +1,103 @@
+package fr.lanterne.search;
+
+import fr.lanterne.ConflictException;
+import fr.lanterne.ingest.Documents;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the search index in step with the documents. A document ingested or changed is queued in the same
+ * transaction (so a crash cannot lose it), then indexed as soon as that transaction commits, when this process holds
+ * the index; otherwise (a command-line import while the server runs) the server's next pass takes it.
+ */
+@Component
+class DocumentIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentIndexer.class);
+    private static final int BATCH = 50;
+
+    private final SearchQueue queue;
+    private final DocumentPages pages;
+    private final ObjectProvider<SearchIndex> index;
+
+    DocumentIndexer(SearchQueue queue, DocumentPages pages, ObjectProvider<SearchIndex> index) {
+        this.queue = queue;
+        this.pages = pages;
+        this.index = index;
+    }
+
+    @EventListener
+    @Order(0)
+    void queue(Documents.DocumentsIngested event) {
+        queue.add(event.sha256s());
+    }
+
+    @EventListener
+    @Order(0)
+    void queue(Documents.DocumentsChanged event) {
+        queue.add(event.sha256s());
+    }
+
+    // Queued first (order 0); without a transaction, indexed at once.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(1)
+    void indexNow(Documents.DocumentsIngested event) {
+        drainQuietly();
+    }
+
+    // Queued first (order 0); without a transaction, indexed at once.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(1)
+    void indexNow(Documents.DocumentsChanged event) {
+        drainQuietly();
+    }
+
+    /**
+     * Indexes every queued document.
+     *
+     * @return how many documents were indexed
+     */
+    int drain() {
+        SearchIndex target = index.getObject();
+        int indexed = 0;
+        List<SearchQueue.Queued> next;
+        while (!(next = queue.next(BATCH)).isEmpty()) {
+            for (SearchQueue.Queued queued : next) {
+                Optional<List<PageDocument>> document = pages.of(queued.sha256());
+                if (document.isEmpty() || document.get().isEmpty()) {
+                    target.delete(queued.sha256());
+                } else {
+                    target.index(document.get());
+                    indexed++;
+                }
+                queue.done(queued);
+            }
+        }
+        return indexed;
+    }
+
+    /** After an ingest: index now if this process can open the index; the queue keeps what it could not. */
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (BeanCreationException | ConflictException e) {
+            // Another process (the server, while this is a command-line import) holds the index.
+            log.info("Documents queued for the search index, to be indexed by the server: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Indexing failed; the documents stay queued and will be indexed on the next pass", e);
+        }
+    }
+
+    int queued() {
+        return queue.size();
+    }
+}

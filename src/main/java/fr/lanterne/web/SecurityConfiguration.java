@@ -60,6 +60,7 @@ class SecurityConfiguration {
                         authorize.requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll();
                     }
                     authorize.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                            .requestMatchers(HttpMethod.POST, "/api/search/reindex").hasRole("ADMIN")
                             .anyRequest().hasAnyRole(EDITORS);
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))

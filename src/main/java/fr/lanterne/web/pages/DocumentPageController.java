@@ -8,6 +8,10 @@ import fr.lanterne.authorities.Authority;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentQuery;
 import fr.lanterne.registry.Registry;
+import fr.lanterne.search.Search;
+import fr.lanterne.search.SearchHit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -36,14 +40,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DocumentPageController {
 
+    private static final Logger log = LoggerFactory.getLogger(DocumentPageController.class);
+
     private final Documents documents;
     private final Registry registry;
     private final Authorities authorities;
+    private final Search search;
 
-    DocumentPageController(Documents documents, Registry registry, Authorities authorities) {
+    DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search) {
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
+        this.search = search;
     }
 
     @GetMapping("/documents/{sha256}")
@@ -62,6 +70,7 @@ class DocumentPageController {
         model.addAttribute("deployments", deployments);
         model.addAttribute("published", documents.published(details.sha256()));
         model.addAttribute("linkable", linkable(details));
+        model.addAttribute("similar", user == null ? null : similar(details.sha256()));
         return "documents/document";
     }
 
@@ -105,6 +114,19 @@ class DocumentPageController {
         documents.publish(sha256, published, user.getName());
         redirect.addFlashAttribute("done", published ? "document.done.published" : "document.done.unpublished");
         return "redirect:/documents/" + sha256;
+    }
+
+    /**
+     * Documents like this one, for those who may read every document (visitors could be shown unpublished ones);
+     * none while the document waits to be indexed or the index cannot be read.
+     */
+    private List<SearchHit> similar(String sha256) {
+        try {
+            return search.moreLikeThis(sha256, 5);
+        } catch (RuntimeException notIndexed) {
+            log.debug("No similar documents for {}: {}", sha256, notIndexed.getMessage());
+            return List.of();
+        }
     }
 
     /** The deployments of the document's town not yet linked to it: a volunteer may say it documents one. */

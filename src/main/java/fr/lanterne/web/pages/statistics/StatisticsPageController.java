@@ -67,8 +67,8 @@ class StatisticsPageController {
                 stats.byState().stream().map(s -> new SvgChart.Bar(message("requestStatus." + s.status(), locale),
                         s.count())).toList(), locale));
         if (!months.isEmpty()) {
-            model.addAttribute("monthChart", SvgChart.columns("chart-months", message("statistics.months.chart", locale),
-                    months.stream().map(Month::label).toList(),
+            model.addAttribute("monthChart", SvgChart.columns("chart-months",
+                    message("statistics.months.chart", locale), months.stream().map(Month::label).toList(),
                     List.of(new SvgChart.Series(message("statistics.implicitRefusals", locale),
                                     months.stream().map(Month::implicitRefusals).toList()),
                             new SvgChart.Series(message("statistics.cadaReferrals", locale),

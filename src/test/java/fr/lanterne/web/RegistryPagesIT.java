@@ -300,6 +300,14 @@ class RegistryPagesIT {
 
         EntityExchangeResult<String> twice = volunteer.post(documentsUri, Map.of("reference", sha256));
         assertThat(twice.getResponseBody()).contains("id=\"document-error\">Ce document est déjà une source");
+
+        // Visitors read the source, and open the document once a volunteer has published it.
+        PageSession visitor = PageSession.anonymous(client);
+        assertThat(visitor.page("/registre/" + deployment.id())).doesNotContain("href=\"/documents/" + sha256 + "\"")
+                .contains("(document pas encore publié)").doesNotContain("<script>alert('doc')");
+        documents.publish(sha256, true, TestUsers.VOLUNTEER);
+        assertThat(visitor.page("/registre/" + deployment.id())).contains("href=\"/documents/" + sha256 + "\"")
+                .doesNotContain("(document pas encore publié)");
     }
 
     @Test

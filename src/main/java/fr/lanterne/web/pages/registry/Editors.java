@@ -1,12 +1,18 @@
 package fr.lanterne.web.pages.registry;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-/** Who may change the registry from the pages: volunteers and administrators (the security rules say the same). */
+/** Who may do what on the registry pages: volunteers and administrators change it (the security rules say the same). */
 final class Editors {
 
     private Editors() {
+    }
+
+    static boolean signedIn(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     static boolean canEdit(Authentication authentication) {

@@ -124,7 +124,7 @@ class RegistryPageController {
 
     @GetMapping("/registre/{id}")
     String deployment(@PathVariable long id, Authentication authentication, Locale locale, Model model) {
-        return deploymentPage(id, Editors.canEdit(authentication), locale, model);
+        return deploymentPage(id, Editors.signedIn(authentication), Editors.canEdit(authentication), locale, model);
     }
 
     @PostMapping("/registre/{id}/sources")
@@ -143,7 +143,7 @@ class RegistryPageController {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("open", "source");
-        return deploymentPage(id, true, locale, model);
+        return deploymentPage(id, true, true, locale, model);
     }
 
     /** A document obtained through Lanterne becomes a source; the ingest module records the link as confirmed. */
@@ -167,23 +167,27 @@ class RegistryPageController {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("open", "document");
-        return deploymentPage(id, true, locale, model);
+        return deploymentPage(id, true, true, locale, model);
     }
 
     /**
      * A source as shown.
      *
-     * @param documentLabel the title (or file name) of the document it cites; null when it cites none, or one this
-     *                      installation does not hold
+     * @param documentLabel the title (or file name) of the document it cites; null when it cites none, one this
+     *                      installation does not hold, or one the reader may not open
+     * @param documentReadable whether the reader may open the document: anyone signed in, visitors only once a
+     *                         volunteer published it
+     * @param documentNote why a cited document cannot be opened (a message key), or null
      */
-    record SourceView(Source source, ZonedDateTime addedAt, String documentLabel) {
+    record SourceView(Source source, ZonedDateTime addedAt, String documentLabel, boolean documentReadable,
+                      String documentNote) {
     }
 
     /** A document that could be cited, in the choice offered to volunteers. */
     record Candidate(String sha256, String label) {
     }
 
-    private String deploymentPage(long id, boolean canEdit, Locale locale, Model model) {
+    private String deploymentPage(long id, boolean signedIn, boolean canEdit, Locale locale, Model model) {
         Deployment deployment = registry.deployment(id);
         List<String> cited = deployment.sources().stream().map(Source::documentSha256).filter(Objects::nonNull)
                 .toList();
@@ -192,9 +196,15 @@ class RegistryPageController {
                         Function.identity()));
         model.addAttribute("deployment", deployment);
         model.addAttribute("updatedAt", deployment.updatedAt().atZone(HistoryLines.PARIS));
-        model.addAttribute("sources", deployment.sources().stream().map(s -> new SourceView(s,
-                s.addedAt().atZone(HistoryLines.PARIS), s.documentSha256() == null ? null
-                : label(citedDocuments.get(s.documentSha256())))).toList());
+        model.addAttribute("sources", deployment.sources().stream().map(s -> {
+            DocumentRecords.Summary document = s.documentSha256() == null ? null
+                    : citedDocuments.get(s.documentSha256());
+            boolean readable = document != null && (signedIn || document.published());
+            String note = s.documentSha256() == null || readable ? null
+                    : document == null ? "registry.sources.documentMissing" : "registry.sources.documentUnpublished";
+            return new SourceView(s, s.addedAt().atZone(HistoryLines.PARIS), readable ? label(document) : null,
+                    readable, note);
+        }).toList());
         model.addAttribute("history", new HistoryLines(messages, locale).of(registry.history(id)));
         if (canEdit) {
             if (!model.containsAttribute("sourceForm")) {

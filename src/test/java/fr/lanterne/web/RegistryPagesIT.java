@@ -83,9 +83,10 @@ class RegistryPagesIT {
         assertThat(rows(visitor.page("/registre?fournisseur=briefcam")))
                 .isEqualTo(ids(new DeploymentQuery(null, null, "Briefcam", null, null, null, 1000, 0)))
                 .isNotEmpty();
-        assertThat(rows(visitor.page("/registre?departement=06")))
-                .isEqualTo(ids(new DeploymentQuery(null, "06", null, null, null, null, 1000, 0)))
+        String nice = visitor.page("/registre?departement=06");
+        assertThat(rows(nice)).isEqualTo(ids(new DeploymentQuery(null, "06", null, null, null, null, 1000, 0)))
                 .isNotEmpty();
+        assertThat(nice).contains("<option value=\"06\" selected=\"selected\">06 — Alpes-Maritimes</option>");
         String nimes = visitor.page("/registre?commune=nimes");
         assertThat(rows(nimes)).isEqualTo(ids(DeploymentQuery.ofCommune("30189"))).isNotEmpty();
         assertThat(nimes).contains("value=\"nimes\"");

@@ -83,11 +83,13 @@ class StatisticsPageIT {
         // Three sent, two answered (after 20 and 11 days).
         assertThat(page).containsPattern("Sur 3 demande\\(s\\) envoyée\\(s\\), 2 ont reçu une réponse \\(67" + SPACE
                         + "%\\) ; délai médian de la première réponse : 15,5 jour\\(s\\)")
-                .containsPattern("data-key=\"06\">\\s*<th scope=\"row\">06</th>\\s*<td class=\"number\">2</td>\\s*"
-                        + "<td class=\"number\">1</td>\\s*<td class=\"number\">50" + SPACE + "%</td>\\s*"
+                .containsPattern("data-key=\"06\">\\s*<th scope=\"row\">06 — Alpes-Maritimes</th>\\s*"
+                        + "<td class=\"number\">2</td>\\s*<td class=\"number\">1</td>\\s*"
+                        + "<td class=\"number\">50" + SPACE + "%</td>\\s*"
                         + "<td class=\"number\">20,0</td>")
-                .containsPattern("data-key=\"2A\">\\s*<th scope=\"row\">2A</th>\\s*<td class=\"number\">1</td>\\s*"
-                        + "<td class=\"number\">1</td>\\s*<td class=\"number\">100" + SPACE + "%</td>\\s*"
+                .containsPattern("data-key=\"2A\">\\s*<th scope=\"row\">2A — Corse-du-Sud</th>\\s*"
+                        + "<td class=\"number\">1</td>\\s*<td class=\"number\">1</td>\\s*"
+                        + "<td class=\"number\">100" + SPACE + "%</td>\\s*"
                         + "<td class=\"number\">11,0</td>");
         // Months: February (an implicit refusal), an empty March, April (a referral).
         assertThat(page).contains("id=\"chart-months\"")
@@ -106,7 +108,7 @@ class StatisticsPageIT {
                 .page("/statistiques?campagne=" + campaign + "&departement=2A");
 
         assertThat(page).contains("2 demande(s) au total.").doesNotContain("data-key=\"06\"")
-                .contains("<option value=\"2A\" selected=\"selected\">2A</option>")
+                .containsPattern("<option value=\"2A\"\\s+selected=\"selected\">2A — Corse-du-Sud</option>")
                 .contains("Aucun refus implicite ni aucune saisine de la CADA pour l&#39;instant.");
     }
 

@@ -81,9 +81,10 @@ class RegistryPageController {
         model.addAttribute("technologies", Technology.values());
         model.addAttribute("statuses", DeploymentStatus.values());
         model.addAttribute("vendors", registry.vendors().stream().map(Vendor::name).toList());
+        model.addAttribute("departements", authorities.departements());
         model.addAttribute("filter", new Filter(tech == null ? "" : tech.name(), stat == null ? "" : stat.name(),
-                departement == null ? "" : departement.strip(), vendor == null ? "" : vendor.strip(),
-                commune == null ? "" : commune.strip()));
+                departement == null ? "" : departement.strip().toUpperCase(Locale.ROOT),
+                vendor == null ? "" : vendor.strip(), commune == null ? "" : commune.strip()));
         model.addAttribute("page", pageNumber);
 
         List<Deployment> deployments;

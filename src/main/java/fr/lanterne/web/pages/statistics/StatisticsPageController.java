@@ -1,6 +1,8 @@
 package fr.lanterne.web.pages.statistics;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.DepartementName;
 import fr.lanterne.requests.RequestStatistics;
 import fr.lanterne.requests.Statistics;
 import fr.lanterne.requests.StatisticsFilter;
@@ -8,6 +10,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StatisticsPageController {
 
     private final RequestStatistics statistics;
+    private final Authorities authorities;
     private final MessageSource messages;
 
-    StatisticsPageController(RequestStatistics statistics, MessageSource messages) {
+    StatisticsPageController(RequestStatistics statistics, Authorities authorities, MessageSource messages) {
         this.statistics = statistics;
+        this.authorities = authorities;
         this.messages = messages;
     }
 
@@ -61,6 +67,8 @@ class StatisticsPageController {
         model.addAttribute("months", months);
         model.addAttribute("campaigns", campaigns);
         model.addAttribute("departements", statistics.departements());
+        model.addAttribute("departementNames", authorities.departements().stream()
+                .collect(Collectors.toMap(DepartementName::code, DepartementName::name)));
         model.addAttribute("departement", departement == null ? "" : departement.strip());
         model.addAttribute("campaign", campaignId);
         model.addAttribute("stateChart", SvgChart.bars("chart-states", message("statistics.states.chart", locale),

@@ -90,3 +90,7 @@ CREATE TABLE request_event (
     CONSTRAINT request_event_request FOREIGN KEY (request_id) REFERENCES request (id),
     KEY request_event_timeline (request_id, id)
 ) ENGINE=InnoDB;
+
+--changeset lanterne:requests-statistics-1
+--comment: The statistics count events by type and month, and look for each request's first answer by type.
+CREATE INDEX request_event_type_date ON request_event (type, event_date, request_id);

@@ -205,7 +205,7 @@ class AuthorityStore {
         String parameter = domainOnly ? "%@" + value.substring(value.indexOf('@') + 1) : value;
         return jdbc.sql("""
                         SELECT DISTINCT a.code FROM authority_contact c JOIN authority a ON a.id = c.authority_id
-                        WHERE c.superseded_at IS NULL AND """ + condition + " ORDER BY a.code LIMIT 3")
+                        WHERE c.superseded_at IS NULL AND\s""" + condition + " ORDER BY a.code LIMIT 3")
                 .param(parameter)
                 .query(String.class)
                 .list();

@@ -325,6 +325,14 @@ public class Documents {
         }
     }
 
+    /**
+     * Some documents by their SHA-256, for the pages that cite them (a deployment's sources); unknown ones are left
+     * out.
+     */
+    public List<DocumentRecords.Summary> summaries(List<String> sha256s) {
+        return store.summaries("sha256", sha256s.stream().map(Documents::checked).distinct().toList(), 1_000);
+    }
+
     /** Documents in hash order after one, for rebuilding the search index. */
     public List<String> documentsAfter(String sha256, int limit) {
         return store.documentsAfter(sha256, limit);

@@ -18,7 +18,8 @@ public record DeploymentQuery(String insee, String departement, String vendor, T
         departement = blankToNull(departement) == null ? null : departement.strip().toUpperCase(java.util.Locale.ROOT);
         vendor = blankToNull(vendor);
         if (departement != null && !departement.matches("\\d{2,3}|2[AB]")) {
-            throw new InvalidInputException("« " + departement + " » n'est pas un code de département (06, 2A, 974…).");
+            throw new InvalidInputException("« " + departement + " » n'est pas un code de département (06, 2A, 974…).",
+                    java.util.Map.of("field", "departement"));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("Le nombre de résultats demandé doit être entre 1 et " + MAX_LIMIT + ".");

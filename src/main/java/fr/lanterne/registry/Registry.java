@@ -81,7 +81,8 @@ public class Registry {
         String vendor = changes.vendor() == null ? before.vendor() : emptyToNull(changes.vendor());
         String product = changes.product() == null ? before.product() : emptyToNull(changes.product());
         if (product != null && vendor == null) {
-            throw new InvalidInputException("Un produit se rattache à un fournisseur : précisez le fournisseur.");
+            throw new InvalidInputException("Un produit se rattache à un fournisseur : précisez le fournisseur.",
+                    Map.of("field", "vendor"));
         }
         Long vendorId = vendor == null ? null : store.ensureVendor(vendor.strip(), now);
         Long productId = product == null ? null : store.ensureProduct(vendorId, product.strip());

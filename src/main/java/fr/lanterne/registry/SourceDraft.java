@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 
 /** A source to add: at least a URL, a quotation or a document. */
 public record SourceDraft(String url, String title, String quote, String documentSha256, LocalDate seenOn) {
@@ -15,7 +16,8 @@ public record SourceDraft(String url, String title, String quote, String documen
         quote = blankToNull(quote);
         documentSha256 = blankToNull(documentSha256);
         if (url == null && quote == null && documentSha256 == null) {
-            throw new InvalidInputException("Une source doit avoir une adresse web, une citation ou un document.");
+            throw new InvalidInputException("Une source doit avoir une adresse web, une citation ou un document.",
+                    Map.of("field", "url"));
         }
         if (url != null) {
             checkUrl(url);
@@ -24,7 +26,7 @@ public record SourceDraft(String url, String title, String quote, String documen
             documentSha256 = documentSha256.toLowerCase(Locale.ROOT);
             if (!documentSha256.matches("[0-9a-f]{64}")) {
                 throw new InvalidInputException("« " + documentSha256 + " » n'est pas une empreinte SHA-256 "
-                        + "(64 caractères hexadécimaux).");
+                        + "(64 caractères hexadécimaux).", Map.of("field", "documentSha256"));
             }
         }
     }
@@ -34,10 +36,12 @@ public record SourceDraft(String url, String title, String quote, String documen
             URI uri = new URI(url);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                     || uri.getHost() == null) {
-                throw new InvalidInputException("« " + url + " » n'est pas une adresse web (http:// ou https://).");
+                throw new InvalidInputException("« " + url + " » n'est pas une adresse web (http:// ou https://).",
+                        Map.of("field", "url"));
             }
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("« " + url + " » n'est pas une adresse web valide.");
+            throw new InvalidInputException("« " + url + " » n'est pas une adresse web valide.",
+                    Map.of("field", "url"));
         }
     }
 

@@ -43,7 +43,9 @@ class SecurityConfiguration {
 
     /** Pages for those who send requests: researchers read and search, they do not act. */
     private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",
-            "/communes/*/demande", "/communes/*/demande/**"};
+            "/communes/*/demande", "/communes/*/demande/**",
+            // The registry's forms (its changes are POSTs).
+            "/registre/nouveau", "/registre/*/modifier"};
 
     private final WebProperties web;
 

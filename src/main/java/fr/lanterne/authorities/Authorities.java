@@ -79,6 +79,11 @@ public class Authorities {
         return store.departements();
     }
 
+    /** The names of the régions by code ("93" → "Provence-Alpes-Côte d'Azur"). */
+    public Map<String, String> regionNames() {
+        return store.regionNames();
+    }
+
     /** The edition of the commune list in the database, as its package version ("6.0.0"). */
     public Optional<String> loadedEdition() {
         return communeImporter.loadedEdition();

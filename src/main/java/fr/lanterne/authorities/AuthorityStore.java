@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -134,6 +135,13 @@ class AuthorityStore {
                         ORDER BY CASE code WHEN '2A' THEN '20A' WHEN '2B' THEN '20B' ELSE code END""")
                 .query((rs, n) -> new DepartementName(rs.getString("code"), rs.getString("name")))
                 .list();
+    }
+
+    Map<String, String> regionNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM region ORDER BY code")
+                .query((rs, n) -> names.put(rs.getString("code"), rs.getString("name"))).list();
+        return names;
     }
 
     Optional<String> departementName(String code) {

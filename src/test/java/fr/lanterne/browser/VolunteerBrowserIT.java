@@ -53,6 +53,9 @@ class VolunteerBrowserIT {
 
     Browser browser;
 
+    /** A word only this run's uploaded answer contains, to find it by search among the other tests' documents. */
+    private final String marker = "zq" + Long.toString(System.nanoTime() % 1_000_000_000L, 26).replaceAll("[0-9]", "x");
+
     @BeforeEach
     void openBrowser() {
         browser = Browser.open(port);
@@ -120,7 +123,7 @@ class VolunteerBrowserIT {
         Path scan = Files.createTempFile(Path.of("target"), "courrier-forcalquier", ".pdf");
         Files.write(scan, TestDocuments.textPdf("Réponse de la mairie de Forcalquier", List.of(List.of(
                 "Réponse à votre demande " + reference,
-                "Convention de vidéoprotection avec la société Exemple"))));
+                "Convention de vidéoprotection avec la société Exemple, pièce " + marker))));
         browser.find(By.id("file")).sendKeys(scan.toAbsolutePath().toString());
         browser.clickAndWait(By.cssSelector("form.upload button"));
         browser.assertShows("a été lu et rangé avec cette demande");
@@ -128,9 +131,41 @@ class VolunteerBrowserIT {
         browser.assertShows("Réponse de la mairie de Forcalquier", "Page 1 sur 1", "Convention de vidéoprotection");
         browser.screenshot("07-document");
 
+        // Find it by search, as a researcher would: the words, then the town's département among the facets.
+        browser.go("/recherche");
+        browser.type(By.id("q"), "vidéo-protection " + marker);
+        browser.clickAndWait(By.cssSelector("form[role=search] button"));
+        browser.assertShows("Une page trouvée", "Forcalquier");
+        browser.clickAndWait(By.partialLinkText("Alpes-de-Haute-Provence"));
+        browser.assertShows("Filtres", "Une page trouvée");
+        // "vidéo-protection" typed finds "vidéoprotection" written.
+        assertThat(browser.driver().findElements(By.cssSelector("blockquote.passage mark")))
+                .extracting(mark -> mark.getText().toLowerCase(java.util.Locale.ROOT))
+                .contains("vidéoprotection", marker);
+        browser.screenshot("08-recherche");
+        browser.clickAndWait(By.cssSelector("li.hit h3 a"));
+        browser.assertShows("Réponse de la mairie de Forcalquier", "Convention de vidéoprotection");
+
         browser.go("/travail");
         browser.assertShows("Mon travail", "Demandes par état");
-        browser.screenshot("08-mon-travail");
+        browser.screenshot("09-mon-travail");
+    }
+
+    @Test
+    void the_registry_statistics_and_campaign_pages_show_for_a_volunteer() {
+        browser.signIn(TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+        browser.go("/registre");
+        browser.assertShows("Registre des déploiements");
+        browser.screenshot("10-registre");
+        browser.clickAndWait(By.cssSelector("main table a[href^='/registre/']"));
+        browser.assertShows("Sources", "Historique");
+        browser.screenshot("11-deploiement");
+        browser.go("/statistiques");
+        browser.assertShows("Statistiques des demandes");
+        browser.screenshot("12-statistiques");
+        browser.go("/campagnes/nouvelle");
+        browser.assertShows("Nouvelle campagne");
+        browser.screenshot("13-campagne-nouvelle");
     }
 
     @Test
@@ -142,7 +177,7 @@ class VolunteerBrowserIT {
         assertThat(browser.driver().findElements(By.linkText("Mon travail"))).isEmpty();
         browser.go("/communes/" + FORCALQUIER + "/demande");
         browser.assertShows("Action non autorisée");
-        browser.screenshot("09-chercheur-refus");
+        browser.screenshot("14-chercheur-refus");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM request r JOIN authority a ON a.id = r.authority_id "
                 + "WHERE a.code = ?").param(TOWN_HALL).query(Integer.class).single()).isZero();
     }

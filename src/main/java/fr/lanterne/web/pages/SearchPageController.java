@@ -68,8 +68,10 @@ class SearchPageController {
             return "search/search";
         }
         SearchResult result = parameters.run(search);
-        Map<String, String> departementNames = authorities.departements().stream()
-                .collect(Collectors.toMap(DepartementName::code, DepartementName::name, (a, b) -> a));
+        Map<String, Map<String, String>> names = Map.of(
+                "departement", authorities.departements().stream()
+                        .collect(Collectors.toMap(DepartementName::code, DepartementName::name, (a, b) -> a)),
+                "region", authorities.regionNames());
         Map<String, List<FacetLink>> facets = new LinkedHashMap<>();
         List<ActiveFilter> active = new ArrayList<>();
         for (String facet : SearchParameters.FILTERS) {
@@ -77,12 +79,12 @@ class SearchPageController {
             List<FacetLink> links = new ArrayList<>();
             for (FacetValue value : result.facets().getOrDefault(facet, List.of())) {
                 boolean on = selected.contains(value.value());
-                links.add(new FacetLink(value.value(), label(facet, value.value(), value.label(), departementNames),
+                links.add(new FacetLink(value.value(), label(facet, value.value(), value.label(), names),
                         value.count(), on, toggle(parameters, facet, value.value())));
             }
             for (String value : selected) {
                 String label = links.stream().filter(l -> l.value().equals(value)).map(FacetLink::label).findFirst()
-                        .orElse(label(facet, value, value, departementNames));
+                        .orElse(label(facet, value, value, names));
                 active.add(new ActiveFilter(facet, label, toggle(parameters, facet, value)));
             }
             if (!links.isEmpty()) {
@@ -171,13 +173,12 @@ class SearchPageController {
         return labels;
     }
 
-    private static String label(String facet, String value, String label, Map<String, String> departementNames) {
-        return switch (facet) {
-            case "departement" -> departementNames.containsKey(value) ? value + " — " + departementNames.get(value)
-                    : value;
-            case "kind" -> kindLabels().getOrDefault(value, label);
-            default -> label;
-        };
+    private static String label(String facet, String value, String label, Map<String, Map<String, String>> names) {
+        if (facet.equals("kind")) {
+            return kindLabels().getOrDefault(value, label);
+        }
+        String name = names.getOrDefault(facet, Map.of()).get(value);
+        return name == null ? label : value + " — " + name;
     }
 
     /** This search with one filter value added, or removed if present; back to the first page. */

@@ -75,7 +75,8 @@ final class SvgChart {
         int left = 48;
         int top = 34;
         int bottom = 70;
-        int width = Math.max(360, left + categories.size() * group + 10);
+        int legendWidth = left + series.stream().mapToInt(s -> 18 + 8 * s.name().length() + 24).sum();
+        int width = Math.max(Math.max(360, legendWidth), left + categories.size() * group + 10);
         int height = top + PLOT_HEIGHT + bottom;
         int max = series.stream().flatMap(s -> s.values().stream()).mapToInt(Integer::intValue).max().orElse(0);
         int step = step(max);

@@ -49,8 +49,11 @@ class DefaultConfigurationIT {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/login").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("Connexion"));
-        // Outside the public mode, nothing but the login page is open.
-        for (String page : new String[] {"/", "/communes/06088", "/registre"}) {
+        // Outside the public mode, the home page (the commune count, the registry table) and the login page only.
+        client.get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("34 969")
+                        .contains("Déploiements documentés").contains("Briefcam"));
+        for (String page : new String[] {"/communes/06088", "/registre", "/recherche", "/statistiques"}) {
             client.get().uri(page).exchange().expectStatus().is3xxRedirection()
                     .expectHeader().value("Location", location -> assertThat(location).endsWith("/login"));
         }

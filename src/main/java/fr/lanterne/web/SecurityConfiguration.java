@@ -22,9 +22,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Who may do what. Every change needs a volunteer or an administrator; researchers read documents and search;
- * visitors without an account see nothing but the login page, unless the public mode ({@link WebProperties}) opens
- * the town pages, the registry and the published documents. Pages use a login form (with CSRF protection); API
- * clients send HTTP Basic credentials with each request (no session, so no CSRF token to carry).
+ * visitors without an account see the home page (find a town, the deployments documented) and the login page, and,
+ * in public mode ({@link WebProperties}), the town pages, the registry and the published documents. Pages use a
+ * login form (with CSRF protection); API clients send HTTP Basic credentials with each request (no session, so no
+ * CSRF token to carry).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -80,6 +81,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                             "/actuator/health", "/calendar/*.ics", "/installation").permitAll();
+                    // The front door: the commune count and the registry table, facts from public sources.
+                    authorize.requestMatchers(HttpMethod.GET, "/").permitAll();
                     // Every change, whatever the page, is a volunteer's or an administrator's.
                     authorize.requestMatchers("/journal").hasRole("ADMIN")
                             .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)

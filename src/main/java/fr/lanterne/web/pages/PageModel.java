@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.time.ZoneId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page shows: the edition of the commune list, credited in the footer; the time zone of dates. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
@@ -35,6 +38,18 @@ class PageModel {
     @ModelAttribute("zone")
     ZoneId zone() {
         return clock.getZone();
+    }
+
+    /**
+     * This page in the other language, with its query kept (a search stays a search); relative to the context, as
+     * {@code @{...}} links expect.
+     */
+    @ModelAttribute("otherLanguageUrl")
+    String otherLanguageUrl(HttpServletRequest request) {
+        String other = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "fr" : "en";
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UriComponentsBuilder.fromPath(path).query(request.getQueryString())
+                .replaceQueryParam("lang", other).build().toUriString();
     }
 
     @ModelAttribute("communeEdition")

@@ -74,6 +74,46 @@ public final class DocumentRecords {
     public record Page(String sha256, int number, int of, String text, boolean ocred, boolean needsOcr) {
     }
 
+    /**
+     * What reading a stored document again changed.
+     *
+     * @param pages        its pages now
+     * @param ocredPages   the pages read by OCR now
+     * @param needsOcr     whether some page is still an image without text
+     * @param neededOcr    whether some page was before
+     * @param changedPages the pages whose text changed (pages added or gone included)
+     * @param newMentions  vendors, products and technologies found now that were not before
+     * @param newLinks     deployments newly proposed as documented by it
+     */
+    public record Reread(String sha256, String fileName, int pages, int ocredPages, boolean needsOcr,
+                         boolean neededOcr, int changedPages, String kind, String kindLabel, String previousKind,
+                         String previousKindLabel, List<String> newMentions, int newLinks) {
+
+        public Reread {
+            newMentions = List.copyOf(newMentions);
+        }
+
+        public boolean kindChanged() {
+            return !kind.equals(previousKind);
+        }
+    }
+
+    /** One document of a batch re-reading: what changed, or why it could not be read (then nothing changed). */
+    public record RereadAttempt(String sha256, Reread reread, String refusal) {
+
+        public static RereadAttempt done(Reread reread) {
+            return new RereadAttempt(reread.sha256(), reread, null);
+        }
+
+        public static RereadAttempt refused(String sha256, String refusal) {
+            return new RereadAttempt(sha256, null, refusal);
+        }
+
+        public boolean isDone() {
+            return reread != null;
+        }
+    }
+
     /** A file kept aside, with why and what to do. */
     public record Quarantined(long id, Instant receivedAt, String channel, String source, String path,
                               String fileName, long size, String sha256, String reason, String explanation,

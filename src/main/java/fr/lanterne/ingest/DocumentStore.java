@@ -51,20 +51,46 @@ class DocumentStore {
 
     void insertDocument(String sha256, long size, Extraction extraction, DocumentKind kind, String requestReference,
                         String authorityCode, Instant now) {
-        DocumentMetadata m = extraction.metadata();
+        List<Object> params = new ArrayList<>(List.of(sha256, size, cut(extraction.fileName(), 500)));
+        params.addAll(extracted(extraction, kind));
+        params.addAll(Arrays.asList(requestReference, authorityCode, Timestamp.from(now)));
         jdbc.sql("""
-                        INSERT INTO document (sha256, size, media_type, file_name, title, author, created_meta,
-                            modified_meta, producer, page_count, needs_ocr, ocred_pages, kind, request_reference,
-                            authority_code, notices, first_received_at)
+                        INSERT INTO document (sha256, size, file_name, media_type, title, author, created_meta,
+                            modified_meta, producer, page_count, needs_ocr, ocred_pages, kind, notices,
+                            request_reference, authority_code, first_received_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sha256, size, extraction.type() == null ? null : cut(extraction.type().mediaType(), 150),
-                        cut(extraction.fileName(), 500), cut(m.title(), 1000), cut(m.author(), 500),
-                        timestamp(m.created()), timestamp(m.modified()), cut(m.producer(), 500),
-                        extraction.pages().size(), extraction.needsOcr(), extraction.ocredPages(), kind.name(),
-                        requestReference, authorityCode,
-                        extraction.notices().isEmpty() ? null : String.join("\n", extraction.notices()),
-                        Timestamp.from(now))
+                .params(params)
                 .update();
+        insertPages(sha256, extraction);
+    }
+
+    /**
+     * Replaces what was read from a document (its pages, metadata and kind) with a new reading of the same file;
+     * where it came from and what it answers stay.
+     */
+    void replaceExtraction(String sha256, Extraction extraction, DocumentKind kind) {
+        List<Object> params = new ArrayList<>(extracted(extraction, kind));
+        params.add(sha256);
+        jdbc.sql("""
+                        UPDATE document SET media_type = ?, title = ?, author = ?, created_meta = ?, modified_meta = ?,
+                            producer = ?, page_count = ?, needs_ocr = ?, ocred_pages = ?, kind = ?, notices = ?
+                        WHERE sha256 = ?""")
+                .params(params)
+                .update();
+        jdbc.sql("DELETE FROM document_page WHERE sha256 = ?").param(sha256).update();
+        insertPages(sha256, extraction);
+    }
+
+    /** The values of the columns a reading fills, from media_type to notices, in the order of the statements. */
+    private static List<Object> extracted(Extraction extraction, DocumentKind kind) {
+        DocumentMetadata m = extraction.metadata();
+        return Arrays.asList(extraction.type() == null ? null : cut(extraction.type().mediaType(), 150),
+                cut(m.title(), 1000), cut(m.author(), 500), timestamp(m.created()), timestamp(m.modified()),
+                cut(m.producer(), 500), extraction.pages().size(), extraction.needsOcr(), extraction.ocredPages(),
+                kind.name(), extraction.notices().isEmpty() ? null : String.join("\n", extraction.notices()));
+    }
+
+    private void insertPages(String sha256, Extraction extraction) {
         List<Object[]> pages = new ArrayList<>();
         for (Page page : extraction.pages()) {
             pages.add(new Object[] {sha256, page.number(), page.text(), page.ocred(), page.needsOcr()});
@@ -86,6 +112,12 @@ class DocumentStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
+    void replaceMentions(String sha256, List<fr.lanterne.ingest.Mention> mentions) {
+        jdbc.sql("DELETE FROM document_mention WHERE sha256 = ?").param(sha256).update();
+        insertMentions(sha256, mentions);
+    }
+
+    /** Proposes links that do not exist yet; a link already proposed, confirmed or rejected is left as it is. */
     void proposeLinks(String sha256, List<Long> deploymentIds) {
         batch.batchUpdate("INSERT IGNORE INTO document_link (sha256, deployment_id, status) VALUES (?, ?, 'PROPOSED')",
                 deploymentIds.stream().map(id -> new Object[] {sha256, id}).toList());
@@ -262,6 +294,12 @@ class DocumentStore {
     boolean published(String sha256) {
         return jdbc.sql("SELECT COUNT(*) FROM document_publication WHERE sha256 = ?").param(sha256)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** Documents with pages that are images without text, oldest first. */
+    List<String> needingOcr() {
+        return jdbc.sql("SELECT sha256 FROM document WHERE needs_ocr ORDER BY first_received_at, sha256")
+                .query(String.class).list();
     }
 
     /** Documents, a page at a time in hash order, for rebuilding the search index. */

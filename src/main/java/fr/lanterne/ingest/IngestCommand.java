@@ -1,14 +1,17 @@
 package fr.lanterne.ingest;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.UserError;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
 import fr.lanterne.ingest.DocumentRecords.Report;
+import fr.lanterne.ingest.DocumentRecords.RereadAttempt;
 import fr.lanterne.ingest.DocumentRecords.Result;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
         description = {"Importe les documents reçus : un dossier (scans, pièces jointes, courriels .eml…) ou des fichiers.",
                 "Chaque fichier est conservé, lu (OCR des scans si Tesseract est installé), rattaché à sa demande",
                 "et classé ; les fichiers illisibles vont en quarantaine avec leur raison. Réimporter ne double rien."},
-        subcommands = {IngestCommand.Quarantine.class, IngestCommand.Retry.class, IngestCommand.Mailbox.class})
+        subcommands = {IngestCommand.Quarantine.class, IngestCommand.Retry.class, IngestCommand.Mailbox.class,
+                IngestCommand.Reread.class})
 public final class IngestCommand implements CliCommand {
 
     @Parameters(paramLabel = "DOSSIER_OU_FICHIER", arity = "0..*")
@@ -126,6 +130,69 @@ public final class IngestCommand implements CliCommand {
             Report report = context.getBean(Documents.class).retry(id, CommandUser.name());
             print(out, Path.of("#" + id), report, new EnumMap<>(Result.class));
             return report.count(Result.QUARANTINED) > 0 ? 1 : 0;
+        }
+    }
+
+    @Command(name = "reread", mixinStandardHelpOptions = true,
+            description = {"Relit des documents déjà reçus avec les réglages et outils d'aujourd'hui (OCR des scans une",
+                    "fois Tesseract installé) : pages, nature et mentions sont remplacées ; réceptions, demande et",
+                    "liens confirmés ou rejetés restent."})
+    static final class Reread implements CliCommand {
+        @Parameters(paramLabel = "SHA256", arity = "0..*", description = "Les empreintes des documents à relire.")
+        List<String> sha256s = List.of();
+
+        @Option(names = "--needs-ocr", description = "Tous les documents dont des pages sont des images sans texte.")
+        boolean needsOcr;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            if (needsOcr == !sha256s.isEmpty()) {
+                throw new InvalidInputException("Donnez les empreintes des documents à relire, ou --needs-ocr "
+                        + "(l'un ou l'autre).");
+            }
+            Documents documents = context.getBean(Documents.class);
+            List<RereadAttempt> attempts = new ArrayList<>();
+            if (needsOcr) {
+                attempts = documents.rereadNeedingOcr(CommandUser.name(), attempt -> print(out, attempt));
+                if (attempts.isEmpty()) {
+                    out.println("Aucun document n'a de pages sans texte.");
+                }
+            }
+            for (String sha256 : sha256s) {
+                RereadAttempt attempt;
+                try {
+                    attempt = RereadAttempt.done(documents.reread(sha256, CommandUser.name()));
+                } catch (UserError refused) {
+                    attempt = RereadAttempt.refused(sha256, refused.getMessage());
+                }
+                print(out, attempt);
+                attempts.add(attempt);
+            }
+            long refused = attempts.stream().filter(a -> !a.isDone()).count();
+            long stillNeedOcr = attempts.stream().filter(a -> a.isDone() && a.reread().needsOcr()).count();
+            out.printf("Total : %d document(s) relu(s), dont %d avec encore des pages sans texte ; %d refusé(s).%n",
+                    attempts.size() - refused, stillNeedOcr, refused);
+            return refused > 0 ? 1 : 0;
+        }
+
+        private static void print(PrintWriter out, RereadAttempt attempt) {
+            DocumentRecords.Reread r = attempt.reread();
+            if (r == null) {
+                out.printf("%s%n  refusé : %s%n", attempt.sha256(), attempt.refusal());
+                return;
+            }
+            out.printf("%s  %s%n  relu : %d page(s), dont %d lue(s) par OCR ; texte changé sur %d page(s) ; %s%n",
+                    r.sha256(), r.fileName(), r.pages(), r.ocredPages(), r.changedPages(),
+                    r.needsOcr() ? "des pages restent des images sans texte." : "toutes les pages ont du texte.");
+            if (r.kindChanged()) {
+                out.printf("  nature : %s (avant : %s)%n", r.kindLabel(), r.previousKindLabel());
+            }
+            if (!r.newMentions().isEmpty()) {
+                out.printf("  nouvelles mentions : %s%n", String.join(", ", r.newMentions()));
+            }
+            if (r.newLinks() > 0) {
+                out.printf("  %d déploiement(s) proposé(s), à confirmer sur la page du document%n", r.newLinks());
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Takes in one received file (an uploaded scan, an {@code .eml} from the mailbox, a zip from the inbox folder) and
@@ -47,6 +48,29 @@ public final class Intake {
         List<IntakeItem> items = new ArrayList<>();
         take(items, fileName, fileName, content, null, 0);
         return new Received(items);
+    }
+
+    /**
+     * Reads one stored document again, alone, with today's settings and tools: a file's text, or an email's body
+     * without its attachments (each of them is a document of its own).
+     */
+    public Outcome read(String fileName, byte[] content) {
+        if (content.length > 0 && content.length <= settings.maxFileBytes()) {
+            DetectedType type = extractor.detect(fileName, content);
+            if (type.is(EMAIL)) {
+                try {
+                    return outcome(fileName, fileName, type, emails.read(content));
+                } catch (EmailReader.UnreadableEmailException e) {
+                    return new Outcome.Quarantined(e.reason(), "« " + fileName + " » : " + e.getMessage());
+                }
+            }
+        }
+        return extractor.extract(fileName, content);
+    }
+
+    /** Why scanned pages are not read here, in French; empty when Tesseract reads them. */
+    public Optional<String> withoutOcr() {
+        return extractor.withoutOcr();
     }
 
     /** A file on disk; one over the size limit is quarantined without being read into memory. */
@@ -124,18 +148,19 @@ public final class Intake {
             return;
         }
         List<ReferenceMatch> found = references.find(email);
-        Outcome outcome;
-        if (!email.hasBody() && email.attachments().isEmpty()) {
-            outcome = new Outcome.Quarantined(QuarantineReason.EMPTY_EMAIL,
-                    "Le courriel « " + email.subject() + " » (" + path + ") est vide.");
-        } else {
-            outcome = new Outcome.Extracted(body(fileName, type, email));
-        }
-        items.add(new IntakeItem(id, parentId, path, fileName, depth, content.length, sha, content, type, outcome,
-                email, found));
+        items.add(new IntakeItem(id, parentId, path, fileName, depth, content.length, sha, content, type,
+                outcome(path, fileName, type, email), email, found));
         for (Attachment attachment : email.attachments()) {
             take(items, path + "/" + attachment.fileName(), attachment.fileName(), attachment.content(), id, depth + 1);
         }
+    }
+
+    private Outcome outcome(String path, String fileName, DetectedType type, EmailMessage email) {
+        if (!email.hasBody() && email.attachments().isEmpty()) {
+            return new Outcome.Quarantined(QuarantineReason.EMPTY_EMAIL,
+                    "Le courriel « " + email.subject() + " » (" + path + ") est vide.");
+        }
+        return new Outcome.Extracted(body(fileName, type, email));
     }
 
     /** The email's body as a document of its own, titled by its subject and dated by its Date header. */

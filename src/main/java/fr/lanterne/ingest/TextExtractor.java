@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,15 @@ public final class TextExtractor {
 
     public OcrSupport ocr() {
         return ocr;
+    }
+
+    /** Why scanned pages are not OCRed here, in French; empty when they are. */
+    public Optional<String> withoutOcr() {
+        if (ocrOn) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.ocrEnabled() ? ocr.describe()
+                : "L'OCR est désactivé (lanterne.ingest.ocr=false) : les pages scannées ne sont pas lues.");
     }
 
     /** Parses abandoned after their timeout whose threads have not ended yet. */

@@ -55,6 +55,25 @@ class IntakeTest {
     }
 
     @Test
+    void reading_a_stored_email_again_reads_its_body_alone_and_a_stored_file_as_it_is() {
+        byte[] eml = TestMessages.email("Re: votre demande", null, LANTERNE, "Veuillez trouver le CCTP ci-joint.",
+                pdf("cctp.pdf", cctp));
+
+        Outcome email = intake.read("reponse.eml", eml);
+        Outcome file = intake.read("cctp.pdf", cctp);
+
+        assertThat(email).isInstanceOfSatisfying(Outcome.Extracted.class, extracted -> {
+            assertThat(extracted.extraction().text()).isEqualTo("Veuillez trouver le CCTP ci-joint.");
+            assertThat(extracted.extraction().metadata().title()).isEqualTo("Re: votre demande");
+        });
+        assertThat(file).isInstanceOfSatisfying(Outcome.Extracted.class,
+                extracted -> assertThat(extracted.extraction().text()).contains("Marché de vidéoprotection urbaine"));
+        assertThat(intake.read("vide.pdf", new byte[0])).isInstanceOfSatisfying(Outcome.Quarantined.class,
+                quarantined -> assertThat(quarantined.reason()).isEqualTo(QuarantineReason.EMPTY));
+        assertThat(intake.withoutOcr()).hasValueSatisfying(why -> assertThat(why).contains("Tesseract"));
+    }
+
+    @Test
     void an_html_only_email_gives_its_text() throws Exception {
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
                 jakarta.mail.Session.getInstance(new java.util.Properties()));

@@ -101,6 +101,11 @@ public final class TestDocuments {
 
     /** A scanned A4 page at 300 dpi: French text drawn into an image, the image as the page's only content. */
     static byte[] scannedPdf(boolean upsideDown) {
+        return scannedPdf(upsideDown, null);
+    }
+
+    /** The same scan with a title in its metadata: other bytes, so another document for each title. */
+    static byte[] scannedPdf(boolean upsideDown, String title) {
         BufferedImage image = scannedPage(upsideDown);
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
@@ -110,6 +115,7 @@ public final class TestDocuments {
                 content.drawImage(picture, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
             }
             document.getDocumentInformation().setProducer("Canon iR-ADV C5535");
+            document.getDocumentInformation().setTitle(title);
             return save(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -99,6 +99,12 @@ class DocumentApiController {
         return documents.retry(id, user.getName());
     }
 
+    /** Reads the stored file again with today's settings and tools; says what changed. */
+    @PostMapping("/api/documents/{sha256}/reread")
+    DocumentRecords.Reread reread(@PathVariable String sha256, Principal user) {
+        return documents.reread(sha256, user.getName());
+    }
+
     @GetMapping("/api/documents/unmatched")
     List<DocumentRecords.Unmatched> unmatched(@RequestParam(defaultValue = "100") int limit) {
         return documents.unmatched(limit);

@@ -116,6 +116,14 @@ class DocumentPageController {
         return "redirect:/documents/" + sha256;
     }
 
+    /** Reads the stored file again (once Tesseract is installed, or after an extraction fix) and says what changed. */
+    @PostMapping("/documents/{sha256}/relecture")
+    String reread(@PathVariable String sha256, Principal user, RedirectAttributes redirect) {
+        DocumentRecords.Reread reread = documents.reread(sha256, user.getName());
+        redirect.addFlashAttribute("reread", reread);
+        return "redirect:/documents/" + reread.sha256();
+    }
+
     /**
      * Documents like this one, for those who may read every document (visitors could be shown unpublished ones);
      * none while the document waits to be indexed or the index cannot be read.

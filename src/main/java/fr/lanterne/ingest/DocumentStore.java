@@ -177,6 +177,11 @@ class DocumentStore {
                 .list();
     }
 
+    List<String> confirmedLinksTo(long deploymentId) {
+        return jdbc.sql("SELECT sha256 FROM document_link WHERE deployment_id = ? AND status = 'CONFIRMED' "
+                + "ORDER BY sha256").param(deploymentId).query(String.class).list();
+    }
+
     private List<DocumentRecords.Link> links(String sha256) {
         return jdbc.sql("SELECT deployment_id, status FROM document_link WHERE sha256 = ? ORDER BY deployment_id")
                 .param(sha256)

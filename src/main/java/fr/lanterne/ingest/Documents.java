@@ -347,6 +347,11 @@ public class Documents {
         return store.summaries("sha256", sha256s.stream().map(Documents::checked).distinct().toList(), 1_000);
     }
 
+    /** The documents a volunteer confirmed as documenting a deployment. */
+    public List<String> documenting(long deploymentId) {
+        return store.confirmedLinksTo(deploymentId);
+    }
+
     /** Documents in hash order after one, for rebuilding the search index. */
     public List<String> documentsAfter(String sha256, int limit) {
         return store.documentsAfter(sha256, limit);

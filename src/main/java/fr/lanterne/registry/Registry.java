@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -30,13 +31,23 @@ public class Registry {
     private final RegistryStore store;
     private final Authorities authorities;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Registry(RegistryStore store, Authorities authorities, JsonMapper json, Clock clock) {
+    Registry(RegistryStore store, Authorities authorities, JsonMapper json, ApplicationEventPublisher events,
+             Clock clock) {
         this.store = store;
         this.authorities = authorities;
         this.json = json;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * A deployment's technology, vendor or other facts changed, or it was deleted: what cites it (the documents linked
+     * to it, in the search index) is out of date. Published inside the transaction that changes it.
+     */
+    public record DeploymentChanged(long deploymentId) {
     }
 
     @Transactional(readOnly = true)
@@ -103,6 +114,7 @@ public class Registry {
             throw editedMeanwhile(id, changes.expectedVersion(), before.version());
         }
         store.insertHistory(id, "UPDATED", toJson(diff), author, now);
+        events.publishEvent(new DeploymentChanged(id));
         return deployment(id);
     }
 
@@ -114,6 +126,7 @@ public class Registry {
             throw editedMeanwhile(id, expectedVersion, before.version());
         }
         store.insertHistory(id, "DELETED", toJson(snapshot(before)), author, now);
+        events.publishEvent(new DeploymentChanged(id));
     }
 
     @Transactional

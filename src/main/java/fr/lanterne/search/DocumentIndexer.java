@@ -2,6 +2,7 @@ package fr.lanterne.search;
 
 import fr.lanterne.ConflictException;
 import fr.lanterne.ingest.Documents;
+import fr.lanterne.registry.Registry;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,11 +28,13 @@ class DocumentIndexer {
 
     private final SearchQueue queue;
     private final DocumentPages pages;
+    private final Documents documents;
     private final ObjectProvider<SearchIndex> index;
 
-    DocumentIndexer(SearchQueue queue, DocumentPages pages, ObjectProvider<SearchIndex> index) {
+    DocumentIndexer(SearchQueue queue, DocumentPages pages, Documents documents, ObjectProvider<SearchIndex> index) {
         this.queue = queue;
         this.pages = pages;
+        this.documents = documents;
         this.index = index;
     }
 
@@ -47,14 +50,26 @@ class DocumentIndexer {
         queue.add(event.sha256s());
     }
 
-    // Queued first (order 0); without a transaction, indexed at once.
+    /** The documents confirmed as documenting a deployment take its technology and vendor: re-index them. */
+    @EventListener
+    @Order(0)
+    void queue(Registry.DeploymentChanged event) {
+        queue.add(documents.documenting(event.deploymentId()));
+    }
+
+    // Indexed once the change commits (queued first, at order 0); without a transaction, at once.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Order(1)
     void indexNow(Documents.DocumentsIngested event) {
         drainQuietly();
     }
 
-    // Queued first (order 0); without a transaction, indexed at once.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(1)
+    void indexNow(Registry.DeploymentChanged event) {
+        drainQuietly();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Order(1)
     void indexNow(Documents.DocumentsChanged event) {

@@ -12,6 +12,12 @@ import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.ingest.TestDocuments;
+import fr.lanterne.registry.Deployment;
+import fr.lanterne.registry.DeploymentChanges;
+import fr.lanterne.registry.DeploymentDraft;
+import fr.lanterne.registry.DeploymentStatus;
+import fr.lanterne.registry.Registry;
+import fr.lanterne.registry.Technology;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.RequestDetails;
@@ -62,6 +68,9 @@ class SearchIT {
 
     @Autowired
     Users users;
+
+    @Autowired
+    Registry registry;
 
     @Autowired
     JdbcClient jdbc;
@@ -224,6 +233,26 @@ class SearchIT {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"" + arles + "\"").contains("\"2\"")
                 .contains("<script>alert('x')</script>").doesNotContain("<mark>")
                 .contains("/documents/" + arles + "/fichier#page=2"));
+    }
+
+    @Test
+    void a_confirmed_link_and_then_an_edit_of_the_deployment_reach_the_index() {
+        String vendor = "Vendeur" + marker;
+        Deployment deployment = registry.create(new DeploymentDraft("34172", null, Technology.SOUND_SENSORS, vendor,
+                null, DeploymentStatus.EXPERIMENT, 2022, null, null, null, List.of()), TestUsers.VOLUNTEER);
+        documents.decideLink(montpellier, deployment.id(), true, TestUsers.VOLUNTEER);
+        assertThat(shas(search(b -> b.queryParam("q", marker).queryParam("vendor", vendor))))
+                .containsExactly(montpellier);
+        assertThat(facet(search(b -> b.queryParam("q", marker)), "technology")).containsKey("SOUND_SENSORS");
+
+        String renamed = "Autre" + marker;
+        // Confirming the link made the document a source of the deployment: a new version of it.
+        int version = registry.deployment(deployment.id()).version();
+        registry.update(deployment.id(), new DeploymentChanges(version, Technology.DRONES, renamed, null,
+                null, null, null, null, null), TestUsers.VOLUNTEER);
+        JsonNode after = search(b -> b.queryParam("q", marker));
+        assertThat(facet(after, "vendor")).containsKey(renamed).doesNotContainKey(vendor);
+        assertThat(facet(after, "technology")).containsKey("DRONES").doesNotContainKey("SOUND_SENSORS");
     }
 
     @Test

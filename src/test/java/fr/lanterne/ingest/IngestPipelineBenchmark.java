@@ -28,7 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * blob store, database rows, classification, search index) against raw Tika on the same files, in the same run, both
  * on {@link BenchmarkCorpus#THREADS} threads. Each round forgets the previous round's documents first (rows, stored
  * files, index entries), so that every file is really taken in again rather than found a duplicate.
- * Corpus and baseline: {@link BenchmarkCorpus}. Run: {@code mvn -Pbench verify -Dit.test=IngestPipelineBenchmark}.
+ * OCR as in production (on, when Tesseract is installed): Tika then OCRs the pages that have next to no text, which
+ * raw Tika, OCR off, does not; {@code -Dlanterne.ingest.ocr=false} measures the pipeline doing the same work as the
+ * baseline. Corpus and baseline: {@link BenchmarkCorpus}.
+ * Run: {@code OMP_THREAD_LIMIT=1 mvn -Pbench verify -Dit.test=IngestPipelineBenchmark [-Dlanterne.ingest.ocr=false]}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "lanterne.data-dir=target/bench-ingest",
@@ -50,6 +53,12 @@ class IngestPipelineBenchmark {
 
     @Autowired
     DataDirectory dataDirectory;
+
+    @Autowired
+    IngestSettings settings;
+
+    @Autowired
+    OcrSupport ocr;
 
     private record Round(double rawSeconds, double pipelineSeconds, String load) {
     }
@@ -132,18 +141,19 @@ class IngestPipelineBenchmark {
         List<Double> rawSeconds = rounds.stream().map(Round::rawSeconds).toList();
         List<Double> pipelineSeconds = rounds.stream().map(Round::pipelineSeconds).toList();
         long ocred = count("SELECT COALESCE(SUM(ocred_pages), 0) FROM document");
-        BenchmarkReport.write("ingest-pipeline", List.of(
+        BenchmarkReport.write(settings.ocrEnabled() ? "ingest-pipeline" : "ingest-pipeline-no-ocr", List.of(
                         BenchmarkReport.row(String.format(Locale.ROOT, "Raw Tika: %d PDFs, %d pages, %d threads", files,
                                 pages, BenchmarkCorpus.THREADS), rawSeconds),
                         BenchmarkReport.row(String.format(Locale.ROOT, "Whole pipeline (Documents.ingest): same files, "
-                                + "%d threads", BenchmarkCorpus.THREADS), pipelineSeconds)),
+                                + "%d threads, OCR %s", BenchmarkCorpus.THREADS, settings.ocrEnabled() ? "on" : "off"),
+                                pipelineSeconds)),
                 table.toString(),
                 String.format(Locale.ROOT, "Pages/s (median): raw Tika %.0f, whole pipeline %.0f; ratio pipeline/raw "
                         + "= %.2f (aim: at least 0.7). Pages OCRed in the last round: %d. Load: 1, 5 and 15-minute "
-                        + "load averages at the end of each round. Environment: OMP_THREAD_LIMIT=%s.",
+                        + "load averages at the end of each round. OCR: %s Environment: OMP_THREAD_LIMIT=%s.",
                         pages / BenchmarkReport.median(rawSeconds), pages / BenchmarkReport.median(pipelineSeconds),
                         BenchmarkReport.median(rawSeconds) / BenchmarkReport.median(pipelineSeconds), ocred,
-                        System.getenv("OMP_THREAD_LIMIT")));
+                        settings.ocrEnabled() ? ocr.describe() : "off.", System.getenv("OMP_THREAD_LIMIT")));
     }
 
     private static String loadAverage() throws IOException {

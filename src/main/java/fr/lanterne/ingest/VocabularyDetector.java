@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class VocabularyDetector {
 
-    private record Form(int term, Pattern pattern, boolean caseSensitive, boolean romanNumeral) {
+    /**
+     * One way of writing a term. Every match starts with {@code firstWord}: looking for that with
+     * {@link String#indexOf} first spares running the pattern, whose look-behind is tried at every position, over
+     * the many pages that do not contain it.
+     */
+    private record Form(int term, Pattern pattern, String firstWord, boolean caseSensitive, boolean romanNumeral) {
     }
 
     private record Hit(int term, int page, int start, int end, String text) {
@@ -84,8 +89,14 @@ public final class VocabularyDetector {
         String folded = Folding.fold(text);
         List<Hit> candidates = new ArrayList<>();
         for (Form form : forms) {
-            Matcher m = form.pattern().matcher(form.caseSensitive() ? text : folded);
-            while (m.find()) {
+            String searched = form.caseSensitive() ? text : folded;
+            int first = searched.indexOf(form.firstWord());
+            if (first < 0) {
+                continue;
+            }
+            Matcher m = form.pattern().matcher(searched);
+            // find(first) searches the whole text from there: the look-behind still sees what comes before.
+            for (boolean found = m.find(first); found; found = m.find()) {
                 if (form.romanNumeral() && numbered(folded, m.start())) {
                     continue;
                 }
@@ -116,6 +127,7 @@ public final class VocabularyDetector {
         String source = caseSensitive ? form : Folding.fold(form);
         StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
         String[] words = source.strip().split("[\\s\\-]+");
+        String firstWord = "";
         for (int i = 0; i < words.length; i++) {
             if (i > 0) {
                 regex.append("[\\s\\-]+");
@@ -126,10 +138,13 @@ public final class VocabularyDetector {
                 plural = word.substring(word.length() - 2, word.length() - 1) + "?";
                 word = word.substring(0, word.length() - 3);
             }
+            if (i == 0) {
+                firstWord = word;
+            }
             regex.append(Pattern.quote(word)).append(plural);
         }
         regex.append("(?![\\p{L}\\p{N}])");
-        return new Form(term, Pattern.compile(regex.toString()), caseSensitive,
+        return new Form(term, Pattern.compile(regex.toString()), firstWord, caseSensitive,
                 caseSensitive && ROMAN.matcher(form).matches());
     }
 }

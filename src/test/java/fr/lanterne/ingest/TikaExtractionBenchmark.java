@@ -1,61 +1,40 @@
 package fr.lanterne.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.lanterne.bench.BenchmarkReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.PagedText;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.pdf.PDFParserConfig;
-import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pages per second through {@link TextExtractor} against raw Tika (AutoDetectParser and BodyContentHandler, the same
  * PDF settings) on the same corpus, in the same run, 2 threads each; and OCR seconds per page through the extractor
  * against the {@code tesseract} command alone on the same page image.
- * Corpus: {@code bench/fetch-corpus.sh}. Run: {@code mvn -Pbench verify -Dit.test=TikaExtractionBenchmark}.
+ * Corpus and baseline: {@link BenchmarkCorpus}. Run: {@code mvn -Pbench verify -Dit.test=TikaExtractionBenchmark}.
  */
 class TikaExtractionBenchmark {
 
     private static final int ROUNDS = 5;
-    private static final int THREADS = 2;
     private static final int OCR_ROUNDS = 3;
 
     @Test
     void extraction_throughput_against_raw_tika() throws Exception {
-        List<Path> corpus;
-        Path folder = Path.of("bench", "corpus");
-        try (Stream<Path> files = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
-            // Largest first, so that the two threads finish together rather than waiting on one big file at the end.
-            corpus = files.filter(p -> p.toString().endsWith(".pdf"))
-                    .sorted(Comparator.comparingLong(TikaExtractionBenchmark::size).reversed()).toList();
-        }
-        assumeTrue(!corpus.isEmpty(), "No corpus: run bench/fetch-corpus.sh first");
+        List<Path> corpus = BenchmarkCorpus.files();
 
         AutoDetectParser raw = new AutoDetectParser();
         // Text throughput, OCR off on both sides: OCR is measured on its own below.
         TextExtractor extractor = new TextExtractor(IngestSettings.defaults().withOcrEnabled(false),
                 OcrSupport.detect("fra+eng"));
-        int pages = run(corpus, file -> rawPages(raw, file));
-        int extractorPages = run(corpus, file -> extractorPages(extractor, file));
+        int pages = BenchmarkCorpus.onThreads(corpus, file -> BenchmarkCorpus.rawTikaPages(raw, file));
+        int extractorPages = BenchmarkCorpus.onThreads(corpus, file -> extractorPages(extractor, file));
         assertThat(extractorPages).isEqualTo(pages);
 
         List<Double> rawSeconds = new ArrayList<>();
@@ -63,18 +42,18 @@ class TikaExtractionBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             // Alternate which goes first, so that neither always runs on a warmer or a more fragmented heap.
             if (round % 2 == 0) {
-                rawSeconds.add(timed(() -> run(corpus, file -> rawPages(raw, file))));
-                extractorSeconds.add(timed(() -> run(corpus, file -> extractorPages(extractor, file))));
+                rawSeconds.add(timed(() -> BenchmarkCorpus.onThreads(corpus, file -> BenchmarkCorpus.rawTikaPages(raw, file))));
+                extractorSeconds.add(timed(() -> BenchmarkCorpus.onThreads(corpus, file -> extractorPages(extractor, file))));
             } else {
-                extractorSeconds.add(timed(() -> run(corpus, file -> extractorPages(extractor, file))));
-                rawSeconds.add(timed(() -> run(corpus, file -> rawPages(raw, file))));
+                extractorSeconds.add(timed(() -> BenchmarkCorpus.onThreads(corpus, file -> extractorPages(extractor, file))));
+                rawSeconds.add(timed(() -> BenchmarkCorpus.onThreads(corpus, file -> BenchmarkCorpus.rawTikaPages(raw, file))));
             }
         }
         List<BenchmarkReport.Row> rows = new ArrayList<>(List.of(
                 BenchmarkReport.row(String.format(Locale.ROOT, "Raw Tika: %d PDFs, %d pages, %d threads",
-                        corpus.size(), pages, THREADS), rawSeconds),
+                        corpus.size(), pages, BenchmarkCorpus.THREADS), rawSeconds),
                 BenchmarkReport.row(String.format(Locale.ROOT, "TextExtractor: same files, pages split, limits, "
-                        + "%d threads", THREADS), extractorSeconds)));
+                        + "%d threads", BenchmarkCorpus.THREADS), extractorSeconds)));
         List<String> notes = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "Pages/s (median): raw Tika %.0f, TextExtractor %.0f; ratio TextExtractor/raw "
                         + "= %.2f (aim: at least 0.7).", pages / BenchmarkReport.median(rawSeconds),
@@ -140,43 +119,12 @@ class TikaExtractionBenchmark {
         assertThat(Files.readString(Path.of(output + ".txt"))).contains("conseil municipal");
     }
 
-    private static int rawPages(AutoDetectParser parser, Path file) {
-        Metadata metadata = new Metadata();
-        ParseContext context = new ParseContext();
-        PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-        context.set(PDFParserConfig.class, pdf);
-        try (InputStream in = org.apache.tika.io.TikaInputStream.get(file)) {
-            parser.parse(in, new BodyContentHandler(-1), metadata, context);
-        } catch (Exception e) {
-            throw new IllegalStateException(file + ": " + e, e);
-        }
-        return metadata.getInt(PagedText.N_PAGES);
-    }
-
     private static int extractorPages(TextExtractor extractor, Path file) {
         Outcome outcome = extractor.extract(file);
         if (!(outcome instanceof Outcome.Extracted extracted)) {
             throw new IllegalStateException(file + ": " + outcome);
         }
         return extracted.extraction().pages().size();
-    }
-
-    private static int run(List<Path> corpus, ToIntFunction<Path> pagesOf) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Path file : corpus) {
-                results.add(pool.submit(() -> pagesOf.applyAsInt(file)));
-            }
-            int pages = 0;
-            for (Future<Integer> result : results) {
-                pages += result.get();
-            }
-            return pages;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private interface Work {
@@ -187,14 +135,6 @@ class TikaExtractionBenchmark {
         long start = System.nanoTime();
         work.run();
         return seconds(start);
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static double seconds(long start) {

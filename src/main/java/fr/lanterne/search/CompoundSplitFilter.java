@@ -59,13 +59,36 @@ final class CompoundSplitFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        String word = term.toString();
+        // Most words start with no prefix: compare in the term's buffer, and build a string only for a candidate.
+        char[] buffer = term.buffer();
+        int length = term.length();
+        if (length == 0 || buffer[0] >= FIRST_LETTERS.length || !FIRST_LETTERS[buffer[0]]) {
+            return true;
+        }
         for (Map.Entry<String, Set<String>> compound : COMPOUNDS.entrySet()) {
             String prefix = compound.getKey();
-            if (word.length() > prefix.length() && word.startsWith(prefix)
-                    && isHead(word.substring(prefix.length()), compound.getValue())) {
-                split(word, prefix.length());
-                return true;
+            if (length > prefix.length() && startsWith(buffer, prefix)) {
+                String word = term.toString();
+                if (isHead(word.substring(prefix.length()), compound.getValue())) {
+                    split(word, prefix.length());
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The first letters of the prefixes, by character, for a quick "no compound here". */
+    private static final boolean[] FIRST_LETTERS = new boolean[128];
+
+    static {
+        COMPOUNDS.keySet().forEach(prefix -> FIRST_LETTERS[prefix.charAt(0)] = true);
+    }
+
+    private static boolean startsWith(char[] buffer, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (buffer[i] != prefix.charAt(i)) {
+                return false;
             }
         }
         return true;

@@ -60,7 +60,7 @@ public final class ReferenceFinder {
     }
 
     private static void inText(String text, ReferenceMatch.Where where, List<ReferenceMatch> found, Set<String> seen) {
-        if (text == null) {
+        if (text == null || !mentionsLnt(text)) {
             return;
         }
         Matcher m = IN_TEXT.matcher(text);
@@ -68,6 +68,20 @@ public final class ReferenceFinder {
             String number = "0".repeat(6 - m.group(2).length()) + m.group(2);
             add(found, seen, "LNT-" + m.group(1) + "-" + number, where);
         }
+    }
+
+    /**
+     * Whether "LNT" appears at all, in any case: a loop over the characters, so that the pattern (which tries its
+     * look-behind at every position) only runs over the few texts that quote a reference.
+     */
+    static boolean mentionsLnt(String text) {
+        for (int i = 0; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'L' || c == 'l') && (text.charAt(i + 1) | 0x20) == 'n' && (text.charAt(i + 2) | 0x20) == 't') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<ReferenceMatch> found, Set<String> seen, String reference, ReferenceMatch.Where where) {

@@ -41,6 +41,15 @@ class ReferenceFinderTest {
     }
 
     @Test
+    void the_quick_look_for_lnt_ignores_case_and_nothing_else() {
+        assertThat(ReferenceFinder.mentionsLnt("réf. LnT 2026 12")).isTrue();
+        assertThat(ReferenceFinder.mentionsLnt("…lnt")).isTrue();
+        assertThat(ReferenceFinder.mentionsLnt("L N T, LN, nt, l'entente")).isFalse();
+        assertThat(finder.find("Votre demande Lnt-2026-7.", ReferenceMatch.Where.BODY))
+                .extracting(ReferenceMatch::reference).containsExactly("LNT-2026-000007");
+    }
+
+    @Test
     void look_alikes_are_not_references() {
         assertThat(finder.find("PLNT-2026-000123, LNT-2026-0001234, LNT-26-000123, ELNT 2026 1",
                 ReferenceMatch.Where.BODY)).isEmpty();

@@ -16,6 +16,7 @@ import fr.lanterne.ingest.DocumentRecords.Source;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentQuery;
 import fr.lanterne.registry.Registry;
+import fr.lanterne.registry.Vendor;
 import fr.lanterne.registry.SourceDraft;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.requests.RequestDetails;
@@ -26,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -249,11 +251,33 @@ public class Documents {
                 .toList();
     }
 
+    /** The detector built from the registry's vendors and the vocabulary file, and what it was built from. */
+    private record CachedDetector(List<Vendor> vendors, Path file, FileTime modified, VocabularyDetector detector) {
+    }
+
+    private volatile CachedDetector cachedDetector;
+
+    /**
+     * The vocabulary detector, built again only when the registry's vendors or the vocabulary file changed: compiling
+     * its patterns for every file took longer than reading a short PDF.
+     */
     private VocabularyDetector detector() {
+        List<Vendor> vendors = registry.vendors();
+        Path file = properties.vocabulary();
+        FileTime modified;
+        try {
+            modified = Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the vocabulary " + file, e);
+        }
+        CachedDetector cached = cachedDetector;
+        if (cached != null && cached.vendors().equals(vendors) && cached.file().equals(file)
+                && java.util.Objects.equals(cached.modified(), modified)) {
+            return cached.detector();
+        }
         Vocabulary.Synonyms synonyms;
         try {
-            Path file = properties.vocabulary();
-            if (Files.isRegularFile(file)) {
+            if (modified != null) {
                 synonyms = Vocabulary.Synonyms.load(file);
             } else {
                 try (InputStream in = Documents.class.getResourceAsStream("/config/vocabulary.yml")) {
@@ -261,9 +285,11 @@ public class Documents {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the vocabulary " + properties.vocabulary(), e);
+            throw new UncheckedIOException("Cannot read the vocabulary " + file, e);
         }
-        return new VocabularyDetector(Vocabulary.of(registry.vendors(), synonyms));
+        VocabularyDetector detector = new VocabularyDetector(Vocabulary.of(vendors, synonyms));
+        cachedDetector = new CachedDetector(vendors, file, modified, detector);
+        return detector;
     }
 
     // --- reading -----------------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ import org.apache.tika.sax.BodyContentHandler;
  */
 final class BenchmarkCorpus {
 
-    static final int THREADS = 2;
+    /** Two by default, as many as this machine has cores; {@code -Dbench.threads=1} as the ingest job runs. */
+    static final int THREADS = Integer.getInteger("bench.threads", 2);
 
     private BenchmarkCorpus() {
     }

@@ -141,7 +141,8 @@ class IngestPipelineBenchmark {
         List<Double> rawSeconds = rounds.stream().map(Round::rawSeconds).toList();
         List<Double> pipelineSeconds = rounds.stream().map(Round::pipelineSeconds).toList();
         long ocred = count("SELECT COALESCE(SUM(ocred_pages), 0) FROM document");
-        BenchmarkReport.write(settings.ocrEnabled() ? "ingest-pipeline" : "ingest-pipeline-no-ocr", List.of(
+        BenchmarkReport.write((settings.ocrEnabled() ? "ingest-pipeline" : "ingest-pipeline-no-ocr")
+                + (BenchmarkCorpus.THREADS == 2 ? "" : "-" + BenchmarkCorpus.THREADS + "-threads"), List.of(
                         BenchmarkReport.row(String.format(Locale.ROOT, "Raw Tika: %d PDFs, %d pages, %d threads", files,
                                 pages, BenchmarkCorpus.THREADS), rawSeconds),
                         BenchmarkReport.row(String.format(Locale.ROOT, "Whole pipeline (Documents.ingest): same files, "

@@ -45,6 +45,7 @@ import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -132,7 +133,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** How deep results can be paged, as OpenSearch's index.max_result_window: beyond, an empty page and a notice. */
-    public static final int MAX_RESULT_WINDOW = 10_000;
+    public static final int MAX_RESULT_WINDOW = SearchQuery.MAX_BROWSABLE;
     /** Values shown per facet dimension. */
     public static final int FACET_SIZE = 20;
 
@@ -818,6 +819,14 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             Generation previous;
             try {
+                generation.writer.commit();
+                // As a closing writer would: let the merges that the bulk load started finish, so that searches start
+                // on merged segments (a dozen unmerged segments made every search slower) and do not share the cores
+                // with those merges. The old index serves searches meanwhile.
+                generation.writer.maybeMerge();
+                if (generation.writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+                    merges.sync();
+                }
                 generation.writer.commit();
                 // Opens the new searcher, facet state included, before taking the lock that stops searches.
                 generation.searchers.maybeRefreshBlocking();

@@ -23,6 +23,8 @@ public record SearchQuery(String text, SearchFilters filters, SearchSort sort, i
     public static final int MAX_TEXT_LENGTH = 1_000;
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
+    /** Results that can be paged through (and exported); past this rank a page is empty and a notice says why. */
+    public static final int MAX_BROWSABLE = 10_000;
 
     public SearchQuery {
         text = text == null ? "" : text.strip();

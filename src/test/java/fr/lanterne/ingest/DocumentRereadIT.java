@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.lanterne.ConflictException;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.NotFoundException;
 import fr.lanterne.TestData;
+import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
@@ -51,9 +51,7 @@ import picocli.CommandLine;
 class DocumentRereadIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(LanterneIntegrationTest.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    static final GreenMailExtension MAIL = TestMail.smtpAndImap();
 
     @Autowired
     Documents documents;

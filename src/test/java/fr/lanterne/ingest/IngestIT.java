@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
@@ -64,9 +64,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class IngestIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(LanterneIntegrationTest.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    static final GreenMailExtension MAIL = TestMail.smtpAndImap();
 
     @Autowired
     Documents documents;

@@ -3,10 +3,10 @@ package fr.lanterne.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestMail;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.ContactDetails;
@@ -41,8 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CampaignIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension MAIL = TestMail.smtp();
 
     @Autowired
     Campaigns campaigns;

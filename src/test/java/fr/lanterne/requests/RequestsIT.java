@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.lanterne.ConflictException;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
@@ -46,8 +46,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class RequestsIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension MAIL = TestMail.smtp();
 
     @Autowired
     Requests requests;

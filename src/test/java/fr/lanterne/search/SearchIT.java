@@ -3,9 +3,9 @@ package fr.lanterne.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
@@ -51,9 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchIT {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            new ServerSetup(LanterneIntegrationTest.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(LanterneIntegrationTest.IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    static final GreenMailExtension MAIL = TestMail.smtpAndImap();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

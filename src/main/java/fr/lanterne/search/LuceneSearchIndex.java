@@ -133,7 +133,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** How deep results can be paged, as OpenSearch's index.max_result_window: beyond, an empty page and a notice. */
-    public static final int MAX_RESULT_WINDOW = SearchQuery.MAX_BROWSABLE;
+    private static final int MAX_RESULT_WINDOW = SearchQuery.MAX_BROWSABLE;
     /** Values shown per facet dimension. */
     public static final int FACET_SIZE = 20;
 

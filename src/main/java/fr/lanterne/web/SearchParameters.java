@@ -2,9 +2,11 @@ package fr.lanterne.web;
 
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.search.Search;
+import fr.lanterne.search.SearchFacet;
 import fr.lanterne.search.SearchQuery;
 import fr.lanterne.search.SearchResult;
 import fr.lanterne.search.SearchSort;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,7 @@ public record SearchParameters(String q, List<String> departement, List<String> 
                                String sort, String page, String size) {
 
     /** The filter parameters, in the order of the page's facets; each is also the key of a facet. */
-    public static final List<String> FILTERS = List.of("departement", "commune", "region", "technology", "vendor",
-            "kind", "year");
+    public static final List<String> FILTERS = Arrays.stream(SearchFacet.values()).map(SearchFacet::key).toList();
 
     public SearchParameters {
         q = q == null ? "" : q;

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ class SearchPageController {
 
     /** Rows of a CSV export at most: the results a search can browse. */
     static final int CSV_MAX_ROWS = SearchQuery.MAX_BROWSABLE;
+
+    /** The French name of each kind of document, by code. */
+    private static final Map<String, String> KIND_LABELS = Arrays.stream(DocumentKind.values())
+            .collect(Collectors.toMap(Enum::name, DocumentKind::label, (a, b) -> a, LinkedHashMap::new));
 
     private final Search search;
     private final Authorities authorities;
@@ -94,7 +99,7 @@ class SearchPageController {
         model.addAttribute("result", result);
         model.addAttribute("facets", facets);
         model.addAttribute("active", active);
-        model.addAttribute("kinds", kindLabels());
+        model.addAttribute("kinds", KIND_LABELS);
         model.addAttribute("lastPage", Math.max(1, (int) Math.min(
                 (Math.min(result.total(), SearchQuery.MAX_BROWSABLE) + result.size() - 1) / result.size(),
                 Integer.MAX_VALUE)));
@@ -121,13 +126,13 @@ class SearchPageController {
         out.write('\uFEFF');
         row(out, "document", "sha256", "administration", "insee", "commune", "departement", "type", "recu_le",
                 "demande", "page", "passage", "lien");
-        Map<String, String> kinds = kindLabels();
         int written = 0;
         SearchResult page = first;
         for (int number = 1; !page.hits().isEmpty() && written < CSV_MAX_ROWS; ) {
             for (SearchHit hit : page.hits()) {
                 row(out, hit.title(), hit.sha256(), hit.authorityName(), hit.insee(), hit.communeName(),
-                        hit.departement(), hit.kind() == null ? null : kinds.getOrDefault(hit.kind(), hit.kind()),
+                        hit.departement(),
+                        hit.kind() == null ? null : KIND_LABELS.getOrDefault(hit.kind(), hit.kind()),
                         hit.receivedOn() == null ? null : hit.receivedOn().toString(), hit.requestReference(),
                         String.valueOf(hit.page()), hit.plainPassage(),
                         origin + "/documents/" + hit.sha256() + "/fichier#page=" + hit.page());
@@ -166,17 +171,9 @@ class SearchPageController {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    private static Map<String, String> kindLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (DocumentKind kind : DocumentKind.values()) {
-            labels.put(kind.name(), kind.label());
-        }
-        return labels;
-    }
-
     private static String label(String facet, String value, String label, Map<String, Map<String, String>> names) {
         if (facet.equals("kind")) {
-            return kindLabels().getOrDefault(value, label);
+            return KIND_LABELS.getOrDefault(value, label);
         }
         String name = names.getOrDefault(facet, Map.of()).get(value);
         return name == null ? label : value + " — " + name;

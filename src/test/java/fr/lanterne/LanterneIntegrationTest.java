@@ -22,14 +22,14 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "lanterne.web.public-mode=true",
                 // GreenMail's test SMTP port; test classes that read mail start GreenMail there.
                 "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + LanterneIntegrationTest.SMTP_PORT,
+                "spring.mail.port=${lanterne.it.smtp-port:3025}",
                 "lanterne.requests.mailbox=demandes@lanterne.test",
                 "lanterne.requests.requester.name=Camille Martin",
                 "lanterne.requests.requester.place=Nice",
                 "lanterne.requests.emails-per-minute=6000",
                 // GreenMail's test IMAP port; test classes that read the mailbox start GreenMail there.
                 "lanterne.mailbox.host=127.0.0.1",
-                "lanterne.mailbox.port=" + LanterneIntegrationTest.IMAP_PORT,
+                "lanterne.mailbox.port=${lanterne.it.imap-port:3143}",
                 "lanterne.mailbox.protocol=imap",
                 "lanterne.mailbox.username=demandes@lanterne.test",
                 "lanterne.mailbox.password=secret"})
@@ -39,9 +39,12 @@ public @interface LanterneIntegrationTest {
     /** Under target/ so that {@code mvn clean} starts afresh. */
     String DATA_DIR = "target/it-data";
 
-    /** GreenMail's ServerSetupTest.SMTP. */
-    int SMTP_PORT = 3025;
+    /**
+     * GreenMail's ServerSetupTest.SMTP, or {@code -Dlanterne.it.smtp-port=N} so that two checkouts can run their
+     * integration tests at the same time.
+     */
+    int SMTP_PORT = Integer.getInteger("lanterne.it.smtp-port", 3025);
 
-    /** GreenMail's ServerSetupTest.IMAP. */
-    int IMAP_PORT = 3143;
+    /** GreenMail's ServerSetupTest.IMAP, or {@code -Dlanterne.it.imap-port=N}. */
+    int IMAP_PORT = Integer.getInteger("lanterne.it.imap-port", 3143);
 }

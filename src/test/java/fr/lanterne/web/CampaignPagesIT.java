@@ -239,14 +239,14 @@ class CampaignPagesIT {
         EntityExchangeResult<String> changed = volunteer.post("/campagnes", form);
 
         assertThat(changed.getStatus()).isEqualTo(HttpStatus.OK);
-        assertThat(changed.getResponseBody()).contains(html("Le formulaire a changé depuis l'aperçu"))
+        assertThat(changed.getResponseBody()).contains(html("Le formulaire a changé depuis l’aperçu"))
                 .contains("<dd class=\"plan-requests\">1</dd>");
         assertThat(token(changed.getResponseBody())).isNotEqualTo(token);
         assertThat(campaignsNamed(NAME + " changé")).isZero();
 
         form.set("token", "from-an-expired-session");
         EntityExchangeResult<String> expired = volunteer.post("/campagnes", form);
-        assertThat(expired.getResponseBody()).contains(html("n'est plus valable"));
+        assertThat(expired.getResponseBody()).contains(html("n’est plus valable"));
         assertThat(campaignsNamed(NAME + " changé")).isZero();
     }
 

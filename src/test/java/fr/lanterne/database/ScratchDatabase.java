@@ -33,8 +33,8 @@ public final class ScratchDatabase implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
                 + "&rewriteBatchedStatements=true");
-        dataSource.setUsername("root");
-        dataSource.setPassword("");
+        dataSource.setUsername(server.credentials().user());
+        dataSource.setPassword(server.credentials().password());
         dataSource.setMaximumPoolSize(4);
         SpringLiquibase liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);

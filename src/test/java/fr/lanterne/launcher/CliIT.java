@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,15 @@ class CliIT {
         System.setIn(new ByteArrayInputStream("un mot de passe solide\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(run("users", "add", "cli-alice", "--role", "ADMIN")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("existe déjà");
+    }
+
+    @Test
+    void database_backup_dumps_the_shared_embedded_database_with_its_own_account() throws Exception {
+        Path file = Path.of("target", "cli-it", "backup.sql").toAbsolutePath();
+        Files.deleteIfExists(file);
+        assertThat(run("database", "backup", file.toString())).as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("sauvegardée");
+        assertThat(Files.readString(file)).contains("CREATE TABLE `app_user`");
     }
 
     @Test

@@ -182,7 +182,8 @@ class CampaignIT {
         Map<String, Integer> counts = new HashMap<>();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.open(dataDir.resolve("mariadb"),
                 Path.of("target", "mariadb-binaries"), 0, false);
-             Connection connection = DriverManager.getConnection(db.createDatabase("lanterne"), "root", "");
+             Connection connection = DriverManager.getConnection(db.createDatabase("lanterne"),
+                     db.credentials().user(), db.credentials().password());
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT status, COUNT(*) FROM request GROUP BY status")) {
             while (rs.next()) {

@@ -1,5 +1,6 @@
 package fr.lanterne.ingest;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.ConflictException;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
@@ -308,7 +309,7 @@ public class Documents {
     public DocumentRecords.Page page(String sha256, int number) {
         Details details = details(sha256);
         return store.page(sha256, number).orElseThrow(() -> new NotFoundException("Le document n'a que "
-                + details.pageCount() + " page(s) : pas de page " + number + ".",
+                + FrenchCount.of(details.pageCount(), "page", "pages") + " : pas de page " + number + ".",
                 Map.of("sha256", sha256, "page", number, "pages", details.pageCount())));
     }
 

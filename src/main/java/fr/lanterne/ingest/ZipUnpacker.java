@@ -94,7 +94,8 @@ public final class ZipUnpacker {
                             + "prise en charge (" + e.getMessage() + ").");
         } catch (IOException | RuntimeException e) {
             return new Refused(entries.isEmpty() ? QuarantineReason.CORRUPT : QuarantineReason.TRUNCATED,
-                    "L'archive est illisible après " + FrenchCount.of(entries.size(), "fichier", "fichiers") + " : " + e.getMessage() + ".");
+                    "L'archive est illisible après " + FrenchCount.of(entries.size(), "fichier", "fichiers") + " : "
+                            + e.getMessage() + ".");
         }
         if (entries.isEmpty()) {
             return new Refused(QuarantineReason.EMPTY, "L'archive ne contient aucun fichier.");

@@ -58,7 +58,7 @@ public final class Cli {
         try {
             parsed = commandLine.parseArgs(args);
         } catch (ParameterException e) {
-            err.println(e.getMessage());
+            err.println(UsageErrors.inFrench(e.getMessage()));
             e.getCommandLine().usage(err);
             return USAGE;
         }

@@ -367,7 +367,8 @@ public class Campaigns {
             parts.put("registry", "communes du registre");
         }
         if (!targets.authorityCodes().isEmpty()) {
-            parts.put("csv", FrenchCount.of(targets.authorityCodes().size(), "organisme", "organismes") + " d'une liste");
+            parts.put("csv", FrenchCount.of(targets.authorityCodes().size(), "organisme", "organismes")
+                    + " d'une liste");
         }
         return String.join(", ", parts.values());
     }

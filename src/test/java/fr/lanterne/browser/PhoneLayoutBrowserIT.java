@@ -225,7 +225,8 @@ class PhoneLayoutBrowserIT {
                 const r = e.getBoundingClientRect();
                 if (r.right > limit + 1 && !e.closest('.table-scroll, figure.chart, pre')) {
                     wide.push(e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined
-                        ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' (' + Math.round(r.right) + ')');
+                        ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                        + ' (' + Math.round(r.right) + ')');
                 }
             }
             return wide.slice(0, 8).join(', ');

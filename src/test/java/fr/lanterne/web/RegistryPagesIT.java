@@ -194,7 +194,7 @@ class RegistryPagesIT {
                 "place", "centre-ville"));
         assertThat(notANumber.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notANumber.getResponseBody())
-                .contains("<p class=\"field-error\" id=\"since-error\">L&#39;année de début doit être un nombre")
+                .contains("<p class=\"field-error\" id=\"since-error\">L’année de début doit être un nombre")
                 .contains("value=\"deux mille\"").contains("value=\"centre-ville\"")
                 .containsPattern("<option value=\"CCTV\" selected=\"selected\">");
 
@@ -237,7 +237,7 @@ class RegistryPagesIT {
 
         assertThat(conflict.getStatus()).isEqualTo(HttpStatus.CONFLICT);
         String body = conflict.getResponseBody();
-        assertThat(body).contains("Quelqu&#39;un a modifié ce déploiement entre-temps")
+        assertThat(body).contains("Quelqu’un a modifié ce déploiement entre-temps")
                 .containsPattern("<textarea id=\"summary\" [^>]*>Quarante cam(é|&eacute;)ras selon le maire."
                         + "</textarea>")
                 .contains("value=\"Axis\"")
@@ -284,7 +284,7 @@ class RegistryPagesIT {
         String documentsUri = "/registre/" + deployment.id() + "/documents";
         EntityExchangeResult<String> invalid = volunteer.post(documentsUri, Map.of("reference", "pas une empreinte"));
         assertThat(invalid.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(invalid.getResponseBody()).contains("id=\"reference-error\">Ce n&#39;est ni une empreinte SHA-256");
+        assertThat(invalid.getResponseBody()).contains("id=\"reference-error\">Ce n’est ni une empreinte SHA-256");
         EntityExchangeResult<String> unknown = volunteer.post(documentsUri, Map.of("reference", "0".repeat(64)));
         assertThat(unknown.getResponseBody()).contains("id=\"reference-error\">Aucun document n&#39;a l&#39;empreinte");
 

@@ -118,7 +118,7 @@ class StatisticsPageIT {
                 .page("/statistiques?departement=Nice&campagne=0");
 
         assertThat(page).contains("id=\"departement-error\" class=\"field-error\">« NICE » n&#39;est pas un code")
-                .contains("id=\"campagne-error\" class=\"field-error\">Aucune campagne n&#39;a le numéro « 0 »");
+                .contains("id=\"campagne-error\" class=\"field-error\">Aucune campagne n’a le numéro « 0 »");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.lanterne.authorities;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
 import java.io.PrintWriter;
@@ -33,10 +34,13 @@ public final class AuthoritiesCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             ContactImportReport report = context.getBean(Authorities.class).importContacts(file, CommandUser.name());
             out.printf("%s (%s)%n", report.file(), report.format());
-            out.printf("  %d mairie(s) dans le fichier : %d adresse(s) enregistrée(s), %d déjà à jour.%n",
-                    report.entries(), report.recorded(), report.unchanged());
+            out.printf("  %s dans le fichier : %s, %d déjà à jour.%n",
+                    FrenchCount.of(report.entries(), "mairie", "mairies"),
+                    FrenchCount.of(report.recorded(), "adresse enregistrée", "adresses enregistrées"),
+                    report.unchanged());
             if (!report.skipped().isEmpty()) {
-                out.printf("  %d entrée(s) laissée(s) de côté :%n", report.skipped().size());
+                out.printf("  %s de côté :%n", FrenchCount.of(report.skipped().size(), "entrée laissée",
+                        "entrées laissées"));
                 report.skipped().stream().limit(20).forEach(s -> out.println("    " + s));
                 if (report.skipped().size() > 20) {
                     out.printf("    … et %d autres.%n", report.skipped().size() - 20);

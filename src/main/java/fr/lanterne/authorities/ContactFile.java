@@ -1,5 +1,6 @@
 package fr.lanterne.authorities;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ record ContactFile(String format, ContactSource source, List<Line> contacts, Lis
                 return;
             }
             StringBuilder message = new StringBuilder("Le fichier " + file + " n'a pas été importé (rien n'a été "
-                    + "enregistré) : " + problems.size() + " erreur(s).");
+                    + "enregistré) : " + FrenchCount.of(problems.size(), "erreur", "erreurs") + ".");
             problems.stream().limit(SHOWN).forEach(p -> message.append("\n  ").append(p));
             if (problems.size() > SHOWN) {
                 message.append("\n  … et ").append(problems.size() - SHOWN).append(" autres.");

@@ -59,7 +59,9 @@ final class OfficialDirectoryFile {
             List<String> missing = List.of("pivot", "nom").stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("Le fichier " + fileName + " ne ressemble pas à l'export de "
-                        + "l'Annuaire de l'administration : colonne(s) manquante(s) " + String.join(", ", missing) + ".");
+                        + "l'Annuaire de l'administration : "
+                        + (missing.size() == 1 ? "colonne manquante " : "colonnes manquantes ")
+                        + String.join(", ", missing) + ".");
             }
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {

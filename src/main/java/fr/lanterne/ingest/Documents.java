@@ -1,5 +1,6 @@
 package fr.lanterne.ingest;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.ConflictException;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
@@ -150,18 +151,25 @@ public class Documents {
         String suggestion = null;
         if (!replies.isEmpty()) {
             StateSuggestion advice = advisor.suggest(replies);
-            suggestion = advice.state().label() + " : " + advice.reason();
+            // "Lanterne suggère que la demande est satisfaite : la réponse communique …"
+            suggestion = "Lanterne suggère que " + advice.state().verdict() + " : " + lowerFirst(advice.reason());
             store.suggestion(ingested, advice.state().name(), advice.reason());
             if (match.reference() != null) {
-                requests.documentsReceived(RequestReference.parse(match.reference()), ingested.size() + " document(s) "
-                        + "reçu(s) (" + replies.stream().map(r -> r.kind().label()).distinct()
-                        .collect(Collectors.joining(", ")) + ") ; Lanterne suggère : " + suggestion);
+                requests.documentsReceived(RequestReference.parse(match.reference()), (ingested.isEmpty()
+                        ? "Documents déjà connus, reçus à nouveau (" : ingested.size() == 1 ? "Un document reçu ("
+                        : ingested.size() + " documents reçus (")
+                        + replies.stream().map(r -> r.kind().label()).distinct().collect(Collectors.joining(", "))
+                        + "). " + suggestion);
             }
         }
         if (!ingested.isEmpty()) {
             events.publishEvent(new DocumentsIngested(List.copyOf(ingested)));
         }
         return new Report(source.source(), items, match.reference(), match.authorityCode(), suggestion);
+    }
+
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** Every byte is kept, quarantined files included, so that they can be retried. */
@@ -185,7 +193,7 @@ public class Documents {
         }
         if (outcome instanceof Outcome.Unpacked unpacked) {
             return new Item(item.path(), item.sha256(), Result.UNPACKED, null, 0, null,
-                    unpacked.parts() + " fichier(s) à l'intérieur");
+                    (unpacked.parts() == 1 ? "un fichier" : unpacked.parts() + " fichiers") + " à l'intérieur");
         }
         Extraction extraction = ((Outcome.Extracted) outcome).extraction();
         Classification classification = classifier.classify(extraction);
@@ -301,7 +309,7 @@ public class Documents {
     public DocumentRecords.Page page(String sha256, int number) {
         Details details = details(sha256);
         return store.page(sha256, number).orElseThrow(() -> new NotFoundException("Le document n'a que "
-                + details.pageCount() + " page(s) : pas de page " + number + ".",
+                + FrenchCount.of(details.pageCount(), "page", "pages") + " : pas de page " + number + ".",
                 Map.of("sha256", sha256, "page", number, "pages", details.pageCount())));
     }
 

@@ -1,5 +1,6 @@
 package fr.lanterne.ingest;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.UserError;
 import fr.lanterne.cli.CliCommand;
@@ -69,9 +70,11 @@ public final class IngestCommand implements CliCommand {
                 throw new InvalidInputException("« " + input + " » n'existe pas.");
             }
         }
-        out.printf("Total : %d document(s) nouveau(x), %d déjà connu(s), %d en quarantaine, %d déjà importé(s).%n",
-                totals.getOrDefault(Result.INGESTED, 0), totals.getOrDefault(Result.DUPLICATE, 0),
-                totals.getOrDefault(Result.QUARANTINED, 0), totals.getOrDefault(Result.ALREADY_RECEIVED, 0));
+        out.printf("Total : %s, %s, %d en quarantaine, %s.%n",
+                FrenchCount.of(totals.getOrDefault(Result.INGESTED, 0), "document nouveau", "documents nouveaux"),
+                FrenchCount.of(totals.getOrDefault(Result.DUPLICATE, 0), "déjà connu", "déjà connus"),
+                totals.getOrDefault(Result.QUARANTINED, 0),
+                FrenchCount.of(totals.getOrDefault(Result.ALREADY_RECEIVED, 0), "déjà importé", "déjà importés"));
         return 0;
     }
 
@@ -95,7 +98,7 @@ public final class IngestCommand implements CliCommand {
             List<Report> reports = context.getBean(MailboxReader.class).poll();
             Map<Result, Integer> totals = new EnumMap<>(Result.class);
             reports.forEach(report -> print(out, Path.of(report.source()), report, totals));
-            out.printf("%d message(s) lu(s).%n", reports.size());
+            out.printf("%s.%n", FrenchCount.of(reports.size(), "message lu", "messages lus"));
             return 0;
         }
     }
@@ -170,8 +173,9 @@ public final class IngestCommand implements CliCommand {
             }
             long refused = attempts.stream().filter(a -> !a.isDone()).count();
             long stillNeedOcr = attempts.stream().filter(a -> a.isDone() && a.reread().needsOcr()).count();
-            out.printf("Total : %d document(s) relu(s), dont %d avec encore des pages sans texte ; %d refusé(s).%n",
-                    attempts.size() - refused, stillNeedOcr, refused);
+            out.printf("Total : %s, dont %d avec encore des pages sans texte ; %s.%n",
+                    FrenchCount.of(attempts.size() - refused, "document relu", "documents relus"), stillNeedOcr,
+                    FrenchCount.of(refused, "refusé", "refusés"));
             return refused > 0 ? 1 : 0;
         }
 
@@ -181,8 +185,9 @@ public final class IngestCommand implements CliCommand {
                 out.printf("%s%n  refusé : %s%n", attempt.sha256(), attempt.refusal());
                 return;
             }
-            out.printf("%s  %s%n  relu : %d page(s), dont %d lue(s) par OCR ; texte changé sur %d page(s) ; %s%n",
-                    r.sha256(), r.fileName(), r.pages(), r.ocredPages(), r.changedPages(),
+            out.printf("%s  %s%n  relu : %s, dont %s par OCR ; texte changé sur %s ; %s%n",
+                    r.sha256(), r.fileName(), FrenchCount.of(r.pages(), "page", "pages"),
+                    FrenchCount.of(r.ocredPages(), "lue", "lues"), FrenchCount.of(r.changedPages(), "page", "pages"),
                     r.needsOcr() ? "des pages restent des images sans texte." : "toutes les pages ont du texte.");
             if (r.kindChanged()) {
                 out.printf("  nature : %s (avant : %s)%n", r.kindLabel(), r.previousKindLabel());
@@ -191,7 +196,8 @@ public final class IngestCommand implements CliCommand {
                 out.printf("  nouvelles mentions : %s%n", String.join(", ", r.newMentions()));
             }
             if (r.newLinks() > 0) {
-                out.printf("  %d déploiement(s) proposé(s), à confirmer sur la page du document%n", r.newLinks());
+                out.printf("  %s, à confirmer sur la page du document%n", FrenchCount.of(r.newLinks(),
+                        "déploiement proposé", "déploiements proposés"));
             }
         }
     }

@@ -2,15 +2,22 @@ package fr.lanterne.ingest;
 
 /** The state a reply suggests for its request, for a volunteer to confirm. */
 public enum SuggestedState {
-    ANSWERED("communiquée"),
-    PARTLY_ANSWERED("partiellement communiquée"),
-    REFUSED("refusée"),
-    UNKNOWN("à examiner");
+    ANSWERED("communiquée", "la demande est satisfaite"),
+    PARTLY_ANSWERED("partiellement communiquée", "la demande est partiellement satisfaite"),
+    REFUSED("refusée", "la demande est refusée"),
+    UNKNOWN("à examiner", "la réponse est à examiner");
 
     private final String label;
+    private final String verdict;
 
-    SuggestedState(String label) {
+    SuggestedState(String label, String verdict) {
         this.label = label;
+        this.verdict = verdict;
+    }
+
+    /** What it says about the request, as the end of a French sentence ("Lanterne suggère que …"). */
+    public String verdict() {
+        return verdict;
     }
 
     /** The French name, as shown to people ("demande communiquée"). */

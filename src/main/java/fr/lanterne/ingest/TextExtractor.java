@@ -1,5 +1,6 @@
 package fr.lanterne.ingest;
 
+import fr.lanterne.FrenchCount;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -319,8 +320,9 @@ public final class TextExtractor {
         }
         if (isPdf(type) && !hasEndMarker(content)) {
             return new Outcome.Quarantined(QuarantineReason.TRUNCATED, String.format(Locale.FRANCE,
-                    "Le PDF « %s » s'arrête avant sa fin (pas de marque de fin de fichier) ; %,d page(s) ont pu être lues.",
-                    content.name(), extraction.pages().size()), extraction);
+                    "Le PDF « %s » s'arrête avant sa fin (pas de marque de fin de fichier) ; %s.", content.name(),
+                    FrenchCount.of(extraction.pages().size(), "page a pu être lue", "pages ont pu être lues")),
+                    extraction);
         }
         return new Outcome.Extracted(extraction);
     }
@@ -334,7 +336,7 @@ public final class TextExtractor {
         if (!ocr.available()) {
             return pages + " sans texte, à océriser : " + ocr.describe();
         }
-        return pages + " sans texte que l'OCR n'a pas lue(s) (limite de " + settings.maxOcrPages()
+        return pages + " sans texte que l'OCR n'a pas " + (count == 1 ? "lue" : "lues") + " (limite de " + settings.maxOcrPages()
                 + " pages océrisées par fichier, ou échec de Tesseract) ; document conservé, à océriser.";
     }
 

@@ -1,5 +1,6 @@
 package fr.lanterne.ingest;
 
+import fr.lanterne.FrenchCount;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,8 @@ public final class ZipUnpacker {
                             + "prise en charge (" + e.getMessage() + ").");
         } catch (IOException | RuntimeException e) {
             return new Refused(entries.isEmpty() ? QuarantineReason.CORRUPT : QuarantineReason.TRUNCATED,
-                    "L'archive est illisible après " + entries.size() + " fichier(s) : " + e.getMessage() + ".");
+                    "L'archive est illisible après " + FrenchCount.of(entries.size(), "fichier", "fichiers") + " : "
+                            + e.getMessage() + ".");
         }
         if (entries.isEmpty()) {
             return new Refused(QuarantineReason.EMPTY, "L'archive ne contient aucun fichier.");

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -30,6 +32,9 @@ public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+
+    /** The French words of picocli's usage help: headings and the standard options' descriptions. */
+    static final String HELP_BUNDLE = "fr.lanterne.launcher.help";
 
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[a-zA-Z][\\w.\\[\\]-]*=.*");
 
@@ -53,7 +58,7 @@ public final class Cli {
         try {
             parsed = commandLine.parseArgs(args);
         } catch (ParameterException e) {
-            err.println(e.getMessage());
+            err.println(UsageErrors.inFrench(e.getMessage()));
             e.getCommandLine().usage(err);
             return USAGE;
         }
@@ -99,6 +104,8 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // The headings and the --help/--version descriptions in French, for every command (picocli's are English).
+        commandLine.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Locale.FRENCH));
         // "2026-02-30" is refused with a sentence that says why, not picocli's "is not a LocalDate".
         commandLine.registerConverter(java.time.LocalDate.class, DateInput::parse);
         return commandLine;

@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
@@ -121,8 +122,10 @@ public final class CampaignCommand {
     }
 
     private static void printPlan(PrintWriter out, CampaignPlan plan) {
-        out.printf("%d destinataire(s) × modèle(s) : %d demande(s) à créer (%d par courriel, %d par la poste), "
-                + "%d écartée(s).%n", plan.targets(), plan.requests(), plan.email(), plan.post(), plan.skipped().size());
+        out.printf("%s (destinataires × modèles) : %s (%d par courriel, %d par la poste), %s.%n",
+                FrenchCount.of(plan.targets(), "envoi prévu", "envois prévus"),
+                FrenchCount.of(plan.requests(), "demande à créer", "demandes à créer"), plan.email(), plan.post(),
+                FrenchCount.of(plan.skipped().size(), "écartée", "écartées"));
         plan.sample().forEach(s -> out.println("  " + s));
         if (plan.requests() > plan.sample().size()) {
             out.println("  …");
@@ -141,7 +144,8 @@ public final class CampaignCommand {
 
     private static void printProgress(PrintWriter out, CampaignProgress p) {
         out.printf("Campagne n° %d « %s » : %s (traitement %s).%n", p.id(), p.name(), p.status(), p.jobStatus());
-        out.printf("  %d demande(s) prévue(s), %d créée(s), %d écartée(s).%n", p.planned(), p.created(), p.skipped());
+        out.printf("  %s, %s, %s.%n", FrenchCount.of(p.planned(), "demande prévue", "demandes prévues"),
+                FrenchCount.of(p.created(), "créée", "créées"), FrenchCount.of(p.skipped(), "écartée", "écartées"));
         p.requestsByStatus().forEach((status, count) -> out.printf("  %-28s %d%n", status.label(), count));
         if (p.printFile() != null) {
             out.printf("  Lettres à imprimer et poster : %s/%n", p.printFile());

@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
 import fr.lanterne.authorities.Authorities;
@@ -354,7 +355,7 @@ public class Campaigns {
     private static String describe(CampaignTargets targets) {
         Map<String, String> parts = new LinkedHashMap<>();
         if (!targets.insee().isEmpty()) {
-            parts.put("insee", targets.insee().size() + " commune(s)");
+            parts.put("insee", FrenchCount.of(targets.insee().size(), "commune", "communes"));
         }
         if (targets.departement() != null) {
             parts.put("departement", "département " + targets.departement());
@@ -366,7 +367,8 @@ public class Campaigns {
             parts.put("registry", "communes du registre");
         }
         if (!targets.authorityCodes().isEmpty()) {
-            parts.put("csv", targets.authorityCodes().size() + " organisme(s) d'une liste");
+            parts.put("csv", FrenchCount.of(targets.authorityCodes().size(), "organisme", "organismes")
+                    + " d'une liste");
         }
         return String.join(", ", parts.values());
     }

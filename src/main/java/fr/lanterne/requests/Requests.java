@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.ConflictException;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
@@ -322,7 +323,8 @@ public class Requests {
     /** Sends the queued emails that are due, now (the scheduler also does it every minute). */
     public String sendDue(int max) {
         RequestDispatcher.Report report = dispatcher.sendDue(null, max, () -> { });
-        return report.sent() + " envoyée(s), " + report.toOutbox() + " écrite(s) dans la boîte d'envoi locale, "
+        return FrenchCount.of(report.sent(), "envoyée", "envoyées") + ", "
+                + FrenchCount.of(report.toOutbox(), "écrite", "écrites") + " dans la boîte d'envoi locale, "
                 + report.retryLater() + " à réessayer, " + report.failed() + " en échec";
     }
 

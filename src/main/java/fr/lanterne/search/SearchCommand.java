@@ -1,5 +1,6 @@
 package fr.lanterne.search;
 
+import fr.lanterne.FrenchCount;
 import fr.lanterne.cli.CliCommand;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class SearchCommand {
             if (result.notice() != null) {
                 out.println(result.notice());
             }
-            out.printf(Locale.FRANCE, "%,d page(s) trouvée(s).%n", result.total());
+            out.printf("%s.%n", FrenchCount.of(result.total(), "page trouvée", "pages trouvées"));
             int rank = (result.page() - 1) * result.size();
             for (SearchHit hit : result.hits()) {
                 out.printf("%n%d. %s — p. %d%n   %s%s · %s%n   %s%n", ++rank, hit.title(), hit.page(),
@@ -86,8 +87,8 @@ public final class SearchCommand {
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             Search.Reindexed done = context.getBean(Search.class).reindex();
-            out.printf(Locale.FRANCE, "Index reconstruit : %,d document(s), %,d page(s).%n", done.documents(),
-                    done.pages());
+            out.printf("Index reconstruit : %s, %s.%n", FrenchCount.of(done.documents(), "document", "documents"),
+                    FrenchCount.of(done.pages(), "page", "pages"));
             return 0;
         }
     }
@@ -101,10 +102,11 @@ public final class SearchCommand {
             int indexed = search.indexQueued();
             Search.Status status = search.status();
             if (indexed > 0) {
-                out.printf("%d document(s) en attente indexé(s) maintenant.%n", indexed);
+                out.printf("%s maintenant.%n", FrenchCount.of(indexed, "document en attente indexé",
+                        "documents en attente indexés"));
             }
-            out.printf(Locale.FRANCE, "%,d page(s) indexée(s) ; %d document(s) en attente.%n", status.pages(),
-                    status.queued());
+            out.printf("%s ; %s en attente.%n", FrenchCount.of(status.pages(), "page indexée", "pages indexées"),
+                    FrenchCount.of(status.queued(), "document", "documents"));
             return 0;
         }
     }

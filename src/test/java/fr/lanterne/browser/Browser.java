@@ -136,6 +136,40 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Sets the window to a width, as a phone (390) or a laptop (1366) would show the pages. */
+    void resize(int width) {
+        driver.manage().window().setSize(new Dimension(width, 1000));
+    }
+
+    /** The window's width as the page sees it, and how wide its content is. */
+    long innerWidth() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+    }
+
+    long scrollWidth() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The whole page at a width (the window is put back to that width, 1000 px high, afterwards). */
+    void screenshot(String name, int width) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            resize(width);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void signIn(String username, String password) {
         go("/login");
         type(By.id("username"), username);

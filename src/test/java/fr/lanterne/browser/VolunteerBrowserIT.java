@@ -113,8 +113,11 @@ class VolunteerBrowserIT {
         browser.setValue(By.id("date-reception"), today);
         browser.type(By.id("evidence"), "avis de réception 1A 234 567 8901 2");
         browser.clickAndWait(By.cssSelector("#action-reception button"));
-        browser.assertShows("Date de réception enregistrée", "Refus implicite", "CRPA R311-13",
-                "Date limite de saisine de la CADA");
+        browser.assertShows("Date de réception enregistrée", "Refus implicite", "Saisine de la CADA",
+                "Prochaine étape");
+        // The articles behind a date are one click away.
+        browser.find(By.cssSelector("ol.timeline li.current details summary")).click();
+        browser.assertShows("CRPA R311-13");
         assertThat(jdbc.sql("SELECT status FROM request WHERE reference = ?").param(reference)
                 .query(String.class).single()).isEqualTo(RequestStatus.RECEIVED.name());
         browser.screenshot("06-demande-recue");

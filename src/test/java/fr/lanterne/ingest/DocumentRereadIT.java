@@ -205,9 +205,9 @@ class DocumentRereadIT {
         StringWriter out = new StringWriter();
         assertThat(command(out, "reread", sha256)).isZero();
         assertThat(out.toString()).contains(sha256 + "  marche.pdf")
-                .contains("relu : 1 page(s), dont 0 lue(s) par OCR ; texte changé sur 0 page(s) ; toutes les pages "
+                .contains("relu : 1 page, dont 0 lue par OCR ; texte changé sur 0 page ; toutes les pages "
                         + "ont du texte.")
-                .contains("Total : 1 document(s) relu(s)");
+                .contains("Total : 1 document relu");
     }
 
     @Test

@@ -111,7 +111,7 @@ class TextExtractorTest {
         Outcome outcome = extractor.extract("fin-manquante.pdf", Arrays.copyOf(pdf, pdf.length * 9 / 10));
 
         Outcome.Quarantined q = quarantined(outcome, QuarantineReason.TRUNCATED);
-        assertThat(q.detail()).contains("3 page(s) ont pu être lues");
+        assertThat(q.detail()).contains("3 pages ont pu être lues");
         assertThat(q.partialExtraction()).hasValueSatisfying(
                 partial -> assertThat(partial.pages().get(1).text()).contains("12 caméras"));
     }

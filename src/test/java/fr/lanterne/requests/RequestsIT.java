@@ -100,7 +100,7 @@ class RequestsIT {
         assertThat(pdfText).contains(created.reference()).contains("Mairie de Nice").contains("Camille Martin")
                 .contains("L311-9");
 
-        assertThat(requests.sendDue(100)).startsWith("1 envoyée(s)");
+        assertThat(requests.sendDue(100)).startsWith("1 envoyée");
         MimeMessage[] received = MAIL.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
@@ -118,7 +118,7 @@ class RequestsIT {
         assertThat(sent.status()).isEqualTo(RequestStatus.SENT);
         assertThat(sent.timeline()).extracting(TimelineEvent::type).containsExactly(EventType.CREATED,
                 EventType.LETTER_RENDERED, EventType.QUEUED, EventType.SENT);
-        assertThat(requests.sendDue(100)).as("nothing twice").startsWith("0 envoyée(s)");
+        assertThat(requests.sendDue(100)).as("nothing twice").startsWith("0 envoyée,");
         assertThat(MAIL.getReceivedMessages()).hasSize(1);
     }
 
@@ -226,7 +226,7 @@ class RequestsIT {
     @Test
     void a_posted_letter_is_recorded_by_the_volunteer() {
         RequestDetails byPost = requests.create(new NewRequest("04088", "cctv", Channel.POST, false), "alice");
-        assertThat(requests.sendDue(100)).startsWith("0 envoyée(s)");
+        assertThat(requests.sendDue(100)).startsWith("0 envoyée,");
         RequestDetails posted = requests.recordSent(RequestReference.parse(byPost.reference()), null, "alice");
         assertThat(posted.status()).isEqualTo(RequestStatus.SENT);
         assertThat(posted.sentOn()).isEqualTo(LocalDate.now(clock));

@@ -112,7 +112,7 @@ class CampaignPagesIT {
                 .contains(html("1 : ni adresse postale ni courriel connus"))
                 .contains(html(names.get(0))).contains(html(names.get(1)))
                 .contains(html(names.get(2) + " (vsa) : ni adresse postale ni courriel connus"))
-                .contains("Lancer la campagne : 2 demande(s)")
+                .contains("Lancer la campagne : 2 demandes")
                 .as("what was typed is kept").contains("value=\"" + html(NAME + " apercu") + "\"")
                 .contains(String.join("\n", communes) + "</textarea>");
         assertThat(token(plan)).isNotBlank();

@@ -72,7 +72,7 @@ class StatisticsPageIT {
         String page = signIn(TestUsers.RESEARCHER).page("/statistiques?campagne=" + campaign);
 
         assertThat(page).contains("<html lang=\"fr\"").contains("Statistiques des demandes")
-                .contains("4 demande(s) au total.");
+                .contains("4 demandes au total.");
         // States: a chart and the same numbers in a table.
         assertThat(page).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
                 + "id=\"chart-states\" aria-label=\"Nombre de demandes dans chaque état\"")
@@ -81,8 +81,8 @@ class StatisticsPageIT {
                 .containsPattern("data-state=\"REFUSED\">\\s*<th scope=\"row\">refus exprès</th>\\s*"
                         + "<td class=\"number\">1</td>");
         // Three sent, two answered (after 20 and 11 days).
-        assertThat(page).containsPattern("Sur 3 demande\\(s\\) envoyée\\(s\\), 2 ont reçu une réponse \\(67" + SPACE
-                        + "%\\) ; délai médian de la première réponse : 15,5 jour\\(s\\)")
+        assertThat(page).containsPattern("Sur 3 demandes envoyées, 2 ont reçu une réponse \\(67" + SPACE
+                        + "%\\) ; délai médian de la première réponse, en jours : 15,5\\.")
                 .containsPattern("data-key=\"06\">\\s*<th scope=\"row\">06 — Alpes-Maritimes</th>\\s*"
                         + "<td class=\"number\">2</td>\\s*<td class=\"number\">1</td>\\s*"
                         + "<td class=\"number\">50" + SPACE + "%</td>\\s*"
@@ -107,7 +107,7 @@ class StatisticsPageIT {
         String page = signIn(TestUsers.VOLUNTEER)
                 .page("/statistiques?campagne=" + campaign + "&departement=2A");
 
-        assertThat(page).contains("2 demande(s) au total.").doesNotContain("data-key=\"06\"")
+        assertThat(page).contains("2 demandes au total.").doesNotContain("data-key=\"06\"")
                 .containsPattern("<option value=\"2A\"\\s+selected=\"selected\">2A — Corse-du-Sud</option>")
                 .contains("Aucun refus implicite ni aucune saisine de la CADA pour l’instant.");
     }

@@ -2,6 +2,7 @@ package fr.lanterne.web.pages;
 
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.letters.Letters;
+import fr.lanterne.web.WebProperties;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,11 +20,22 @@ class PageModel {
     private final Authorities authorities;
     private final Letters letters;
     private final Clock clock;
+    private final WebProperties web;
 
-    PageModel(Authorities authorities, Letters letters, Clock clock) {
+    PageModel(Authorities authorities, Letters letters, Clock clock, WebProperties web) {
         this.authorities = authorities;
         this.letters = letters;
         this.clock = clock;
+        this.web = web;
+    }
+
+    /**
+     * Whether visitors without an account may read the town pages and the registry: the pages link to them for
+     * visitors only then (a link to a sign-in wall is no use to someone without an account).
+     */
+    @ModelAttribute("publicMode")
+    boolean publicMode() {
+        return web.publicMode();
     }
 
     /** The titles of the letter templates, by id, to name a request's template. */

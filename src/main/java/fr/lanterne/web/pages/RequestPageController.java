@@ -2,6 +2,7 @@ package fr.lanterne.web.pages;
 
 import fr.lanterne.UserError;
 import fr.lanterne.deadlines.DateInput;
+import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.Deadlines;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
@@ -185,23 +186,26 @@ class RequestPageController {
 
     private void show(RequestDetails request, Model model) {
         model.addAttribute("request", request);
-        model.addAttribute("deadlines", deadlines.of(request).orElse(null));
+        LocalDate today = LocalDate.now(clock);
+        DeadlineChain chain = deadlines.of(request, today).orElse(null);
+        model.addAttribute("deadlines", chain);
+        model.addAttribute("timeline", DeadlineTimeline.of(request, chain, today));
         model.addAttribute("documents", documents.ofRequest(request.reference()));
         model.addAttribute("drafts", drafts(request));
         Set<Action> actions = actionsFor(request);
         model.addAttribute("actions", actions);
         model.addAttribute("canDraftReferral", actions.contains(Action.CADA_REFERRAL));
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("today", today);
     }
 
     /** The drafts its timeline mentions (reminders, referrals), newest first, by file. */
-    private static Map<String, String> drafts(RequestDetails request) {
-        Map<String, String> drafts = new LinkedHashMap<>();
+    private static Map<String, EventType> drafts(RequestDetails request) {
+        Map<String, EventType> drafts = new LinkedHashMap<>();
         for (int i = request.timeline().size() - 1; i >= 0; i--) {
             TimelineEvent e = request.timeline().get(i);
             if ((e.type() == EventType.REMINDER_DRAFTED || e.type() == EventType.REFERRAL_DRAFTED)
                     && e.detail() != null && e.detail().endsWith(".pdf")) {
-                drafts.putIfAbsent(e.detail(), e.type().label());
+                drafts.putIfAbsent(e.detail(), e.type());
             }
         }
         return drafts;

@@ -5,6 +5,7 @@ import fr.lanterne.authorities.DepartementName;
 import fr.lanterne.ingest.DocumentKind;
 import fr.lanterne.search.FacetValue;
 import fr.lanterne.search.Search;
+import fr.lanterne.search.SearchFacet;
 import fr.lanterne.search.SearchHit;
 import fr.lanterne.search.SearchQuery;
 import fr.lanterne.search.SearchResult;
@@ -21,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -48,11 +51,13 @@ class SearchPageController {
     private final Search search;
     private final Authorities authorities;
     private final Clock clock;
+    private final MessageSource messages;
 
-    SearchPageController(Search search, Authorities authorities, Clock clock) {
+    SearchPageController(Search search, Authorities authorities, Clock clock, MessageSource messages) {
         this.search = search;
         this.authorities = authorities;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** A facet value as the page shows it: a link that adds the filter, or removes it when it is selected. */
@@ -64,7 +69,7 @@ class SearchPageController {
     }
 
     @GetMapping("/recherche")
-    String search(@ModelAttribute SearchParameters parameters, Model model) {
+    String search(@ModelAttribute SearchParameters parameters, Model model, Locale locale) {
         model.addAttribute("parameters", parameters);
         model.addAttribute("status", search.status());
         boolean asked = !parameters.q().isBlank() || !parameters.parameters().isEmpty();
@@ -84,12 +89,12 @@ class SearchPageController {
             List<FacetLink> links = new ArrayList<>();
             for (FacetValue value : result.facets().getOrDefault(facet, List.of())) {
                 boolean on = selected.contains(value.value());
-                links.add(new FacetLink(value.value(), label(facet, value.value(), value.label(), names),
+                links.add(new FacetLink(value.value(), label(facet, value.value(), value.label(), names, locale),
                         value.count(), on, toggle(parameters, facet, value.value())));
             }
             for (String value : selected) {
                 String label = links.stream().filter(l -> l.value().equals(value)).map(FacetLink::label).findFirst()
-                        .orElse(label(facet, value, value, names));
+                        .orElse(label(facet, value, value, names, locale));
                 active.add(new ActiveFilter(facet, label, toggle(parameters, facet, value)));
             }
             if (!links.isEmpty()) {
@@ -171,9 +176,14 @@ class SearchPageController {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    private static String label(String facet, String value, String label, Map<String, Map<String, String>> names) {
-        if (facet.equals("kind")) {
-            return KIND_LABELS.getOrDefault(value, label);
+    /** A facet value in the page's language: kinds and technologies by their message, places with their name. */
+    private String label(String facet, String value, String label, Map<String, Map<String, String>> names,
+                         Locale locale) {
+        if (facet.equals(SearchFacet.KIND.key())) {
+            return messages.getMessage("documentKind." + value, null, KIND_LABELS.getOrDefault(value, label), locale);
+        }
+        if (facet.equals(SearchFacet.TECHNOLOGY.key())) {
+            return messages.getMessage("technology." + value, null, label, locale);
         }
         String name = names.getOrDefault(facet, Map.of()).get(value);
         return name == null ? label : value + " — " + name;

@@ -214,13 +214,13 @@ class RegistryPageController {
             if (!model.containsAttribute("documentForm")) {
                 model.addAttribute("documentForm", new DocumentLinkForm());
             }
-            model.addAttribute("candidates", candidates(deployment, Set.copyOf(cited)));
+            model.addAttribute("candidates", candidates(deployment, Set.copyOf(cited), locale));
         }
         return "registry/deployment";
     }
 
     /** The documents received from the deployment's operator and from its town hall, not cited yet. */
-    private List<Candidate> candidates(Deployment deployment, Set<String> cited) {
+    private List<Candidate> candidates(Deployment deployment, Set<String> cited, Locale locale) {
         Set<String> codes = new LinkedHashSet<>();
         codes.add(deployment.authorityCode());
         if (deployment.communeInsee() != null) {
@@ -228,7 +228,8 @@ class RegistryPageController {
         }
         return documents.ofAuthorities(List.copyOf(codes)).stream()
                 .filter(d -> !cited.contains(d.sha256()))
-                .map(d -> new Candidate(d.sha256(), label(d) + " (" + d.kindLabel() + ", "
+                .map(d -> new Candidate(d.sha256(), label(d) + " ("
+                        + messages.getMessage("documentKind." + d.kind(), null, d.kindLabel(), locale) + ", "
                         + d.receivedAt().atZone(HistoryLines.PARIS).toLocalDate() + ")"))
                 .toList();
     }

@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -107,6 +108,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn(ExpiredSessions.successHandler()))
                         .permitAll())
                 .exceptionHandling(handling -> handling.accessDeniedHandler(ExpiredSessions.accessDeniedHandler()))
+                .addFilterBefore(new SignedInAccounts(users), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

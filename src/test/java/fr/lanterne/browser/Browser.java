@@ -136,6 +136,34 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The whole page at a window width (1366: a laptop; 390: a phone), then back to the usual window. */
+    void screenshot(String name, int width) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            resize(width);
+            Long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the window's width (the page's layout follows). */
+    void resize(int width) {
+        driver.manage().window().setSize(new Dimension(width, 1000));
+        wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth")) <= width);
+    }
+
+    /** Evaluates a script that returns a number, such as {@code document.documentElement.scrollWidth}. */
+    long number(String expression) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return " + expression)).longValue();
+    }
+
     void signIn(String username, String password) {
         go("/login");
         type(By.id("username"), username);

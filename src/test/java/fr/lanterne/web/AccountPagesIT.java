@@ -281,6 +281,8 @@ class AccountPagesIT {
             assertThat(session.get("/comptes/nouveau").getStatus().value()).as(who).isEqualTo(403);
             assertThat(session.get("/comptes/" + TestUsers.ADMIN).getStatus().value()).as(who).isEqualTo(403);
             session.page("/profil");
+            // Their own profile's forms are theirs, researchers' too (every other change is an editor's).
+            assertThat(session.post("/profil/calendrier", Map.of()).getStatus().is3xxRedirection()).as(who).isTrue();
             assertThat(session.post("/comptes/nouveau", Map.of("username", name, "role", "ADMIN"))
                     .getStatus().value()).as(who).isEqualTo(403);
         }

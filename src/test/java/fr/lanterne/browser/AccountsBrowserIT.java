@@ -111,5 +111,8 @@ class AccountsBrowserIT {
     private void assertFits(int width) {
         assertThat(browser.number("document.documentElement.scrollWidth")).as("%s at %d px", browser.path(), width)
                 .isLessThanOrEqualTo(width);
+        // Stricter: not even under the window's own scroll bar, which a phone does not have.
+        assertThat(browser.number("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("%s at %d px: wider than the window by", browser.path(), width).isLessThanOrEqualTo(0);
     }
 }

@@ -67,7 +67,11 @@ class PasswordLinks {
     }
 
     Delivery send(User user, PasswordResets.Issued issued, boolean newAccount) {
-        String link = link("/mot-de-passe/" + issued.token());
+        return deliver(user, issued, link("/mot-de-passe/" + issued.token()), link("/login"), newAccount);
+    }
+
+    /** The email with its links written out: sent, written to the outbox, or not possible. */
+    Delivery deliver(User user, PasswordResets.Issued issued, String link, String login, boolean newAccount) {
         if (user.email() == null) {
             return new Delivery(Outcome.NO_EMAIL, null, link);
         }
@@ -76,7 +80,7 @@ class PasswordLinks {
         try {
             message = sender == null ? new MimeMessage(Session.getInstance(new Properties()))
                     : sender.createMimeMessage();
-            compose(message, user, issued, link, newAccount);
+            compose(message, user, issued, link, login, newAccount);
         } catch (MessagingException | IOException e) {
             return new Delivery(Outcome.FAILED, e.getMessage(), link);
         }
@@ -91,10 +95,9 @@ class PasswordLinks {
         }
     }
 
-    private void compose(MimeMessage message, User user, PasswordResets.Issued issued, String link, boolean newAccount)
-            throws MessagingException, IOException {
+    private void compose(MimeMessage message, User user, PasswordResets.Issued issued, String link, String login,
+                         boolean newAccount) throws MessagingException, IOException {
         ZoneId zone = clock.getZone();
-        String login = link("/login");
         String body = (newAccount
                 ? "Bonjour,\n\nUn compte Lanterne a été créé pour vous : « " + user.username() + " » ("
                 + user.role().label() + ").\n\nPour choisir votre mot de passe, ouvrez ce lien :\n"

@@ -13,3 +13,7 @@ CREATE TABLE audit_log (
     KEY audit_log_user (username, at),
     KEY audit_log_at (at)
 ) ENGINE=InnoDB;
+
+--changeset lanterne:accounts-4
+--comment: What a change was, in words, where the address alone does not say it (the role given to an account...).
+ALTER TABLE audit_log ADD COLUMN detail VARCHAR(500) NULL;

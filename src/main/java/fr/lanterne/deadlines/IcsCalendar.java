@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes deadline events as an iCalendar feed (RFC 5545): all-day events, CRLF line endings, lines folded at 75
- * octets without splitting a UTF-8 character, text values escaped.
+ * Writes deadline events as an iCalendar feed (RFC 5545): all-day events, each with a reminder the day before, CRLF
+ * line endings, lines folded at 75 octets without splitting a UTF-8 character, text values escaped.
  */
 public final class IcsCalendar {
 
@@ -52,6 +52,12 @@ public final class IcsCalendar {
             }
             // An all-day reminder should not show the volunteer as busy.
             line(out, "TRANSP:TRANSPARENT");
+            // A reminder the day before (RFC 5545, 3.6.6: a DISPLAY alarm needs a DESCRIPTION).
+            line(out, "BEGIN:VALARM");
+            line(out, "ACTION:DISPLAY");
+            line(out, "DESCRIPTION:" + escape(event.summary()));
+            line(out, "TRIGGER:-P1D");
+            line(out, "END:VALARM");
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

@@ -30,11 +30,20 @@ public record IcsEvent(String uid, LocalDate date, String summary, String descri
     }
 
     /**
-     * The event for one step of a request's chain, on the date that is safe under every reading; the description
-     * gives the explanation, the legal basis and, when readings disagree, the most generous date.
+     * The event for one step of a request's chain, on the date that is safe under every reading: its title names the
+     * town first ("Nice : refus implicite de la demande LNT-2026-000123"), as a calendar shows titles cut short; the
+     * description gives the explanation, the legal basis and, when readings disagree, the most generous date.
+     *
+     * @param place the town (or the authority) the request went to
+     * @param detail a line put first in the description (the letter's subject), or null
      */
-    public static IcsEvent forDeadline(String requestKey, String requestTitle, Deadline deadline) {
-        StringBuilder description = new StringBuilder(deadline.explanation());
+    public static IcsEvent forDeadline(String requestKey, String place, String reference, String detail,
+                                       Deadline deadline) {
+        StringBuilder description = new StringBuilder();
+        if (detail != null && !detail.isBlank()) {
+            description.append(detail).append('\n');
+        }
+        description.append(deadline.explanation());
         if (deadline.disputed()) {
             description.append("\nDate la plus favorable : ").append(FrenchDates.format(deadline.latest())).append('.');
         }
@@ -43,6 +52,14 @@ public record IcsEvent(String uid, LocalDate date, String summary, String descri
                     .collect(Collectors.joining(", "))).append('.');
         }
         return new IcsEvent(stableUid(requestKey, deadline.step().name()), deadline.earliest(),
-                deadline.name() + " — " + requestTitle, description.toString());
+                summary(place, reference, deadline), description.toString());
+    }
+
+    /** "Nice : refus implicite de la demande LNT-…", "Nice : date limite de saisine de la CADA pour la demande LNT-…". */
+    static String summary(String place, String reference, Deadline deadline) {
+        String name = deadline.name();
+        String step = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        String of = deadline.kind() == DeadlineKind.ACTION_DEADLINE ? " pour la demande " : " de la demande ";
+        return (place == null || place.isBlank() ? "" : place.strip() + " : ") + step + of + reference;
     }
 }

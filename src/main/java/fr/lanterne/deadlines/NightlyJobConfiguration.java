@@ -7,6 +7,10 @@ import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.users.User;
+import fr.lanterne.users.PublicAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import fr.lanterne.users.Users;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -313,7 +317,8 @@ class NightlyJobConfiguration {
     // --- 3. one digest per volunteer ---------------------------------------------------------------------------
 
     @Bean
-    Step digests(JobRepository jobRepository, NoticeStore notices, Users users, DigestMailer mailer, Clock clock) {
+    Step digests(JobRepository jobRepository, NoticeStore notices, Users users, DigestMailer mailer,
+                 PublicAddress publicAddress, Clock clock) {
         return new StepBuilder("digests", jobRepository)
                 .tasklet((contribution, context) -> {
                     LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
@@ -330,7 +335,7 @@ class NightlyJobConfiguration {
                         }
                         notices.attach(digest.get(), pending.stream().map(NoticeStore.Stored::id).toList());
                         DigestMailer.Delivery delivery = mailer.send(owner, recipient, night,
-                                subject(night, pending.size()), body(user, night, pending));
+                                subject(night, pending.size()), body(user, night, pending, publicAddress.base()));
                         notices.digestDone(digest.get(), delivery.status(), delivery.detail(), clock.instant());
                         sent++;
                     }
@@ -345,7 +350,11 @@ class NightlyJobConfiguration {
                 + " à suivre";
     }
 
-    static String body(Optional<User> user, LocalDate night, List<NoticeStore.Stored> notices) {
+    /**
+     * The digest's text; with the server's public address known, each request comes with the link to its page, and
+     * the digest ends with the link to "Mon travail".
+     */
+    static String body(Optional<User> user, LocalDate night, List<NoticeStore.Stored> notices, Optional<URI> site) {
         StringBuilder text = new StringBuilder("Bonjour").append(user.map(User::displayName).map(n -> " " + n)
                 .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ").append(FrenchDates.format(night))
                 .append(".\n");
@@ -358,8 +367,14 @@ class NightlyJobConfiguration {
                 if (stored.notice().draftFile() != null) {
                     text.append("    Lettre prête : ").append(stored.notice().draftFile()).append('\n');
                 }
+                if (site.isPresent() && stored.notice().reference() != null) {
+                    text.append("    ").append(site.get()).append("/demandes/")
+                            .append(URLEncoder.encode(stored.notice().reference(), StandardCharsets.UTF_8))
+                            .append('\n');
+                }
             }
         }
+        site.ifPresent(s -> text.append("\nTout ce qui vous attend : ").append(s).append("/travail\n"));
         text.append("\nCe récapitulatif est envoyé une fois par nuit ; il ne contient que ce qui est nouveau.\n");
         return text.toString();
     }

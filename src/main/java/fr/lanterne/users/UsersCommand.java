@@ -147,10 +147,26 @@ public final class UsersCommand {
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             String token = context.getBean(Users.class).calendarToken(username, renew);
-            out.printf("https://VOTRE-SERVEUR/calendar/%s.ics%n", token);
-            return 0;
+            String path = Users.calendarPath(token);
+            java.util.Optional<String> link = context.getBean(PublicAddress.class).link(path);
+            if (link.isPresent()) {
+                out.println(link.get());
+                return 0;
+            }
+            out.println(NO_PUBLIC_URL);
+            out.printf("Chemin du calendrier, à mettre après l’adresse du serveur : %s%n", path);
+            return 1;
         }
     }
+
+    /** What the command line says when it cannot write a full link. */
+    static final String NO_PUBLIC_URL = """
+            Lanterne ne connaît pas encore l’adresse à laquelle on le joint : réglez lanterne.web.public-url, par exemple
+              lanterne:
+                web:
+                  public-url: https://lanterne.example.org
+            dans config/application.yml (ou LANTERNE_WEB_PUBLIC_URL=https://lanterne.example.org dans l’environnement),
+            ou connectez-vous une fois dans le navigateur : Lanterne retient l’adresse utilisée.""";
 
     /** Asks twice at a terminal (without echo); reads one line when the password is piped in. */
     static char[] readPassword(PrintWriter out) throws IOException {

@@ -50,8 +50,12 @@ class AuditLogFilter extends OncePerRequestFilter {
         String user = authentication == null || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getName()) ? null : authentication.getName();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        // A password link is a secret until it is spent: the log keeps where it led, not the link.
+        path = path.replaceFirst("/mot-de-passe/[^/?]+", "/mot-de-passe/…");
         try {
-            auditLog.record(user, request.getMethod(), path, status, request.getRemoteAddr());
+            Object detail = request.getAttribute(AuditDetail.ATTRIBUTE);
+            auditLog.record(user, request.getMethod(), path, status, request.getRemoteAddr(),
+                    detail == null ? null : detail.toString());
         } catch (RuntimeException e) {
             log.error("Could not write the audit log for {} {} by {}", request.getMethod(), path, user, e);
         }

@@ -1,5 +1,6 @@
 package fr.lanterne.web;
 
+import fr.lanterne.users.PublicAddress;
 import fr.lanterne.users.UserCredentials;
 import fr.lanterne.users.Users;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Who may do what. Every change needs a volunteer or an administrator; researchers read documents and search;
@@ -49,9 +53,13 @@ class SecurityConfiguration {
             "/registre/nouveau", "/registre/*/modifier"};
 
     private final WebProperties web;
+    private final Users users;
+    private final PublicAddress publicAddress;
 
-    SecurityConfiguration(WebProperties web) {
+    SecurityConfiguration(WebProperties web, Users users, PublicAddress publicAddress) {
         this.web = web;
+        this.users = users;
+        this.publicAddress = publicAddress;
     }
 
     @Bean
@@ -81,6 +89,11 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                             "/actuator/health", "/calendar/*.ics", "/installation").permitAll();
+                    // A password link is for someone who cannot sign in yet; the link itself is the proof.
+                    authorize.requestMatchers("/mot-de-passe/*").permitAll();
+                    authorize.requestMatchers("/comptes", "/comptes/**").hasRole("ADMIN");
+                    // Everyone, researchers too, changes their own password and calendar address.
+                    authorize.requestMatchers("/profil", "/profil/**").authenticated();
                     // The front door: the commune count and the registry table, facts from public sources.
                     authorize.requestMatchers(HttpMethod.GET, "/").permitAll();
                     // Every change, whatever the page, is a volunteer's or an administrator's.
@@ -92,9 +105,10 @@ class SecurityConfiguration {
                     }
                     authorize.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage("/login").successHandler(ExpiredSessions.successHandler())
+                .formLogin(form -> form.loginPage("/login").successHandler(signedIn(ExpiredSessions.successHandler()))
                         .permitAll())
                 .exceptionHandling(handling -> handling.accessDeniedHandler(ExpiredSessions.accessDeniedHandler()))
+                .addFilterBefore(new SignedInAccounts(users), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
@@ -109,6 +123,18 @@ class SecurityConfiguration {
                     .roles(credentials.role().name())
                     .disabled(!credentials.enabled())
                     .build();
+        };
+    }
+
+    /**
+     * Notes the sign-in for the list of accounts, and the address the server was reached at: a person signing in
+     * uses the server's real name, where a health check or a crafted first request might not.
+     */
+    private AuthenticationSuccessHandler signedIn(AuthenticationSuccessHandler next) {
+        return (request, response, authentication) -> {
+            users.signedIn(authentication.getName());
+            publicAddress.seen(ServletUriComponentsBuilder.fromContextPath(request).build().toUri());
+            next.onAuthenticationSuccess(request, response, authentication);
         };
     }
 

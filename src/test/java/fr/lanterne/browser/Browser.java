@@ -136,11 +136,6 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Sets the window to a width, as a phone (390) or a laptop (1366) would show the pages. */
-    void resize(int width) {
-        driver.manage().window().setSize(new Dimension(width, 1000));
-    }
-
     /** The window's width as the page sees it, and how wide its content is. */
     long innerWidth() {
         return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
@@ -158,6 +153,7 @@ final class Browser implements AutoCloseable {
     void screenshot(String name, int width) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            resize(width);
             Long height = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
             driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
@@ -168,6 +164,17 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sets the window's width, as a phone (390) or a laptop (1366) would show the pages. */
+    void resize(int width) {
+        driver.manage().window().setSize(new Dimension(width, 1000));
+        wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth")) <= width);
+    }
+
+    /** Evaluates a script that returns a number, such as {@code document.documentElement.scrollWidth}. */
+    long number(String expression) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return " + expression)).longValue();
     }
 
     void signIn(String username, String password) {

@@ -138,6 +138,9 @@ class PhoneLayoutBrowserIT {
         pages.put("recherche", "/recherche?q=vid%C3%A9oprotection");
         pages.put("statistiques", "/statistiques");
         pages.put("journal", "/journal");
+        pages.put("comptes", "/comptes");
+        pages.put("compte-nouveau", "/comptes/nouveau");
+        pages.put("profil", "/profil");
         pages.put("erreur", "/communes/99999");
 
         List<String> problems = new ArrayList<>();

@@ -38,6 +38,11 @@ class IcsCalendarTest {
                 SUMMARY:Saisir la CADA\r
                 DESCRIPTION:Avant minuit\r
                 TRANSP:TRANSPARENT\r
+                BEGIN:VALARM\r
+                ACTION:DISPLAY\r
+                DESCRIPTION:Saisir la CADA\r
+                TRIGGER:-P1D\r
+                END:VALARM\r
                 END:VEVENT\r
                 END:VCALENDAR\r
                 """);
@@ -47,7 +52,7 @@ class IcsCalendarTest {
     void anAllDayEventOnTheLastDayOfTheYearEndsOnNewYearsDay() {
         var event = new IcsEvent("x@lanterne", LocalDate.of(2026, 12, 31), "Fin", null);
         assertThat(calendar.write(List.of(event))).contains("DTEND;VALUE=DATE:20270101\r\n")
-                .doesNotContain("DESCRIPTION");
+                .doesNotContain("DESCRIPTION:\r\n").contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Fin\r\n");
     }
 
     @Test
@@ -102,13 +107,48 @@ class IcsCalendarTest {
                 LocalDate.of(2026, 4, 27), LocalDate.of(2026, 5, 4), List.of(LegalBasis.CRPA_R343_1,
                 LegalBasis.CPC_642), "Saisissez la CADA.");
 
-        var event = IcsEvent.forDeadline("2026-0042", "Nice, vidéosurveillance", deadline);
+        var event = IcsEvent.forDeadline("2026-0042", "Nice", "LNT-2026-000042", "Vidéosurveillance", deadline);
 
         assertThat(event.date()).isEqualTo(LocalDate.of(2026, 4, 27));
-        assertThat(event.summary()).isEqualTo("Date limite de saisine de la CADA — Nice, vidéosurveillance");
-        assertThat(event.description()).isEqualTo("Saisissez la CADA.\nDate la plus favorable : lundi 4 mai 2026."
-                + "\nBase légale : CRPA R343-1, CPC art. 642.");
+        assertThat(event.summary())
+                .isEqualTo("Nice : date limite de saisine de la CADA pour la demande LNT-2026-000042");
+        assertThat(event.description()).isEqualTo("Vidéosurveillance\nSaisissez la CADA.\nDate la plus favorable : "
+                + "lundi 4 mai 2026.\nBase légale : CRPA R343-1, CPC art. 642.");
         assertThat(event.uid()).isEqualTo(IcsEvent.stableUid("2026-0042", "CADA_REFERRAL_DEADLINE"));
+    }
+
+    @Test
+    void anEventTitleNamesTheTownThenWhatHappens() {
+        var refusal = new Deadline(DeadlineStep.IMPLICIT_REFUSAL, DeadlineKind.IMPLICIT_DECISION,
+                LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 2), List.of(LegalBasis.CRPA_R311_13), "Silence.");
+
+        assertThat(IcsEvent.forDeadline("k", "Nice", "LNT-2026-000123", null, refusal).summary())
+                .isEqualTo("Nice : refus implicite de la demande LNT-2026-000123");
+        assertThat(IcsEvent.forDeadline("k", null, "LNT-2026-000123", null, refusal).summary())
+                .isEqualTo("refus implicite de la demande LNT-2026-000123");
+    }
+
+    @Test
+    void aLongTitleWithAccentsAndPunctuationIsEscapedAndFoldedInTheEventAndItsAlarm() throws Exception {
+        var deadline = new Deadline(DeadlineStep.COURT_DEADLINE, DeadlineKind.ACTION_DEADLINE,
+                LocalDate.of(2026, 9, 7), LocalDate.of(2026, 9, 7), List.of(LegalBasis.CJA_R421_1), "Recours.");
+        var event = IcsEvent.forDeadline("k", "Saint-Étienne-de-Saint-Geoirs, Isère; ouest", "LNT-2026-000123",
+                null, deadline);
+
+        String ics = calendar.write(List.of(event));
+
+        for (String line : ics.split("\r\n")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(bytes.length).as(line).isLessThanOrEqualTo(75);
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+        }
+        String unfolded = ics.replace("\r\n ", "");
+        String title = "Saint-Étienne-de-Saint-Geoirs\\, Isère\\; ouest : date limite de recours au tribunal "
+                + "administratif pour la demande LNT-2026-000123";
+        assertThat(unfolded).contains("\r\nSUMMARY:" + title + "\r\n")
+                .contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:" + title + "\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n"
+                        + "END:VEVENT\r\n");
+        assertThat(ics).doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.lanterne.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
+import fr.lanterne.TestUsers;
 import fr.lanterne.users.Role;
 import fr.lanterne.users.Users;
 import java.io.ByteArrayInputStream;
@@ -45,6 +46,7 @@ class CliIT {
     void restore() {
         System.setIn(stdin);
         System.clearProperty("lanterne.database.binaries-dir");
+        System.clearProperty("lanterne.web.public-url");
     }
 
     private int run(String... args) {
@@ -104,5 +106,44 @@ class CliIT {
     void an_unknown_commune_is_a_sentence_not_a_stack_trace() {
         assertThat(run("authorities", "show", "99999")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("Aucune commune n'a le code INSEE « 99999 »").doesNotContain("Exception");
+    }
+
+    @Test
+    void users_calendar_prints_the_full_address_on_the_public_url() {
+        TestUsers.ensure(users);
+        String token = users.calendarToken(TestUsers.VOLUNTEER, false);
+        System.setProperty("lanterne.web.public-url", "https://lanterne.example.org/");
+
+        assertThat(run("users", "calendar", TestUsers.VOLUNTEER)).as(err.toString()).isEqualTo(Cli.OK);
+
+        assertThat(out.toString().strip()).isEqualTo("https://lanterne.example.org/calendar/" + token + ".ics");
+    }
+
+    @Test
+    void users_calendar_without_a_known_address_says_how_to_set_it() {
+        TestUsers.ensure(users);
+        String token = users.calendarToken(TestUsers.VOLUNTEER, false);
+        jdbc.sql("DELETE FROM observed_public_url").update();
+
+        assertThat(run("users", "calendar", TestUsers.VOLUNTEER)).isEqualTo(Cli.FAILED);
+
+        assertThat(out.toString()).contains("lanterne.web.public-url").contains("config/application.yml")
+                .contains("/calendar/" + token + ".ics").doesNotContain("VOTRE-SERVEUR").doesNotContain("http://")
+                .doesNotContain("https://VOTRE");
+    }
+
+    @Test
+    void users_calendar_uses_the_address_the_server_was_reached_at() {
+        TestUsers.ensure(users);
+        String token = users.calendarToken(TestUsers.VOLUNTEER, false);
+        jdbc.sql("DELETE FROM observed_public_url").update();
+        jdbc.sql("INSERT INTO observed_public_url (id, url, seen_at) VALUES (1, 'http://lanterne.local:8080', NOW())")
+                .update();
+        try {
+            assertThat(run("users", "calendar", TestUsers.VOLUNTEER)).as(err.toString()).isEqualTo(Cli.OK);
+            assertThat(out.toString().strip()).isEqualTo("http://lanterne.local:8080/calendar/" + token + ".ics");
+        } finally {
+            jdbc.sql("DELETE FROM observed_public_url").update();
+        }
     }
 }

@@ -26,7 +26,8 @@ class CalendarController {
     @GetMapping("/calendar/{token}.ics")
     ResponseEntity<String> calendar(@PathVariable String token) {
         User user = users.byCalendarToken(token).orElseThrow(() -> new NotFoundException(
-                "Cette adresse de calendrier n'existe pas (ou plus) : demandez la nouvelle (users calendar).",
+                "Cette adresse de calendrier n’existe pas (ou plus) : la nouvelle est sur votre page « Mon profil » "
+                        + "(ou : users calendar NOM).",
                 Map.of()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))

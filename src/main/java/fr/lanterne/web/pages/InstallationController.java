@@ -47,8 +47,9 @@ class InstallationController {
             users.addFirstAdministrator(username, password.toCharArray(), email);
         } catch (UserError e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("errors", Map.of(e.getMessage().contains("mot de passe") ? "password" : "username",
-                    e.getMessage()));
+            Object field = e.details().get("field");
+            model.addAttribute("errors", Map.of(field instanceof String named ? named
+                    : e.getMessage().contains("mot de passe") ? "password" : "username", e.getMessage()));
             return "installation";
         }
         return "redirect:/login?installed";

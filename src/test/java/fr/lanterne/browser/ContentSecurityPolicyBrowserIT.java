@@ -82,6 +82,9 @@ class ContentSecurityPolicyBrowserIT {
 
         browser.go("/login");
         assertThat(browser.contentSecurityViolations()).as("/login").isEmpty();
+        browser.go("/login?bloque=12");
+        browser.assertShows("la connexion est suspendue", "Réessayez dans 12 minutes");
+        browser.screenshot("15-connexion-suspendue");
         browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
         for (String page : List.of("/", "/communes/" + BRIANCON, "/communes/" + BRIANCON + "/demande", "/demandes",
                 "/demandes/" + request.reference(), "/travail", "/registre", "/registre/nouveau", "/statistiques",

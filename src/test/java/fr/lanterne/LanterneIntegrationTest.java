@@ -32,7 +32,13 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "lanterne.mailbox.port=${lanterne.it.imap-port:3143}",
                 "lanterne.mailbox.protocol=imap",
                 "lanterne.mailbox.username=demandes@lanterne.test",
-                "lanterne.mailbox.password=secret"})
+                "lanterne.mailbox.password=secret",
+                // Sign-in suspensions short enough for a test to wait one out (LoginThrottlingIT).
+                "lanterne.login.lock-duration=3s",
+                "lanterne.login.failure-delay=20ms",
+                // As behind a reverse proxy: X-Forwarded-Proto and X-Forwarded-For from 127.0.0.1 are believed, so
+                // that tests can sign in "over HTTPS" or "from another address" (SecurityHeadersIT, LoginThrottlingIT).
+                "server.forward-headers-strategy=native"})
 @AutoConfigureRestTestClient
 public @interface LanterneIntegrationTest {
 

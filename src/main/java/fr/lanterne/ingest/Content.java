@@ -1,6 +1,8 @@
 package fr.lanterne.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,26 @@ final class Content {
             file.seek(size - n);
             file.readFully(tail);
             return tail;
+        }
+    }
+
+    /** Whether every byte is 7-bit ASCII: such a text reads the same in every charset a detector may name. */
+    boolean isAscii() throws IOException {
+        if (bytes != null) {
+            for (byte b : bytes) {
+                if (b < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            for (int b = in.read(); b != -1; b = in.read()) {
+                if (b > 0x7F) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

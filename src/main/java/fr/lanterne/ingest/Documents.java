@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,37 +101,57 @@ public class Documents {
     }
 
     /**
-     * A file a person sends through a page or the API (a scanned letter, a file received by hand).
+     * A file sent by someone who may act on every request (an administrator, the command line, tests).
      *
      * @param requestReference the request it answers, when they say so (null: matched like any other input)
      */
     @Transactional
     public Report upload(String fileName, byte[] content, String requestReference, String by) {
+        return upload(fileName, content, requestReference, by, request -> true);
+    }
+
+    /**
+     * A file a person sends through a page or the API (a scanned letter, a file received by hand). A reference the
+     * file's text or name quotes ties it only to a request this person may act on; any other reference, whether or not
+     * a request has it, leaves the document waiting in triage ({@link #unmatched}) for someone who may, and the answer
+     * is the same in both cases: an upload must not tell which references exist nor write into another group's
+     * request.
+     *
+     * @param requestReference the request it answers, when they say so (null: matched like any other input); one this
+     *                         person may not act on is refused as if it did not exist
+     * @param mayActOn         whether this person may act on a request (their own, their group's; all for an
+     *                         administrator)
+     */
+    @Transactional
+    public Report upload(String fileName, byte[] content, String requestReference, String by,
+                         Predicate<RequestDetails> mayActOn) {
+        Objects.requireNonNull(mayActOn, "mayActOn");
         if (content.length == 0) {
             throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
         }
         // Browsers on Windows may send the whole path: only its last part names the file.
         String last = fileName == null ? "" : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
         String name = last.isBlank() ? "document" : last.strip();
-        return ingest(name, content, new Source(DocumentRecords.Channel.UPLOAD,
-                "envoi de " + by + " : " + name + " (" + content.length + " octets)", requestReference, by));
+        return take(intake.receive(name, content), new Source(DocumentRecords.Channel.UPLOAD,
+                "envoi de " + by + " : " + name + " (" + content.length + " octets)", requestReference, by), null,
+                mayActOn);
     }
 
     /** Takes in one input given as bytes (an upload, an email). */
     @Transactional
     public Report ingest(String fileName, byte[] content, Source source) {
-        return take(intake.receive(fileName, content), source, null);
+        return take(intake.receive(fileName, content), source, null, request -> true);
     }
 
     /** Takes in one file (from a folder); a file over the size limit is kept without being read into memory. */
     @Transactional
     public Report ingest(Path file, Source source) {
-        return take(intake.receive(file), source, file);
+        return take(intake.receive(file), source, file, request -> true);
     }
 
-    private Report take(Received received, Source source, Path file) {
+    private Report take(Received received, Source source, Path file, Predicate<RequestDetails> mayActOn) {
         Instant now = clock.instant();
-        Match match = match(received, source);
+        Match match = match(received, source, mayActOn);
         EmailMessage email = received.root().emailMessage().orElse(null);
         String sender = email == null ? null : email.from();
         String subject = email == null ? null : email.subject();
@@ -212,22 +233,26 @@ public class Documents {
                 extraction.pages().size(), null, extraction.needsOcr() ? "des pages sans texte attendent l'OCR" : null);
     }
 
-    /** Reference first (given, or found in the email or the documents), then the sender's address, else triage. */
+    /**
+     * Reference first (given, or found in the email or the documents, most reliable first), then the sender's address,
+     * else triage. Only a request the sender of the input may act on is taken: a reference to any other is treated as
+     * one no request has.
+     */
     private record Match(String reference, String authorityCode) {
     }
 
-    private Match match(Received received, Source source) {
-        Optional<String> reference = Optional.ofNullable(source.requestReference())
-                .or(received::reference);
-        if (reference.isPresent()) {
-            RequestReference ref = RequestReference.parse(reference.get());
-            Optional<RequestDetails> request = requests.find(ref);
+    private Match match(Received received, Source source, Predicate<RequestDetails> mayActOn) {
+        if (source.requestReference() != null) {
+            RequestReference ref = RequestReference.parse(source.requestReference());
+            RequestDetails request = requests.find(ref).filter(mayActOn).orElseThrow(() -> new InvalidInputException(
+                    "Aucune demande n'a la référence " + ref + ".", Map.of("reference", ref.value())));
+            return new Match(request.reference(), request.authorityCode());
+        }
+        for (ReferenceMatch found : received.references()) {
+            Optional<RequestDetails> request = requests.find(RequestReference.parse(found.reference()))
+                    .filter(mayActOn);
             if (request.isPresent()) {
                 return new Match(request.get().reference(), request.get().authorityCode());
-            }
-            if (source.requestReference() != null) {
-                throw new InvalidInputException("Aucune demande n'a la référence " + ref + ".",
-                        Map.of("reference", ref.value()));
             }
         }
         Optional<String> sender = received.root().emailMessage().map(EmailMessage::from);
@@ -398,6 +423,16 @@ public class Documents {
      */
     @Transactional
     public Report retry(long quarantineId, String by) {
+        return retry(quarantineId, by, request -> true);
+    }
+
+    /**
+     * Takes a quarantined file in again on behalf of someone who may act only on some requests: an uploaded file is
+     * then matched as their own upload would be (mail and folders keep their own rules: a reply to a request's
+     * plus-address is the authority's, a folder is the operator's).
+     */
+    @Transactional
+    public Report retry(long quarantineId, String by, Predicate<RequestDetails> mayActOn) {
         DocumentRecords.Quarantined entry = store.quarantined(quarantineId).orElseThrow(() -> new NotFoundException(
                 "Rien n'a le numéro " + quarantineId + " en quarantaine.", Map.of("id", quarantineId)));
         if (!blobs.exists(entry.sha256())) {
@@ -412,7 +447,8 @@ public class Documents {
         }
         Report report = take(intake.receive(entry.fileName(), content),
                 new Source(DocumentRecords.Channel.valueOf(entry.channel()), entry.source() + " (nouvel essai "
-                        + clock.instant() + ")", null, by), null);
+                        + clock.instant() + ")", null, by), null,
+                DocumentRecords.Channel.UPLOAD.name().equals(entry.channel()) ? mayActOn : request -> true);
         if (report.items().stream().noneMatch(i -> i.result() == Result.QUARANTINED)) {
             store.quarantineStatus(quarantineId, "RETRIED");
         }

@@ -306,7 +306,9 @@ public final class TextExtractor {
                     + " mais le contenu est " + type.mediaType() + " : lu d'après son contenu.");
         }
         String encoding = metadata.get(Metadata.CONTENT_ENCODING);
-        if (encoding != null && !encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("US-ASCII")) {
+        // A detector names some charset for pure ASCII too (windows-1252, ISO-8859-1): nothing was converted then.
+        if (encoding != null && !encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("US-ASCII")
+                && !isAscii(content)) {
             notices.add("Le texte était encodé en " + encoding + " ; il a été converti.");
         }
         Extraction extraction = extraction(content, type, metadata, raw, notices);
@@ -325,6 +327,14 @@ public final class TextExtractor {
                     extraction);
         }
         return new Outcome.Extracted(extraction);
+    }
+
+    private static boolean isAscii(Content content) {
+        try {
+            return content.isAscii();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + content.name(), e);
+        }
     }
 
     private String ocrNotice(Extraction extraction) {

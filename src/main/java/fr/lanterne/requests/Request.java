@@ -371,6 +371,14 @@ final class Request {
 
     Request withdrawn(LocalDate date, String actor, LocalDate today, Instant now) {
         checkNotFuture(date, today, "La date du retrait");
+        // A request can be withdrawn before it goes: then it cannot be before it was written.
+        LocalDate sent = sentOn();
+        LocalDate earliest = sent != null ? sent : createdAt.atZone(PARIS).toLocalDate();
+        if (date.isBefore(earliest)) {
+            throw new InvalidInputException("La date du retrait (" + french(date) + ") précède "
+                    + (sent != null ? "l'envoi" : "la création") + " de la demande (" + french(earliest)
+                    + ") : vérifiez la date.", Map.of("field", "date"));
+        }
         move(RequestStatus.WITHDRAWN);
         this.withdrawnOn = date;
         record(now, date, EventType.WITHDRAWN, actor, null);

@@ -8,6 +8,7 @@ import fr.lanterne.users.User;
 import fr.lanterne.users.Users;
 import java.security.Principal;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,22 @@ public class RequestAccess {
     public boolean mayFollow(Principal principal, String owner) {
         User user = user(principal);
         return user != null && user.role() != Role.RESEARCHER && users.canFollow(user.username(), owner);
+    }
+
+    /**
+     * Whether this person may act on a request, as a test to hand to another module (an upload matched by the
+     * references its text quotes). The person is looked up once, here, not once per request tested.
+     */
+    public Predicate<RequestDetails> mayActOn(Principal principal) {
+        User user = user(principal);
+        if (user == null || user.role() == Role.RESEARCHER) {
+            return request -> false;
+        }
+        if (user.role() == Role.ADMIN) {
+            return request -> true;
+        }
+        List<String> owners = users.followed(user.username());
+        return request -> owners.contains(request.owner());
     }
 
     /** The request, if this person may follow it; otherwise "not found". */

@@ -9,20 +9,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Who may do what. Every change needs a volunteer or an administrator; researchers read documents and search;
@@ -38,9 +47,21 @@ class SecurityConfiguration {
 
     static final String[] EDITORS = {"VOLUNTEER", "ADMIN"};
 
+    /**
+     * Every page's and every answer's Content-Security-Policy: scripts and styles only from Lanterne's own files (none
+     * inline, none in attributes), no plugins, no framing. A received file is served with its own, stricter policy
+     * ("sandbox"), which this one does not replace.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     /** Reference data anyone may read through the API in public mode. */
     private static final String[] PUBLIC_API = {"/api/authorities/**", "/api/deployments/**", "/api/vendors",
             "/api/deadlines/explain"};
+
+    /** API reads behind pages researchers may not open ({@link #EDITOR_PAGES}): campaigns, triage, quarantine. */
+    private static final String[] EDITOR_API = {"/api/campaigns", "/api/campaigns/**", "/api/documents/unmatched",
+            "/api/quarantine", "/api/quarantine/**"};
 
     /** Pages anyone may read in public mode (a document page shows only published documents to visitors). */
     private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
@@ -62,15 +83,28 @@ class SecurityConfiguration {
         this.publicAddress = publicAddress;
     }
 
+    /** Passwords checked against the accounts, behind the throttle that stops password guessing. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .headers(SecurityConfiguration::headers)
                 .authorizeHttpRequests(authorize -> {
                     if (web.publicMode()) {
                         authorize.requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll();
                     }
-                    authorize.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                    // The same roles as the pages: campaigns and the triage of "Mon travail" are the senders'.
+                    authorize.requestMatchers(EDITOR_API).hasAnyRole(EDITORS)
+                            .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                             .requestMatchers(HttpMethod.POST, "/api/search/reindex").hasRole("ADMIN")
                             .anyRequest().hasAnyRole(EDITORS);
                 })
@@ -85,8 +119,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .headers(SecurityConfiguration::headers)
+                .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
                             "/actuator/health", "/calendar/*.ics", "/installation").permitAll();
                     // A password link is for someone who cannot sign in yet; the link itself is the proof.
@@ -106,6 +142,7 @@ class SecurityConfiguration {
                     authorize.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn(ExpiredSessions.successHandler()))
+                        .failureHandler(loginFailure())
                         .permitAll())
                 .exceptionHandling(handling -> handling.accessDeniedHandler(ExpiredSessions.accessDeniedHandler()))
                 .addFilterBefore(new SignedInAccounts(users), AuthorizationFilter.class)
@@ -138,8 +175,41 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Besides Spring Security's defaults (nosniff, no framing, no caching of pages, and HSTS on requests that came over
+     * HTTPS, which behind a proxy needs {@code server.forward-headers-strategy}): the policy above, and no full
+     * address sent to other sites as Referer (addresses can carry a request's reference).
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                // Not the association's other sites: some may still be served over plain HTTP.
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(31_536_000));
+    }
+
+    /** A suspended sign-in says for how long; any other failure is the usual "wrong name or password". */
+    private static AuthenticationFailureHandler loginFailure() {
+        AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                response.sendRedirect(request.getContextPath() + "/login?bloque=" + throttled.retryAfterMinutes());
+                return;
+            }
+            wrong.onAuthenticationFailure(request, response, exception);
+        };
+    }
+
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                long minutes = throttled.retryAfterMinutes();
+                writeProblem(response, 429, "Trop d'essais", "Trop d'échecs de connexion pour ce compte ou depuis "
+                        + "cette adresse : la connexion est suspendue. Réessayez dans " + (minutes == 1 ? "une minute"
+                        : minutes + " minutes") + " (en-tête Retry-After), avec le bon mot de passe.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Lanterne\", charset=\"UTF-8\"");
             writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentification requise",
                     "Cette action demande un compte Lanterne : envoyez votre nom d'utilisateur et votre mot de passe "

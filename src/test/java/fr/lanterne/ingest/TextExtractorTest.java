@@ -240,6 +240,23 @@ class TextExtractorTest {
     }
 
     @Test
+    void pure_ascii_text_needs_no_encoding_notice_in_memory_or_on_disk() throws Exception {
+        String text = "Objet : votre demande LNT-2026-000123. Nous ne detenons aucun document.\n";
+        Extraction inMemory = extracted(extractor.extract("reponse.txt", text.getBytes(StandardCharsets.US_ASCII)));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ascii", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, text, StandardCharsets.US_ASCII);
+            Extraction onDisk = extracted(extractor.extract(file));
+            for (Extraction extraction : List.of(inMemory, onDisk)) {
+                assertThat(extraction.text()).contains("LNT-2026-000123");
+                assertThat(extraction.notices()).noneSatisfy(n -> assertThat(n).contains("encodé"));
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void bytes_of_no_known_format_are_unsupported() {
         byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);

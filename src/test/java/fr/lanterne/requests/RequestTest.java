@@ -71,6 +71,20 @@ class RequestTest {
     }
 
     @Test
+    void a_withdrawal_is_dated_as_given_never_in_the_future_nor_before_sending() {
+        assertThatThrownBy(() -> sent().withdrawn(LocalDate.of(9999, 12, 31), "alice", TODAY, MONDAY_NOON))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("est dans le futur");
+        assertThatThrownBy(() -> sent().withdrawn(LocalDate.of(2026, 3, 1), "alice", TODAY, MONDAY_NOON))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("La date du retrait (1er mars 2026) précède l'envoi de la demande (2 mars 2026) : vérifiez "
+                        + "la date.");
+        Request request = sent().withdrawn(LocalDate.of(2026, 3, 9), "alice", TODAY, MONDAY_NOON);
+        assertThat(request.state().withdrawnOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
     void a_refusal_dated_before_receipt_is_refused() {
         Request request = sent().received(LocalDate.of(2026, 3, 5), null, "alice", TODAY, MONDAY_NOON);
         assertThatThrownBy(() -> request.refused(LocalDate.of(2026, 3, 4), "alice", TODAY, MONDAY_NOON))

@@ -36,8 +36,17 @@ class CampaignApiController {
      * @param dryRun only say what would be done
      */
     record CampaignRequest(String name, List<String> templates, List<String> insee, String departement,
-                           Integer minPopulation, boolean registry, List<String> authorities, Channel channel,
-                           boolean dryRun) {
+                           Integer minPopulation, Boolean registry, List<String> authorities, Channel channel,
+                           Boolean dryRun) {
+        // Objects, not booleans: a field left out of the JSON ({"templates": […], "dryRun": true}) means false,
+        // where a primitive would refuse the whole body.
+        boolean everyRegistryTown() {
+            return Boolean.TRUE.equals(registry);
+        }
+
+        boolean onlyPlan() {
+            return Boolean.TRUE.equals(dryRun);
+        }
     }
 
     record Launched(long id, CampaignPlan plan, CampaignProgress progress) {
@@ -47,9 +56,9 @@ class CampaignApiController {
     @PostMapping
     ResponseEntity<?> launch(@RequestBody CampaignRequest body, Principal user) {
         NewCampaign campaign = new NewCampaign(body.name(), body.templates(), new CampaignTargets(body.insee(),
-                body.departement(), body.minPopulation(), body.registry(), body.authorities()), body.channel());
+                body.departement(), body.minPopulation(), body.everyRegistryTown(), body.authorities()), body.channel());
         CampaignPlan plan = campaigns.plan(campaign);
-        if (body.dryRun()) {
+        if (body.onlyPlan()) {
             return ResponseEntity.ok(plan);
         }
         long id = campaigns.create(campaign, user.getName());

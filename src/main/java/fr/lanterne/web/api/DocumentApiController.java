@@ -41,9 +41,11 @@ class DocumentApiController {
     ResponseEntity<UploadView> upload(@RequestPart("file") MultipartFile file,
                                       @RequestParam(required = false) String reference, Principal user)
             throws IOException {
+        // A reference this person may not act on answers "not found", exactly as one that does not exist.
         DocumentRecords.Report report = documents.upload(file.getOriginalFilename(), file.getBytes(),
                 reference == null || reference.isBlank() ? null
-                        : access.request(user, RequestReference.parse(reference)).reference(), user.getName());
+                        : access.request(user, RequestReference.parse(reference)).reference(), user.getName(),
+                access.mayActOn(user));
         DocumentRecords.Item root = report.items().get(0);
         DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
                 || root.result() == DocumentRecords.Result.DUPLICATE ? documents.details(root.sha256()) : null;
@@ -96,7 +98,7 @@ class DocumentApiController {
 
     @PostMapping("/api/quarantine/{id}/retry")
     DocumentRecords.Report retry(@PathVariable long id, Principal user) {
-        return documents.retry(id, user.getName());
+        return documents.retry(id, user.getName(), access.mayActOn(user));
     }
 
     /** Reads the stored file again with today's settings and tools; says what changed. */

@@ -110,8 +110,12 @@ class RequestApiController {
                 DateInput.parse(body.date(), "date du refus"), user.getName()));
     }
 
+    /** Without a date, today; a given date is checked like the others (not in the future, not before sending). */
     @PostMapping("/{reference}/withdrawal")
-    RequestViews.RequestView withdrawal(@PathVariable String reference, Principal user) {
-        return views.of(requests.withdraw(followed(reference, user), null, user.getName()));
+    RequestViews.RequestView withdrawal(@PathVariable String reference,
+                                        @RequestBody(required = false) DatedEvent body, Principal user) {
+        return views.of(requests.withdraw(followed(reference, user),
+                body == null || body.date() == null ? null : DateInput.parse(body.date(), "date du retrait"),
+                user.getName()));
     }
 }

@@ -179,7 +179,7 @@ class RequestPageController {
                   RedirectAttributes redirect) throws IOException {
         RequestReference ref = followed(reference, user);
         DocumentRecords.Report report = documents.upload(file.getOriginalFilename(), file.getBytes(), ref.value(),
-                user.getName());
+                user.getName(), access.mayActOn(user));
         redirect.addFlashAttribute("uploaded", report);
         return "redirect:/demandes/" + ref + "#documents";
     }

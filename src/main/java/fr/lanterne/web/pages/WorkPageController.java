@@ -92,7 +92,7 @@ class WorkPageController {
     /** Takes a quarantined file in again (after a limit was raised, Tesseract installed…). */
     @PostMapping("/travail/quarantaine/{id}")
     String retry(@PathVariable long id, Principal user, RedirectAttributes redirect) {
-        DocumentRecords.Report report = documents.retry(id, user.getName());
+        DocumentRecords.Report report = documents.retry(id, user.getName(), access.mayActOn(user));
         redirect.addFlashAttribute("retried", report);
         return "redirect:/travail#quarantaine";
     }

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Settings {
 
     static final String PUBLIC_URL = "public_url";
-    static final int MAX_PUBLIC_URL = 300;
+    public static final int MAX_PUBLIC_URL = 300;
 
     private final JdbcClient jdbc;
     private final Environment environment;
@@ -75,7 +75,9 @@ public class Settings {
 
     /** The refusal of something that needs the identity, while it is not complete. */
     public static ConflictException identityMissing(String what) {
-        return new ConflictException("Impossible de " + what + " : l’identité du demandeur (qui signe les demandes, "
+        // "Impossible d’envoyer", "Impossible de lancer": French elides "de" before a vowel.
+        String of = "aeiouyéèêàâîôûh".indexOf(Character.toLowerCase(what.charAt(0))) >= 0 ? "d’" : "de ";
+        return new ConflictException("Impossible " + of + what + " : l’identité du demandeur (qui signe les demandes, "
                 + "son adresse, la boîte des réponses) n’est pas encore complète. Un·e administrateur·rice doit la "
                 + "compléter sur la page Réglages › Identité du demandeur (/reglages/identite) ou avec "
                 + "« settings identity set ».", Map.of("setting", "identity"));

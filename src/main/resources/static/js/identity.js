@@ -28,4 +28,8 @@
         radio.addEventListener("change", show);
     });
     show();
+    // lanterne.js may fill the form in again (what was typed before a new login) once the page is read.
+    document.addEventListener("DOMContentLoaded", function () {
+        window.setTimeout(show, 0);
+    });
 }());

@@ -62,6 +62,7 @@ class IdentityPageController {
         settings.saveIdentity(form.draft(), user.getName());
         settings.savePublicUrl(form.publicUrl(), user.getName());
         redirect.addFlashAttribute("saved", true);
+        redirect.addFlashAttribute("forget", "settings-identity");
         return "redirect:/reglages/identite";
     }
 

@@ -86,6 +86,7 @@ class IdentityPagesIT {
     @AfterEach
     void theTestsIdentityAgain() {
         TestIdentity.restore(settings);
+        settings.savePublicUrl(null, "tests");
     }
 
     @Test
@@ -120,7 +121,6 @@ class IdentityPagesIT {
         PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
         assertThat(volunteer.get(PAGE).getStatus().value()).isEqualTo(403);
         assertThat(volunteer.page("/travail")).doesNotContain("href=\"/reglages/identite\"");
-        settings.savePublicUrl(null, "tests");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, on the real embedded MariaDB of {@code target/it-data}. Every
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 // GreenMail's test SMTP port; test classes that read mail start GreenMail there.
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=${lanterne.it.smtp-port:3025}",
+                // Only the defaults of the identity form: TestIdentity stores the identity the tests sign with.
                 "lanterne.requests.mailbox=demandes@lanterne.test",
                 "lanterne.requests.requester.name=Camille Martin",
                 "lanterne.requests.requester.place=Nice",
@@ -40,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 // that tests can sign in "over HTTPS" or "from another address" (SecurityHeadersIT, LoginThrottlingIT).
                 "server.forward-headers-strategy=native"})
 @AutoConfigureRestTestClient
+@Import(TestIdentity.AtStart.class)
 public @interface LanterneIntegrationTest {
 
     /** Under target/ so that {@code mvn clean} starts afresh. */

@@ -2,6 +2,7 @@ package fr.lanterne.deadlines;
 
 import fr.lanterne.DataDirectory;
 import fr.lanterne.requests.RequestsProperties;
+import fr.lanterne.settings.Settings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -31,16 +32,22 @@ class DigestMailer {
     private final ObjectProvider<JavaMailSender> smtp;
     private final DataDirectory dataDirectory;
     private final RequestsProperties requests;
+    private final Settings settings;
 
-    DigestMailer(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, RequestsProperties requests) {
+    DigestMailer(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, RequestsProperties requests,
+                 Settings settings) {
         this.smtp = smtp;
         this.dataDirectory = dataDirectory;
         this.requests = requests;
+        this.settings = settings;
     }
 
     Delivery send(String owner, String recipient, LocalDate night, String subject, String body) {
         JavaMailSender sender = smtp.getIfAvailable();
-        if (sender == null || recipient == null) {
+        // Digests leave from the requests' mailbox: without an identity there is no address to send them from.
+        String from = settings.requesterIdentity().map(identity -> requests.sender(identity.mailbox()))
+                .orElse(requests.from());
+        if (sender == null || recipient == null || from == null || from.isBlank()) {
             Path file = dataDirectory.folder("outbox").resolve("digests").resolve(night + "-" + safe(owner) + ".txt");
             try {
                 Files.createDirectories(file.getParent());
@@ -49,12 +56,14 @@ class DigestMailer {
                 throw new UncheckedIOException(e);
             }
             return new Delivery("OUTBOX", (recipient == null ? "pas d'adresse électronique pour " + owner
-                    : "aucun serveur SMTP configuré") + " : " + dataDirectory.root().relativize(file));
+                    : sender == null ? "aucun serveur SMTP configuré"
+                    : "pas d’adresse d’expédition tant que l’identité du demandeur n’est pas complète")
+                    + " : " + dataDirectory.root().relativize(file));
         }
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(requests.sender(), "Lanterne", StandardCharsets.UTF_8.name()));
+            helper.setFrom(new InternetAddress(from, "Lanterne", StandardCharsets.UTF_8.name()));
             helper.setTo(recipient);
             helper.setSubject(subject);
             helper.setText(body, false);

@@ -33,7 +33,9 @@ final class LetterComposer {
 
         List<String> sender = new ArrayList<>();
         Requester requester = context.requester();
+        requester.checkReal();
         sender.add(requester.name());
+        sender.addAll(requester.details());
         sender.addAll(Text.lines(requester.postalAddress()));
         sender.add(requester.email());
         List<String> recipientLines = new ArrayList<>();

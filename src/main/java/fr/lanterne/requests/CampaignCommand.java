@@ -3,6 +3,7 @@ package fr.lanterne.requests;
 import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.cli.CliCommand;
+import fr.lanterne.settings.Settings;
 import fr.lanterne.cli.CommandUser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,12 +65,12 @@ public final class CampaignCommand {
                     minPopulation, registry, csv == null ? List.of() : readCsv(csv)), channel);
             CampaignPlan plan = campaigns.plan(campaign);
             printPlan(out, plan);
-            RequestsProperties properties = context.getBean(RequestsProperties.class);
-            if (!properties.mailboxConfigured()) {
-                out.println("Attention : l'adresse de réponse n'est pas configurée (lanterne.requests.mailbox = "
-                        + properties.mailbox() + ") : les administrations ne pourraient pas vous répondre.");
-            }
             if (dryRun) {
+                if (!context.getBean(Settings.class).identityComplete()) {
+                    out.println("Attention : l’identité du demandeur n’est pas complète ; la campagne ne pourra "
+                            + "être lancée qu’une fois complétée (Réglages › Identité du demandeur, ou "
+                            + "settings identity set).");
+                }
                 out.println("Simulation : rien n'a été créé ni envoyé.");
                 return 0;
             }

@@ -8,6 +8,7 @@ import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.InseeCode;
 import fr.lanterne.registry.Registry;
+import fr.lanterne.settings.Settings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,12 +54,13 @@ public class Campaigns {
     private final TransactionTemplate transaction;
     private final RequestsProperties properties;
     private final JsonMapper json;
+    private final Settings settings;
     private final Clock clock;
 
     Campaigns(CampaignStore store, RequestStore requests, Requests requestRules, Authorities authorities,
               Registry registry, JobOperator jobOperator, JobRepository jobRepository,
               @Qualifier("campaignJob") Job campaignJob, RequestDispatcher dispatcher, TransactionTemplate transaction,
-              RequestsProperties properties, JsonMapper json, Clock clock) {
+              RequestsProperties properties, JsonMapper json, Settings settings, Clock clock) {
         this.store = store;
         this.requests = requests;
         this.requestRules = requestRules;
@@ -71,6 +73,7 @@ public class Campaigns {
         this.transaction = transaction;
         this.properties = properties;
         this.json = json;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -84,8 +87,13 @@ public class Campaigns {
         return toPlan(targets(campaign), listed);
     }
 
-    /** Creates the campaign and its fixed list of targets; {@link #run} then does the work. */
+    /**
+     * Creates the campaign and its fixed list of targets; {@link #run} then does the work.
+     *
+     * @throws fr.lanterne.ConflictException while the requester identity is not complete (nothing is created)
+     */
     public long create(NewCampaign campaign, String actor) {
+        settings.requireIdentity("lancer une campagne");
         List<PlannedTarget> targets = targets(campaign);
         if (targets.stream().noneMatch(t -> t.outcome() == null)) {
             CampaignPlan plan = toPlan(targets, 0);
@@ -115,6 +123,8 @@ public class Campaigns {
      */
     public CampaignProgress run(long campaignId, Consumer<CampaignProgress> progress) {
         campaign(campaignId);
+        // The job's own steps refuse too (no letter is written, no email leaves without it): this says it first.
+        settings.requireIdentity("lancer ou reprendre une campagne");
         JobParameters parameters = new JobParametersBuilder().addLong(CAMPAIGN_ID, campaignId).toJobParameters();
         recoverAbandonedExecution(campaignId, parameters);
         Thread reporter = new Thread(() -> {

@@ -10,6 +10,10 @@ import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Series;
 import fr.lanterne.letters.Requester;
+import fr.lanterne.settings.IdentityDraft;
+import fr.lanterne.settings.PostalAddress;
+import fr.lanterne.settings.RequesterIdentity;
+import fr.lanterne.settings.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,26 +31,44 @@ import org.springframework.stereotype.Component;
  * for print and attachment, and {@code .mail.txt} (subject, blank line, body) for the email. Files are written
  * under a temporary name and moved into place, so a crash never leaves half a letter; writing the same letter again
  * replaces it.
+ *
+ * <p>A letter that will be sent is signed with the complete requester identity, or not written at all; previews and
+ * drafts (which a person reads before anything leaves) may be written before it is complete, with what is missing
+ * marked "[à compléter]".
  */
 @Component
 class LetterWriter {
 
     private final Letters letters;
     private final DataDirectory dataDirectory;
-    private final RequestsProperties properties;
+    private final Settings settings;
 
-    LetterWriter(Letters letters, DataDirectory dataDirectory, RequestsProperties properties) {
+    /** What a preview shows for what the identity still lacks: plainly not a value, and no address of anyone. */
+    static final String MISSING = "[à compléter]";
+    private static final String MISSING_EMAIL = "[à-compléter]@[à-compléter].fr";
+
+    LetterWriter(Letters letters, DataDirectory dataDirectory, Settings settings) {
         this.letters = letters;
         this.dataDirectory = dataDirectory;
-        this.properties = properties;
+        this.settings = settings;
     }
 
-    /** The letter of a request, composed but not written. */
+    /**
+     * The letter of a request that will be sent, composed but not written.
+     *
+     * @throws fr.lanterne.ConflictException while the requester identity is not complete
+     */
     Letter compose(RequestReference reference, String templateId, Authority authority, LocalDate date) {
-        Requester requester = new Requester(properties.requester().name(), properties.requester().postalAddress(),
-                properties.replyAddress(reference));
-        return letters.compose(templateId, LetterContext.request(requester, Addressee.of(authority), reference.value(),
-                date, properties.requester().place()));
+        RequesterIdentity identity = settings.requireIdentity("écrire la lettre d’une demande à envoyer");
+        return letters.compose(templateId, LetterContext.request(requester(identity, reference.value()),
+                Addressee.of(authority), reference.value(), date, identity.place()));
+    }
+
+    /** The letter of a request, to read before confirming: signed as it will be, or with what is missing marked. */
+    Letter preview(RequestReference reference, String templateId, Authority authority, LocalDate date) {
+        Signer signer = signer(reference.value());
+        return letters.compose(templateId, LetterContext.request(signer.requester(), Addressee.of(authority),
+                reference.value(), date, signer.place()));
     }
 
     /** @return the PDF's path relative to the data directory */
@@ -71,18 +95,64 @@ class LetterWriter {
     /** A letter about a request (a reminder, a referral…), for the requester to check and send. */
     Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
                            LocalDate date) {
-        Requester requester = new Requester(properties.requester().name(), properties.requester().postalAddress(),
-                properties.replyAddress(reference));
-        return letters.compose(templateId, LetterContext.request(requester, Addressee.of(authority), reference.value(),
-                date, properties.requester().place()).about(prior));
+        Signer signer = signer(reference.value());
+        return letters.compose(templateId, LetterContext.request(signer.requester(), Addressee.of(authority),
+                reference.value(), date, signer.place()).about(prior));
     }
 
     /** One referral to the CADA for a series of requests (CRPA L342-1). */
     Letter composeSeries(String reference, Series series, LocalDate date) {
-        Requester requester = new Requester(properties.requester().name(), properties.requester().postalAddress(),
-                properties.mailbox());
-        return letters.compose("saisine-cada-serie", LetterContext.series(requester, series, reference,
-                date, properties.requester().place()));
+        Signer signer = signer(null);
+        return letters.compose("saisine-cada-serie", LetterContext.series(signer.requester(), series, reference,
+                date, signer.place()));
+    }
+
+    /** Who signs a letter, and where. */
+    private record Signer(Requester requester, String place) {
+    }
+
+    /** @param reference the reply address's plus-part, or null for the mailbox itself */
+    private Signer signer(String reference) {
+        return settings.requesterIdentity()
+                .map(identity -> new Signer(requester(identity, reference), identity.place()))
+                .orElseGet(() -> unfinishedSigner(settings.identityDraft()));
+    }
+
+    static Requester requester(RequesterIdentity identity, String reference) {
+        return new Requester(identity.displayName(), identity.details(), identity.postalAddress().text(),
+                reference == null ? identity.mailbox() : identity.replyAddress(reference));
+    }
+
+    /**
+     * The identity as far as it is typed (or suggested by the configuration), each missing part marked: for previews
+     * and drafts only, which the composer's own checks keep from ever showing a placeholder as a real value.
+     */
+    static Signer unfinishedSigner(IdentityDraft draft) {
+        Map<String, String> problems = draft.problems();
+        boolean legal = draft.requesterKind() == fr.lanterne.settings.RequesterKind.LEGAL_PERSON;
+        String name = legal ? valid(draft.denomination(), problems.containsKey("denomination"))
+                : valid(joined(draft.givenNames(), draft.surname()),
+                problems.containsKey("surname") || problems.containsKey("givenNames"));
+        String typedAddress = !blank(draft.letterAddress()) && !problems.containsKey("letterAddress")
+                ? draft.letterAddress() : legal ? valid(draft.seatAddress(), problems.containsKey("seatAddress"))
+                : valid(draft.homeAddress(), problems.containsKey("homeAddress"));
+        String address = typedAddress == null ? MISSING : PostalAddress.parse(typedAddress).text();
+        String email = valid(draft.mailbox(), problems.containsKey("mailbox"));
+        String place = valid(draft.place(), problems.containsKey("place"));
+        return new Signer(new Requester(name == null ? "Demandeur " + MISSING : name, List.of(), address,
+                email == null ? MISSING_EMAIL : email), place == null ? MISSING : place);
+    }
+
+    private static String valid(String value, boolean faulty) {
+        return faulty || blank(value) ? null : value.strip();
+    }
+
+    private static String joined(String givenNames, String surname) {
+        return blank(givenNames) || blank(surname) ? null : givenNames.strip() + " " + surname.strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Writes a draft letter under {@code drafts/}; @return its path relative to the data directory */

@@ -2,6 +2,7 @@ package fr.lanterne.requests;
 
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
+import fr.lanterne.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +38,24 @@ class RequestDispatcher {
     private final Authorities authorities;
     private final TransactionTemplate transaction;
     private final RequestsProperties properties;
+    private final Settings settings;
     private final Clock clock;
     private long nextSlot = System.nanoTime();
 
     RequestDispatcher(RequestStore store, RequestMailer mailer, Authorities authorities, TransactionTemplate transaction,
-                      RequestsProperties properties, Clock clock) {
+                      RequestsProperties properties, Settings settings, Clock clock) {
         this.store = store;
         this.mailer = mailer;
         this.authorities = authorities;
         this.transaction = transaction;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Whether emails may leave now: not before the requester identity is complete. */
+    boolean maySend() {
+        return settings.identityComplete();
     }
 
     /** What one dispatch did. */
@@ -70,8 +78,13 @@ class RequestDispatcher {
         }
     }
 
-    /** Sends what is due (of one campaign, or of all when {@code campaignId} is null), at most {@code max}. */
+    /**
+     * Sends what is due (of one campaign, or of all when {@code campaignId} is null), at most {@code max}.
+     *
+     * @throws fr.lanterne.ConflictException while the requester identity is not complete: the queue waits
+     */
     Report sendDue(Long campaignId, int max, Runnable afterEach) {
+        settings.requireIdentity("envoyer les demandes en attente");
         Report report = new Report(0, 0, 0, 0);
         List<RequestReference> due = store.dueForSending(clock.instant(), campaignId, max);
         for (RequestReference reference : due) {
@@ -86,6 +99,9 @@ class RequestDispatcher {
 
     /** @return empty when the request was no longer waiting to be sent (someone else sent or changed it) */
     Optional<RequestMailer.Outcome> sendOne(RequestReference reference) {
+        if (!maySend()) {
+            return Optional.empty();
+        }
         if (mailer.smtpConfigured()) {
             // Wait for our turn before claiming the request, so that a crash while waiting leaves nothing uncertain.
             pace();

@@ -2,6 +2,8 @@ package fr.lanterne.requests;
 
 import fr.lanterne.DataDirectory;
 import fr.lanterne.letters.LetterEmail;
+import fr.lanterne.settings.RequesterIdentity;
+import fr.lanterne.settings.Settings;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -37,6 +41,9 @@ import org.springframework.stereotype.Component;
  * <p>The email carries the letter as its body and the signed PDF as an attachment; its Reply-To carries the
  * reference (plus-addressing) so that replies find their request; its Message-ID is derived from the reference and
  * the attempt number.
+ *
+ * <p>Nothing leaves without the requester identity, nor with the placeholders of an unset one: an address at the
+ * reserved domain {@code .invalid}, or the name "Collectif Lanterne", anywhere in the headers or the text.
  */
 @Component
 class RequestMailer {
@@ -58,18 +65,23 @@ class RequestMailer {
         }
     }
 
+    /** What an unset identity used to put in letters: no email may carry it. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\.invalid\\b|collectif lanterne");
+
     private final ObjectProvider<JavaMailSender> smtp;
     private final DataDirectory dataDirectory;
     private final RequestsProperties properties;
     private final LetterWriter letters;
+    private final Settings settings;
     private final Clock clock;
 
     RequestMailer(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, RequestsProperties properties,
-                  LetterWriter letters, Clock clock) {
+                  LetterWriter letters, Settings settings, Clock clock) {
         this.smtp = smtp;
         this.dataDirectory = dataDirectory;
         this.properties = properties;
         this.letters = letters;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -78,21 +90,33 @@ class RequestMailer {
     }
 
     Outcome send(RequestReference reference, int attempt, String recipient, String letterFile) {
+        Optional<RequesterIdentity> identity = settings.requesterIdentity();
+        if (identity.isEmpty()) {
+            // Cleared between the dispatcher's check and now: the request waits for it.
+            return new Outcome.TemporaryFailure("l’identité du demandeur n’est pas complète (Réglages › Identité du "
+                    + "demandeur)");
+        }
         JavaMailSender sender = smtp.getIfAvailable();
         MimeMessage message;
         try {
             Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession()
                     : Session.getInstance(new Properties());
-            message = message(session, reference, attempt, recipient, letterFile);
+            message = message(session, identity.get(), reference, attempt, recipient, letterFile);
         } catch (MessagingException | IOException e) {
             return new Outcome.PermanentFailure("courriel impossible à composer : " + e.getMessage());
+        }
+        Optional<String> placeholder = placeholder(message);
+        if (placeholder.isPresent()) {
+            return new Outcome.PermanentFailure("le courriel porte « " + placeholder.get() + " », reste d’une identité "
+                    + "du demandeur qui n’était pas complète quand la lettre a été écrite : il ne part pas. Retirez "
+                    + "cette demande (requests withdraw) et créez-la de nouveau, l’identité complétée.");
         }
         if (sender == null) {
             return writeToOutbox(reference, message);
         }
         try {
             sender.send(message);
-            return new Outcome.Sent(messageId(reference, attempt));
+            return new Outcome.Sent(messageId(identity.get(), reference, attempt));
         } catch (MailAuthenticationException e) {
             return new Outcome.TemporaryFailure("le serveur SMTP refuse l'identifiant ou le mot de passe : "
                     + e.getMessage());
@@ -123,19 +147,51 @@ class RequestMailer {
         return new Outcome.TemporaryFailure(e.getMessage());
     }
 
-    private MimeMessage message(Session session, RequestReference reference, int attempt, String recipient,
-                                String letterFile) throws MessagingException, IOException {
+    /** The first placeholder of an unset identity found in the message's addresses, subject or text. */
+    static Optional<String> placeholder(MimeMessage message) {
+        try {
+            StringBuilder text = new StringBuilder(4096);
+            for (String header : new String[] {"From", "Reply-To", "Sender", "Subject", "Message-ID"}) {
+                String[] values = message.getHeader(header);
+                if (values != null) {
+                    for (String value : values) {
+                        text.append(jakarta.mail.internet.MimeUtility.decodeText(value)).append('\n');
+                    }
+                }
+            }
+            appendText(message.getContent(), text);
+            java.util.regex.Matcher found = PLACEHOLDER.matcher(text);
+            return found.find() ? Optional.of(found.group()) : Optional.empty();
+        } catch (MessagingException | IOException e) {
+            return Optional.of("un courriel illisible (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void appendText(Object content, StringBuilder text) throws MessagingException, IOException {
+        if (content instanceof String string) {
+            text.append(string).append('\n');
+        } else if (content instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i).isMimeType("text/*")) {
+                    appendText(multipart.getBodyPart(i).getContent(), text);
+                }
+            }
+        }
+    }
+
+    private MimeMessage message(Session session, RequesterIdentity identity, RequestReference reference, int attempt,
+                                String recipient, String letterFile) throws MessagingException, IOException {
         LetterEmail email = letters.email(letterFile);
-        String messageId = messageId(reference, attempt);
+        String messageId = messageId(identity, reference, attempt);
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
             }
         };
-        message.setFrom(address(properties.sender(), properties.requester().name()));
+        message.setFrom(address(properties.sender(identity.mailbox()), identity.displayName()));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(recipient, true));
-        message.setReplyTo(new Address[] {address(properties.replyAddress(reference), properties.requester().name())});
+        message.setReplyTo(new Address[] {address(identity.replyAddress(reference.value()), identity.displayName())});
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("X-Lanterne-Reference", reference.value());
@@ -171,8 +227,8 @@ class RequestMailer {
         return new Outcome.WrittenToOutbox(dataDirectory.root().relativize(file).toString());
     }
 
-    private String messageId(RequestReference reference, int attempt) {
-        String domain = properties.mailbox().substring(properties.mailbox().indexOf('@') + 1);
+    private static String messageId(RequesterIdentity identity, RequestReference reference, int attempt) {
+        String domain = identity.mailbox().substring(identity.mailbox().lastIndexOf('@') + 1);
         return "<" + reference.value() + "." + attempt + "@" + domain + ">";
     }
 

@@ -18,6 +18,9 @@ class RequestScheduling {
     @Scheduled(fixedDelayString = "${lanterne.requests.dispatch-interval:PT1M}", initialDelayString = "PT30S")
     void dispatch() {
         dispatcher.recoverInterrupted();
-        dispatcher.sendDue(null, 500, () -> { });
+        // Until the requester identity is complete the queue waits; the pages say so in their banner.
+        if (dispatcher.maySend()) {
+            dispatcher.sendDue(null, 500, () -> { });
+        }
     }
 }

@@ -13,6 +13,7 @@ import fr.lanterne.letters.LetterTemplate;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
+import fr.lanterne.settings.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,25 +39,30 @@ public class Requests {
     private final LetterWriter letterWriter;
     private final RequestDispatcher dispatcher;
     private final RequestsProperties properties;
+    private final Settings settings;
     private final Clock clock;
 
     Requests(RequestStore store, Authorities authorities, Letters letters, LetterWriter letterWriter,
-             RequestDispatcher dispatcher, RequestsProperties properties, Clock clock) {
+             RequestDispatcher dispatcher, RequestsProperties properties, Settings settings, Clock clock) {
         this.store = store;
         this.authorities = authorities;
         this.letters = letters;
         this.letterWriter = letterWriter;
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /**
      * Creates a request, writes its letter and queues it: an email leaves with the next dispatch, a letter waits to
      * be printed and posted.
+     *
+     * @throws fr.lanterne.ConflictException while the requester identity is not complete (nothing is created)
      */
     @Transactional
     public RequestDetails create(NewRequest command, String actor) {
+        settings.requireIdentity("créer et envoyer une demande");
         LetterTemplate template = requestTemplate(command.template());
         Authority authority = resolveAuthority(command.authority());
         Channel channel = chooseChannel(authority, command.channel(), command.postIfNoEmail());
@@ -93,7 +99,7 @@ public class Requests {
         Authority authority = resolveAuthority(command.authority());
         chooseChannel(authority, command.channel(), command.postIfNoEmail());
         LocalDate today = LocalDate.now(clock);
-        return letterWriter.compose(RequestReference.of(today.getYear(), 0), template.id(), authority, today);
+        return letterWriter.preview(RequestReference.of(today.getYear(), 0), template.id(), authority, today);
     }
 
     public byte[] previewPdf(NewRequest command) {
@@ -155,6 +161,7 @@ public class Requests {
 
     /** A letter posted (or an email sent by hand from the outbox) on a date. */
     public RequestDetails recordSent(RequestReference reference, LocalDate date, String actor) {
+        settings.requireIdentity("enregistrer l’envoi d’une lettre");
         LocalDate day = date == null ? today() : date;
         if (day.isAfter(today())) {
             throw new InvalidInputException("La date d'envoi (" + Request.french(day) + ") est dans le futur.",

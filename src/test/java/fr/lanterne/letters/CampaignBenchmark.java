@@ -50,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "lanterne.requests.mailbox=demandes@lanterne.test",
         "lanterne.requests.requester.name=Camille Martin",
         "lanterne.requests.requester.place=Nice"})
+@org.springframework.context.annotation.Import(fr.lanterne.TestIdentity.AtStart.class)
 class CampaignBenchmark {
 
     @Autowired

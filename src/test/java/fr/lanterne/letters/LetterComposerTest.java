@@ -242,4 +242,37 @@ class LetterComposerTest {
         assertThat(new Requester("Came\u0301lia\tMartin", "  1 rue A \r\n\r\n 06000 Nice ", "c@m.fr"))
                 .isEqualTo(new Requester("Camélia Martin", "1 rue A\n06000 Nice", "c@m.fr"));
     }
+
+    @Test
+    void theSenderBlockStatesWhatAReferralNeedsOfTheRequester() {
+        Requester association = new Requester("Lanterne 06", List.of("Association déclarée (loi 1901)",
+                "représentée par Dominique Roux, présidente"), "1 rue de la Paix\n75002 Paris", "demandes@exemple.org");
+
+        Letter letter = letters.compose("vsa", LetterContext.request(association, Fixtures.MAIRIE_DE_NICE,
+                Fixtures.REFERENCE, Fixtures.TODAY, "Paris"));
+
+        assertThat(letter.sender()).containsExactly("Lanterne 06", "Association déclarée (loi 1901)",
+                "représentée par Dominique Roux, présidente", "1 rue de la Paix", "75002 Paris",
+                "demandes@exemple.org");
+        assertThat(letters.email(letter).body()).endsWith("Lanterne 06\nAssociation déclarée (loi 1901)\n"
+                + "représentée par Dominique Roux, présidente\n1 rue de la Paix\n75002 Paris\ndemandes@exemple.org\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vsa", "relance", "saisine-cada", "saisine-cada-serie"})
+    void theplaceholdersOfAnUnsetIdentityNeverReachALetter(String id) {
+        LetterTemplate template = letters.templates().get(id);
+        LetterContext context = Fixtures.contextFor(template);
+        LetterContext nowhere = new LetterContext(new Requester("Camille Martin", "12 rue de la Préfecture\n06300 Nice",
+                "demandes+LNT-2026-000123@lanterne.INVALID"), context.authority(), context.reference(), context.date(),
+                context.place(), context.priorRequest(), context.series());
+        LetterContext nobody = new LetterContext(new Requester("Collectif Lanterne", null, "demandes@exemple.org"),
+                context.authority(), context.reference(), context.date(), context.place(), context.priorRequest(),
+                context.series());
+
+        assertThatThrownBy(() -> letters.compose(id, nowhere)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("« .invalid »");
+        assertThatThrownBy(() -> letters.compose(id, nobody)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nom d'exemple");
+    }
 }

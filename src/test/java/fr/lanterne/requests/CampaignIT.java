@@ -127,6 +127,10 @@ class CampaignIT {
                 .collect(Collectors.joining("\n")) + "\n");
 
         assertThat(lanterne(dataDir, "authorities", "import-contacts", contacts.toString()).waitFor()).isZero();
+        // A fresh database: nothing leaves before someone says who signs.
+        assertThat(lanterne(dataDir, "settings", "identity", "set", "--kind", "NATURAL_PERSON", "--surname", "Martin",
+                "--given-names", "Camille", "--home-address", "12 rue de la Préfecture / 06300 Nice", "--mailbox",
+                "demandes@lanterne.test", "--place", "Nice").waitFor()).isZero();
         Process launch = lanterne(dataDir, "campaign", "launch", "--template", "cctv", "--insee",
                 String.join(",", corseDuSud), "--channel", "EMAIL");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

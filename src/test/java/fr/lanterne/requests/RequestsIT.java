@@ -73,6 +73,9 @@ class RequestsIT {
     RequestsProperties properties;
 
     @Autowired
+    fr.lanterne.settings.Settings settings;
+
+    @Autowired
     RequestStore store;
 
     @Autowired
@@ -236,7 +239,7 @@ class RequestsIT {
     @Test
     void without_smtp_the_email_is_written_to_the_outbox_and_waits_for_a_person() throws Exception {
         RequestDetails created = requests.create(new NewRequest("06088", "drones-sound", Channel.EMAIL, false), "alice");
-        RequestMailer outboxOnly = new RequestMailer(empty(), dataDirectory, properties, letterWriter, clock);
+        RequestMailer outboxOnly = new RequestMailer(empty(), dataDirectory, properties, letterWriter, settings, clock);
         RequestMailer.Outcome outcome = outboxOnly.send(RequestReference.parse(created.reference()), 1,
                 "mairie@nice.test", created.letterFile());
         assertThat(outcome).isInstanceOf(RequestMailer.Outcome.WrittenToOutbox.class);
@@ -253,9 +256,10 @@ class RequestsIT {
         JavaMailSenderImpl closed = new JavaMailSenderImpl();
         closed.setHost("127.0.0.1");
         closed.setPort(1); // nothing listens there
-        RequestMailer failing = new RequestMailer(provider(closed), dataDirectory, properties, letterWriter, clock);
+        RequestMailer failing = new RequestMailer(provider(closed), dataDirectory, properties, letterWriter, settings,
+                clock);
         RequestDispatcher dispatcher = new RequestDispatcher(store, failing, authorities,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, clock);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, settings, clock);
         assertThat(dispatcher.sendOne(RequestReference.parse(created.reference()))).get()
                 .isInstanceOf(RequestMailer.Outcome.TemporaryFailure.class);
         RequestDetails after = requests.details(RequestReference.parse(created.reference()));

@@ -36,6 +36,9 @@ class BackgroundCampaigns {
             executor.execute(() -> {
                 try {
                     campaigns.run(campaignId, progress -> { });
+                } catch (fr.lanterne.UserError e) {
+                    // Refused before it started (no requester identity yet): the pages' banner says why.
+                    log.warn("The job of campaign {} did not start: {}", campaignId, e.getMessage());
                 } catch (RuntimeException e) {
                     // The campaign's page shows the job stopped and offers to resume it; the cause is for the logs.
                     log.error("The job of campaign {} stopped", campaignId, e);

@@ -2,6 +2,8 @@ package fr.lanterne.web.pages.accounts;
 
 import fr.lanterne.DataDirectory;
 import fr.lanterne.requests.RequestsProperties;
+import fr.lanterne.settings.RequesterIdentity;
+import fr.lanterne.settings.Settings;
 import fr.lanterne.users.PasswordResets;
 import fr.lanterne.users.PublicAddress;
 import fr.lanterne.users.User;
@@ -20,8 +22,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -49,11 +54,21 @@ class PasswordLinks {
     private final DataDirectory dataDirectory;
     private final RequestsProperties requests;
     private final PublicAddress publicAddress;
+    /** The requester's mailbox, if the identity is complete: account emails go out from it as requests do. */
+    private final Supplier<Optional<String>> mailbox;
     private final Clock clock;
 
+    @Autowired
     PasswordLinks(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, RequestsProperties requests,
-                  PublicAddress publicAddress, Clock clock) {
+                  PublicAddress publicAddress, Settings settings, Clock clock) {
+        this(smtp, dataDirectory, requests, publicAddress,
+                () -> settings.requesterIdentity().map(RequesterIdentity::mailbox), clock);
+    }
+
+    PasswordLinks(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, RequestsProperties requests,
+                  PublicAddress publicAddress, Supplier<Optional<String>> mailbox, Clock clock) {
         this.smtp = smtp;
+        this.mailbox = mailbox;
         this.dataDirectory = dataDirectory;
         this.requests = requests;
         this.publicAddress = publicAddress;
@@ -77,10 +92,15 @@ class PasswordLinks {
         }
         MimeMessage message;
         JavaMailSender sender = smtp.getIfAvailable();
+        Optional<String> from = from();
+        if (sender != null && from.isEmpty()) {
+            return new Delivery(Outcome.FAILED, "aucune adresse d’expéditeur : l’identité du demandeur (sa boîte "
+                    + "aux lettres) n’est pas encore complète", link);
+        }
         try {
             message = sender == null ? new MimeMessage(Session.getInstance(new Properties()))
                     : sender.createMimeMessage();
-            compose(message, user, issued, link, login, newAccount);
+            compose(message, from, user, issued, link, login, newAccount);
         } catch (MessagingException | IOException e) {
             return new Delivery(Outcome.FAILED, e.getMessage(), link);
         }
@@ -95,7 +115,13 @@ class PasswordLinks {
         }
     }
 
-    private void compose(MimeMessage message, User user, PasswordResets.Issued issued, String link, String login,
+    /** The From of request emails: {@code lanterne.requests.from}, else the requester's mailbox. */
+    private Optional<String> from() {
+        return mailbox.get().map(requests::sender)
+                .or(() -> Optional.ofNullable(requests.from()).filter(address -> !address.isBlank()));
+    }
+
+    private void compose(MimeMessage message, Optional<String> from, User user, PasswordResets.Issued issued, String link, String login,
                          boolean newAccount) throws MessagingException, IOException {
         ZoneId zone = clock.getZone();
         String body = (newAccount
@@ -107,7 +133,9 @@ class PasswordLinks {
                 + "Il ne sert qu’une fois et expire le " + EXPIRY.format(issued.expiresAt().atZone(zone)) + ".\n"
                 + "Connectez-vous ensuite ici : " + login + "\n\n"
                 + "Si vous n’attendiez pas ce message, ignorez-le : rien ne change tant que le lien n’a pas servi.\n";
-        message.setFrom(new InternetAddress(requests.sender(), "Lanterne", StandardCharsets.UTF_8.name()));
+        if (from.isPresent()) {
+            message.setFrom(new InternetAddress(from.get(), "Lanterne", StandardCharsets.UTF_8.name()));
+        }
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(user.email(), true));
         message.setSubject(newAccount ? "Lanterne : votre compte « " + user.username() + " »"
                 : "Lanterne : choisir un nouveau mot de passe", StandardCharsets.UTF_8.name());

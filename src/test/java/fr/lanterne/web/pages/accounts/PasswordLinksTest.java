@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,8 @@ class PasswordLinksTest {
 
     private PasswordLinks links() {
         return new PasswordLinks(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                new DataDirectory(data), new RequestsProperties(new RequestsProperties.Identity("Collectif", null,
-                "Paris"), "demandes@lanterne.test", null, Duration.ofDays(180), 30, 6), null, CLOCK);
+                new DataDirectory(data), new RequestsProperties(null, Duration.ofDays(180), 30, 6), null,
+                () -> Optional.of("demandes@lanterne.test"), CLOCK);
     }
 
     @Test

@@ -1,0 +1,5 @@
+/**
+ * Settings administrators set in the browser and Lanterne keeps in its database: who signs the requests (the
+ * requester identity a CADA referral needs, CRPA R343-1) and the address at which volunteers reach Lanterne.
+ */
+package fr.lanterne.settings;

@@ -34,7 +34,7 @@ class VolunteerContactListTest {
                 getClass().getResourceAsStream("/contacts/benevoles-erreurs.csv"), StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("rien n'a été enregistré")
-                .hasMessageContaining("4 erreur(s)")
+                .hasMessageContaining("4 erreurs")
                 .hasMessageContaining("ligne 3 : code INSEE « 1234 »")
                 .hasMessageContaining("ligne 4 : « pas-une-adresse » n'est pas une adresse électronique valide")
                 .hasMessageContaining("ligne 5 : Il faut au moins une adresse")

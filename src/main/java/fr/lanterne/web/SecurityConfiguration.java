@@ -85,6 +85,8 @@ class SecurityConfiguration {
                     authorize.requestMatchers(HttpMethod.GET, "/").permitAll();
                     // Every change, whatever the page, is a volunteer's or an administrator's.
                     authorize.requestMatchers("/journal").hasRole("ADMIN")
+                            // Importing the directory of town-hall addresses rewrites thousands at once.
+                            .requestMatchers("/reglages/annuaire", "/reglages/annuaire/**").hasRole("ADMIN")
                             .requestMatchers(HttpMethod.POST, "/**").hasAnyRole(EDITORS)
                             .requestMatchers(EDITOR_PAGES).hasAnyRole(EDITORS);
                     if (web.publicMode()) {

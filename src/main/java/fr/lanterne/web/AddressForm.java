@@ -84,8 +84,11 @@ public class AddressForm {
         return new ContactDetails(typedEmail, typedAddress, null, null);
     }
 
-    /** Whether the form says what the authority's address already says (nothing to record). */
+    /** Whether the form says what the authority's address already says (nothing to record); an empty form never. */
     public boolean sameAs(Contact current) {
+        if (blank(email) && blank(postalAddress)) {
+            return false;
+        }
         return Objects.equals(normalised(email, true), current.email())
                 && Objects.equals(normalised(postalAddress, false), current.postalAddress());
     }

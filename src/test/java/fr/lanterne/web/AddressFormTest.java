@@ -162,6 +162,7 @@ class AddressFormTest {
         assertThat(AddressForm.of(current).sameAs(current)).isTrue();
         assertThat(new AddressForm("Mairie@ville.example ", "Mairie / 42000 Saint-Étienne").sameAs(current)).isTrue();
         assertThat(new AddressForm(null, "Mairie / 42000 Saint-Étienne").sameAs(current)).isFalse();
+        assertThat(new AddressForm(" ", "").sameAs(Contact.NONE)).as("an empty form is refused, not unchanged").isFalse();
     }
 
     /** What Spring MVC does with {@code @Valid}: Bean Validation's errors on their fields. */

@@ -38,8 +38,14 @@ class CampaignApiController {
      * @param dryRun only say what would be done
      */
     record CampaignRequest(String name, List<String> templates, List<String> insee, String departement,
-                           Integer minPopulation, boolean registry, List<String> authorities, Channel channel,
-                           boolean dryRun) {
+                           Integer minPopulation, Boolean registry, List<String> authorities, Channel channel,
+                           Boolean dryRun) {
+
+        /** Left out of the JSON, the two switches are off (Jackson refuses a missing primitive). */
+        CampaignRequest {
+            registry = Boolean.TRUE.equals(registry);
+            dryRun = Boolean.TRUE.equals(dryRun);
+        }
     }
 
     record Launched(long id, CampaignPlan plan, CampaignProgress progress) {

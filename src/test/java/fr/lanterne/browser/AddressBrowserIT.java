@@ -42,6 +42,16 @@ class AddressBrowserIT {
 
     private static final int DESKTOP = 1366;
     private static final int PHONE = 390;
+    /** The elements that stick out of the screen, innermost first, to say what to fix. */
+    private static final String TOO_WIDE = """
+            return Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right
+                        > document.documentElement.clientWidth + 1))
+                .slice(0, 8)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                .join(', ');""";
 
     @LocalServerPort
     int port;
@@ -142,7 +152,8 @@ class AddressBrowserIT {
             Long scrollWidth = (Long) ((JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth");
             if (width == PHONE) {
-                assertThat(scrollWidth).as("%s at %d px: no sideways scrolling", name, width).isLessThanOrEqualTo(PHONE);
+                assertThat(scrollWidth).as("%s at %d px: no sideways scrolling; too wide: %s", name, width,
+                        ((JavascriptExecutor) driver).executeScript(TOO_WIDE)).isLessThanOrEqualTo(PHONE);
             }
             Long height = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");

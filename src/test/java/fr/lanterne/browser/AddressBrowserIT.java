@@ -129,6 +129,10 @@ class AddressBrowserIT {
         } finally {
             Files.deleteIfExists(file);
         }
+        // Reached by the page's script once the import ended (XMLHttpRequest, then polling), not by the form's redirect.
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0]; return n.type + ' ' + n.redirectCount"))
+                .isEqualTo("navigate 0");
         browser.assertShows("Import terminé.", "Lignes lues", "Communes mises à jour");
         assertThat(browser.driver().findElement(By.cssSelector(".report-recorded")).getText()).isEqualTo("2");
         shoot("23-annuaire-rapport");

@@ -118,6 +118,8 @@ class AddressBrowserIT {
         // The administrator imports the directory: progress, then the report.
         browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
         browser.go("/reglages/annuaire");
+        browser.assertShows("Importer les adresses des mairies", "api-lannuaire-administration");
+        shoot("24-annuaire-formulaire");
         Path file = Files.createTempFile("annuaire-mairies-", ".csv");
         Files.writeString(file, directory(), StandardCharsets.UTF_8);
         try {

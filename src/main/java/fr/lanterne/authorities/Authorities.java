@@ -193,6 +193,12 @@ public class Authorities {
         return contactImporter.importFile(fileName, content, importedBy);
     }
 
+    /** The same import, telling {@code progress} how far it has gone (for a page that shows it). */
+    public ContactImportReport importContacts(String fileName, InputStream content, String importedBy,
+                                              ContactImportProgress progress) {
+        return contactImporter.importFile(fileName, content, importedBy, progress);
+    }
+
     /** Loads the commune list and the other bodies shipped with Lanterne, unless already loaded. */
     @Transactional
     public EditionLoad loadBundledReferenceData() {

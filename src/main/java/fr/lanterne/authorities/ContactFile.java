@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param format the name of the format, for the report
  * @param source which kind of source the file is
+ * @param read the lines read (the entries, for a JSON file)
  * @param contacts one per commune (the main town hall when the file lists several)
  * @param skipped entries deliberately left out (not a town hall, commune unknown), with the reason
  */
-record ContactFile(String format, ContactSource source, List<Line> contacts, List<String> skipped) {
+record ContactFile(String format, ContactSource source, int read, List<Line> contacts, List<String> skipped) {
 
     /**
      * @param line where the entry starts in the file (1 is the first line)
@@ -29,6 +30,7 @@ record ContactFile(String format, ContactSource source, List<Line> contacts, Lis
         private static final int SHOWN = 30;
         private final String file;
         private final List<String> problems = new ArrayList<>();
+        private final List<ContactImportProblem> lines = new ArrayList<>();
 
         Problems(String file) {
             this.file = file;
@@ -36,6 +38,7 @@ record ContactFile(String format, ContactSource source, List<Line> contacts, Lis
 
         void add(int line, String problem) {
             problems.add("ligne " + line + " : " + problem);
+            lines.add(new ContactImportProblem(line, problem));
         }
 
         void throwIfAny() {
@@ -48,7 +51,9 @@ record ContactFile(String format, ContactSource source, List<Line> contacts, Lis
             if (problems.size() > SHOWN) {
                 message.append("\n  … et ").append(problems.size() - SHOWN).append(" autres.");
             }
-            throw new InvalidInputException(message.toString(), java.util.Map.of("errors", List.copyOf(problems)));
+            // "errors" as sentences for API clients; "problems" line by line, for the import page.
+            throw new InvalidInputException(message.toString(), java.util.Map.of("errors", List.copyOf(problems),
+                    "problems", List.copyOf(lines)));
         }
     }
 }

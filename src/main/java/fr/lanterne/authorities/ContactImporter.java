@@ -39,8 +39,14 @@ class ContactImporter {
     }
 
     ContactImportReport importFile(String fileName, InputStream content, String importedBy) {
+        return importFile(fileName, content, importedBy, ContactImportProgress.NONE);
+    }
+
+    ContactImportReport importFile(String fileName, InputStream content, String importedBy,
+                                   ContactImportProgress progress) {
         String text = decode(fileName, content);
-        ContactFile file = parse(fileName, text);
+        int lines = lineCount(text);
+        ContactFile file = parse(fileName, text, lines, progress);
         Set<String> codes = file.contacts().stream().map(l -> AuthorityCodes.townHall(l.insee())).collect(Collectors.toSet());
         Map<String, Long> ids = store.authorityIdsByCode(codes);
         List<String> skipped = new ArrayList<>(file.skipped());
@@ -61,26 +67,41 @@ class ContactImporter {
                     line.details()));
         }
         problems.throwIfAny();
+        progress.writing(contacts.size());
         Timestamp now = Timestamp.from(clock.instant());
         int recorded = transaction.execute(status -> store.recordContacts(contacts, importedBy, now));
-        return new ContactImportReport(fileName, file.format(), contacts.size(), recorded, contacts.size() - recorded,
-                List.copyOf(skipped));
+        return new ContactImportReport(fileName, file.format(), file.read(), contacts.size(), recorded,
+                contacts.size() - recorded, List.copyOf(skipped));
     }
 
-    private static ContactFile parse(String fileName, String text) {
+    /** Physical lines, as the CSV parser numbers them (a quoted address over three lines counts three). */
+    static int lineCount(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return text.endsWith("\n") ? lines : lines + 1;
+    }
+
+    private static ContactFile parse(String fileName, String text, int lines, ContactImportProgress progress) {
         String trimmed = text.stripLeading();
         if (trimmed.isEmpty()) {
             throw new InvalidInputException("Le fichier " + fileName + " est vide.");
         }
         if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-            return OfficialDirectoryFile.readJson(fileName, new StringReader(trimmed));
+            return OfficialDirectoryFile.readJson(fileName, new StringReader(trimmed), progress);
         }
         String header = trimmed.lines().findFirst().orElse("");
         if (OfficialDirectoryFile.looksLikeCsv(header)) {
-            return OfficialDirectoryFile.readCsv(fileName, new StringReader(trimmed));
+            return OfficialDirectoryFile.readCsv(fileName, new StringReader(trimmed), lines, progress);
         }
         if (VolunteerContactList.looksLike(header)) {
-            return VolunteerContactList.read(fileName, new StringReader(trimmed));
+            return VolunteerContactList.read(fileName, new StringReader(trimmed), lines, progress);
         }
         throw new InvalidInputException("Format de " + fileName + " non reconnu. Lanterne importe : l'export CSV "
                 + "(séparateur « ; ») ou JSON de l'Annuaire de l'administration (jeu api-lannuaire-administration, "

@@ -44,9 +44,15 @@ final class OfficialDirectoryFile {
     }
 
     static ContactFile readCsv(String fileName, Reader reader) {
+        return readCsv(fileName, reader, 0, ContactImportProgress.NONE);
+    }
+
+    /** @param lines how many lines the file has, for the progress */
+    static ContactFile readCsv(String fileName, Reader reader, int lines, ContactImportProgress progress) {
         ContactFile.Problems problems = new ContactFile.Problems(fileName);
         List<String> skipped = new ArrayList<>();
         Map<String, ContactFile.Line> best = new LinkedHashMap<>();
+        long lastLine = 0;
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(';')
                 .setHeader()
@@ -83,16 +89,22 @@ final class OfficialDirectoryFile {
                     }
                 });
                 readEntry(entry, line, problems, skipped, line2 -> keepBest(best, line2));
+                lastLine = parser.getCurrentLineNumber();
+                progress.read((int) lastLine, lines);
             }
         } catch (IOException e) {
             throw new InvalidInputException("Impossible de lire " + fileName + " : " + e.getMessage());
         }
         problems.throwIfAny();
         return new ContactFile("Annuaire de l'administration (export CSV)", ContactSource.OFFICIAL_DIRECTORY,
-                List.copyOf(best.values()), skipped);
+                (int) lastLine, List.copyOf(best.values()), skipped);
     }
 
     static ContactFile readJson(String fileName, Reader reader) {
+        return readJson(fileName, reader, ContactImportProgress.NONE);
+    }
+
+    static ContactFile readJson(String fileName, Reader reader, ContactImportProgress progress) {
         JsonNode root;
         try {
             root = JSON.readTree(reader);
@@ -116,10 +128,11 @@ final class OfficialDirectoryFile {
             index++;
             // JSON has no useful line numbers once parsed: report the entry's position instead.
             readEntry(entry, index, problems, skipped, line -> keepBest(best, line));
+            progress.read(index, entries.size());
         }
         problems.throwIfAny();
         return new ContactFile("Annuaire de l'administration (export JSON ; n° d'entrée au lieu de n° de ligne)",
-                ContactSource.OFFICIAL_DIRECTORY, List.copyOf(best.values()), skipped);
+                ContactSource.OFFICIAL_DIRECTORY, index, List.copyOf(best.values()), skipped);
     }
 
     private static void keepBest(Map<String, ContactFile.Line> best, ContactFile.Line line) {

@@ -33,9 +33,15 @@ final class VolunteerContactList {
     }
 
     static ContactFile read(String fileName, Reader reader) {
+        return read(fileName, reader, 0, ContactImportProgress.NONE);
+    }
+
+    /** @param total how many lines the file has, for the progress */
+    static ContactFile read(String fileName, Reader reader, int total, ContactImportProgress progress) {
         ContactFile.Problems problems = new ContactFile.Problems(fileName);
         List<ContactFile.Line> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        long lastLine = 0;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -64,13 +70,15 @@ final class VolunteerContactList {
                     break;
                 }
                 readLine(fileName, record, line, problems, seen).ifPresent(lines::add);
+                lastLine = parser.getCurrentLineNumber();
+                progress.read((int) lastLine, total);
             }
         } catch (IOException e) {
             throw new InvalidInputException("Impossible de lire " + fileName + " : " + e.getMessage());
         }
         problems.throwIfAny();
         return new ContactFile("liste des bénévoles (CSV insee,email,postal_address,source)",
-                ContactSource.VOLUNTEER_LIST, lines, List.of());
+                ContactSource.VOLUNTEER_LIST, (int) lastLine, lines, List.of());
     }
 
     private static java.util.Optional<ContactFile.Line> readLine(String fileName, CSVRecord record, int line,

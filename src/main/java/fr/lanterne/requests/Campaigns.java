@@ -5,6 +5,7 @@ import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
+import fr.lanterne.authorities.AuthorityKind;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.InseeCode;
 import fr.lanterne.registry.Registry;
@@ -266,7 +267,13 @@ public class Campaigns {
 
     // --- choosing the targets ----------------------------------------------------------------------------------
 
-    private record PlannedTarget(Authority authority, String template, Channel channel, String outcome) {
+    /** @param addressMissing left out because no address (or no email, for email only) is known */
+    private record PlannedTarget(Authority authority, String template, Channel channel, String outcome,
+                                 boolean addressMissing) {
+
+        PlannedTarget(Authority authority, String template, Channel channel, String outcome) {
+            this(authority, template, channel, outcome, false);
+        }
     }
 
     private List<PlannedTarget> targets(NewCampaign campaign) {
@@ -303,7 +310,7 @@ public class Campaigns {
             return new PlannedTarget(authority, template, requestRules.chooseChannel(authority, requested, false), null);
         } catch (InvalidInputException e) {
             return new PlannedTarget(authority, template, null, requested == Channel.EMAIL
-                    ? "pas d'adresse électronique connue" : "ni adresse postale ni courriel connus");
+                    ? "pas d'adresse électronique connue" : "ni adresse postale ni courriel connus", true);
         }
     }
 
@@ -337,7 +344,13 @@ public class Campaigns {
         List<String> skipped = new ArrayList<>();
         List<PlannedRequest> listed = new ArrayList<>();
         Map<String, Integer> reasons = new LinkedHashMap<>();
+        Map<String, AddressMissing> withoutAddress = new LinkedHashMap<>();
         for (PlannedTarget t : targets) {
+            if (t.addressMissing()) {
+                withoutAddress.putIfAbsent(t.authority().code(), new AddressMissing(t.authority().code(),
+                        t.authority().name(), t.authority().kind() == AuthorityKind.TOWN_HALL
+                        ? t.authority().communeInsee() : null));
+            }
             if (t.outcome() != null) {
                 skipped.add(t.authority().name() + " (" + t.template() + ") : " + t.outcome());
                 reasons.merge(t.outcome(), 1, Integer::sum);
@@ -359,7 +372,8 @@ public class Campaigns {
         Map<String, Integer> byReason = new LinkedHashMap<>();
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> byReason.put(e.getKey(), e.getValue()));
-        return new CampaignPlan(targets.size(), email + post, email, post, sample, skipped, listed, byReason);
+        return new CampaignPlan(targets.size(), email + post, email, post, sample, skipped, listed, byReason,
+                List.copyOf(withoutAddress.values()));
     }
 
     private static String describe(CampaignTargets targets) {

@@ -374,14 +374,13 @@ public class Requests {
         if (requested == Channel.EMAIL && !hasEmail && !postIfNoEmail) {
             throw new InvalidInputException("Aucune adresse électronique n'est connue pour « " + authority.name()
                     + " » : envoyez la demande par courrier postal"
-                    + (hasAddress ? "" : " après avoir saisi son adresse") + ", ou enregistrez son courriel "
-                    + "(authorities set-contact).", Map.of("authority", authority.code()));
+                    + (hasAddress ? "" : " après avoir saisi son adresse") + ", ou saisissez son courriel.",
+                    Map.of("authority", authority.code()));
         }
         Channel channel = requested == Channel.POST || !hasEmail ? Channel.POST : Channel.EMAIL;
         if (channel == Channel.POST && !hasAddress) {
             throw new InvalidInputException("Aucune adresse n'est connue pour « " + authority.name() + " » : saisissez "
-                    + "son adresse postale ou son courriel (authorities set-contact " + authority.code()
-                    + "), puis recommencez.", Map.of("authority", authority.code()));
+                    + "son adresse postale ou son courriel, puis recommencez.", Map.of("authority", authority.code()));
         }
         return channel;
     }

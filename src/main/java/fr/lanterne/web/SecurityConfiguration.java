@@ -132,7 +132,8 @@ class SecurityConfiguration {
                     authorize.requestMatchers("/profil", "/profil/**").authenticated();
                     // The front door: the commune count and the registry table, facts from public sources.
                     authorize.requestMatchers(HttpMethod.GET, "/").permitAll();
-                    // Who signs the requests: administrators only.
+                    // Settings (who signs the requests; the directory import, which rewrites thousands of
+                    // addresses at once): administrators only.
                     authorize.requestMatchers("/reglages/**").hasRole("ADMIN");
                     // Every change, whatever the page, is a volunteer's or an administrator's.
                     authorize.requestMatchers("/journal").hasRole("ADMIN")

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +132,75 @@ class ContactImportIT {
                 .hasMessageContaining("UTF-8");
         assertThatThrownBy(() -> importer.importFile("autre.csv", bytes("nom,ville\nx,y\n"), "x"))
                 .hasMessageContaining("non reconnu");
+    }
+
+    /**
+     * A real export: some 38,000 town halls and 2,000 annexes, each line carrying the JSON cells that make the file
+     * weigh (addresses, opening hours). It must import in reasonable time, telling its progress line by line, and
+     * importing it again must change nothing.
+     */
+    @Test
+    void a_directory_export_of_forty_thousand_lines_imports_in_reasonable_time() {
+        // Codes the other tests do not use (they keep 97999 and 99999 unknown).
+        List<String> codes = new ArrayList<>();
+        for (int code = 10_000; codes.size() < 38_000; code++) {
+            if (!TOWN_HALLS.contains(String.valueOf(code))) {
+                codes.add(String.valueOf(code));
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.parse("2026-11-28T10:00:00Z"));
+        List<Object[]> rows = codes.stream().map(code -> new Object[] {AuthorityCodes.townHall(code), "TOWN_HALL",
+                "Mairie " + code, code, code.substring(0, 2), "00", now}).toList();
+        for (List<Object[]> chunk : AuthorityStore.chunks(rows)) {
+            database.jdbcTemplate().batchUpdate("""
+                    INSERT IGNORE INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""", chunk);
+        }
+        String hours = "\"[{\"\"nom_jour_debut\"\": \"\"Lundi\"\", \"\"nom_jour_fin\"\": \"\"Vendredi\"\", "
+                + "\"\"valeur_heure_debut_1\"\": \"\"08:30:00\"\", \"\"valeur_heure_fin_1\"\": \"\"12:00:00\"\", "
+                + "\"\"valeur_heure_debut_2\"\": \"\"13:30:00\"\", \"\"valeur_heure_fin_2\"\": \"\"17:30:00\"\", "
+                + "\"\"commentaire\"\": \"\"\"\"}]\"";
+        StringBuilder csv = new StringBuilder("id;nom;pivot;code_insee_commune;adresse_courriel;telephone;adresse;"
+                + "site_internet;type_organisme;categorie;url_service_public;date_modification;plage_ouverture;siret\n");
+        for (int i = 0; i < 40_000; i++) {
+            String code = codes.get(i % codes.size());
+            String name = i < codes.size() ? "Mairie - Commune " + code : "Mairie annexe - Quartier " + i;
+            csv.append(String.format("3f1c7a52-0000-4d7e-9a10-%012d;%s;\"[{\"\"type_service_local\"\": \"\"mairie\"\", "
+                    + "\"\"code_insee_commune\"\": [\"\"%s\"\"]}]\";%s;mairie-%d@commune.example;"
+                    + "\"[{\"\"valeur\"\": \"\"04 00 00 00 00\"\", \"\"description\"\": \"\"\"\"}]\";"
+                    + "\"[{\"\"type_adresse\"\": \"\"Adresse\"\", \"\"complement1\"\": \"\"Hôtel de ville\"\", "
+                    + "\"\"numero_voie\"\": \"\"1 place de la Mairie\"\", \"\"code_postal\"\": \"\"%s\"\", "
+                    + "\"\"nom_commune\"\": \"\"Commune %s\"\", \"\"longitude\"\": \"\"4.39\"\", "
+                    + "\"\"latitude\"\": \"\"45.43\"\"}]\";;Administration territoriale;SL;"
+                    + "https://lannuaire.service-public.fr/mairie-%s;2026-03-02 09:14:51;%s;\n",
+                    i, name, code, code, i, code, code, code, hours));
+        }
+        int[] progress = new int[2];
+        ContactImportProgress counting = new ContactImportProgress() {
+            @Override
+            public void read(int lines, int total) {
+                progress[0] = lines;
+                progress[1] = total;
+            }
+        };
+
+        long started = System.nanoTime();
+        ContactImportReport report = importer.importFile("annuaire-complet.csv", bytes(csv.toString()), "alice",
+                counting);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("40,000-line directory export (%.1f MB): imported in %d ms%n",
+                csv.length() / 1_048_576.0, millis);
+
+        assertThat(report.lines()).isEqualTo(40_001);
+        assertThat(report.entries()).as("one per commune, the main town hall kept").isEqualTo(38_000);
+        assertThat(report.recorded()).isEqualTo(38_000);
+        assertThat(progress).containsExactly(40_001, 40_001);
+        assertThat(millis).as("a full export imports in well under two minutes").isLessThan(120_000);
+        assertThat(contactOf(codes.get(0)).email()).isEqualTo("mairie-0@commune.example");
+
+        ContactImportReport again = importer.importFile("annuaire-complet.csv", bytes(csv.toString()), "alice");
+        assertThat(again.recorded()).isZero();
+        assertThat(again.unchanged()).isEqualTo(38_000);
     }
 
     private static Contact contactOf(String insee) {

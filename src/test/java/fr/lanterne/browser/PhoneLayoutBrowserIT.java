@@ -141,6 +141,8 @@ class PhoneLayoutBrowserIT {
         pages.put("comptes", "/comptes");
         pages.put("compte-nouveau", "/comptes/nouveau");
         pages.put("profil", "/profil");
+        pages.put("identite", "/reglages/identite");
+        pages.put("annuaire", "/reglages/annuaire");
         pages.put("erreur", "/communes/99999");
 
         List<String> problems = new ArrayList<>();

@@ -6,16 +6,23 @@ import fr.lanterne.authorities.Commune;
 import fr.lanterne.authorities.CommuneNotFoundException;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.authorities.ContactImportReport;
+import fr.lanterne.web.AddressForm;
 import fr.lanterne.web.api.AuthorityViews.AuthorityView;
 import fr.lanterne.web.api.AuthorityViews.CommuneView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +39,11 @@ import org.springframework.web.multipart.MultipartFile;
 class AuthorityApiController {
 
     private final Authorities authorities;
+    private final MessageSource messages;
 
-    AuthorityApiController(Authorities authorities) {
+    AuthorityApiController(Authorities authorities, MessageSource messages) {
         this.authorities = authorities;
+        this.messages = messages;
     }
 
     /** Communes matching a name, an INSEE code or a postal code, best match first. */
@@ -74,14 +83,23 @@ class AuthorityApiController {
         return authorities.contactHistory(code);
     }
 
-    record ContactRequest(String email, String postalAddress) {
-    }
-
-    /** An address typed by a volunteer; it takes precedence over imported ones, which stay in the history. */
+    /**
+     * An address typed by a volunteer, checked as the town page's form checks it; it takes precedence over imported
+     * ones, which stay in the history. A mistake answers 400 with, in {@code fields}, each field's sentence.
+     */
     @PutMapping("/by-code/{code}/contact")
-    AuthorityView setContact(@PathVariable String code, @RequestBody ContactRequest request, Principal user) {
-        return AuthorityView.of(authorities.setContact(code,
-                new ContactDetails(request.email(), request.postalAddress(), null, null), user.getName()));
+    AuthorityView setContact(@PathVariable String code, @Valid @RequestBody AddressForm request, BindingResult errors,
+                             Principal user, Locale locale) {
+        authorities.authorityByCode(code);
+        ContactDetails details = request.toDetails(null, errors);
+        if (details == null) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            errors.getFieldErrors().forEach(e -> fields.putIfAbsent(e.getField(), messages.getMessage(e, locale)));
+            String first = errors.getAllErrors().stream().findFirst().map(e -> messages.getMessage(e, locale))
+                    .orElseThrow();
+            throw new InvalidInputException(first, Map.of("fields", fields));
+        }
+        return AuthorityView.of(authorities.setContact(code, details, user.getName()));
     }
 
     /** The same import as {@code authorities import-contacts FILE}, for a file uploaded as {@code file}. */

@@ -1,5 +1,7 @@
 package fr.lanterne.web.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import fr.lanterne.requests.AddressMissing;
 import fr.lanterne.requests.CampaignPlan;
 import fr.lanterne.requests.CampaignProgress;
 import fr.lanterne.requests.CampaignTargets;
@@ -38,18 +40,39 @@ class CampaignApiController {
     record CampaignRequest(String name, List<String> templates, List<String> insee, String departement,
                            Integer minPopulation, Boolean registry, List<String> authorities, Channel channel,
                            Boolean dryRun) {
-        // Objects, not booleans: a field left out of the JSON ({"templates": […], "dryRun": true}) means false,
-        // where a primitive would refuse the whole body.
+
+        /** Left out of the JSON, the two switches are off (Jackson refuses a missing primitive). */
+        CampaignRequest {
+            registry = Boolean.TRUE.equals(registry);
+            dryRun = Boolean.TRUE.equals(dryRun);
+        }
+
         boolean everyRegistryTown() {
-            return Boolean.TRUE.equals(registry);
+            return registry;
         }
 
         boolean onlyPlan() {
-            return Boolean.TRUE.equals(dryRun);
+            return dryRun;
         }
     }
 
     record Launched(long id, CampaignPlan plan, CampaignProgress progress) {
+    }
+
+    /**
+     * A dry run: the plan, and for each authority left out for want of an address, the page where a volunteer types
+     * it ({@code /communes/42218#adresse}; null for bodies other than town halls, whose address goes through
+     * {@code PUT /api/authorities/by-code/{code}/contact}).
+     */
+    record DryRun(@JsonUnwrapped CampaignPlan plan, List<AddressPage> addressPages) {
+    }
+
+    record AddressPage(String authorityCode, String authorityName, String addressPage) {
+
+        static AddressPage of(AddressMissing missing) {
+            return new AddressPage(missing.authorityCode(), missing.authorityName(), missing.communeInsee() == null
+                    ? null : "/communes/" + missing.communeInsee() + "#adresse");
+        }
     }
 
     /** A dry run answers the plan; otherwise the campaign is created and its job started in the background. */
@@ -59,7 +82,7 @@ class CampaignApiController {
                 body.departement(), body.minPopulation(), body.everyRegistryTown(), body.authorities()), body.channel());
         CampaignPlan plan = campaigns.plan(campaign);
         if (body.onlyPlan()) {
-            return ResponseEntity.ok(plan);
+            return ResponseEntity.ok(new DryRun(plan, plan.withoutAddress().stream().map(AddressPage::of).toList()));
         }
         long id = campaigns.create(campaign, user.getName());
         executor.execute(() -> campaigns.run(id, progress -> { }));

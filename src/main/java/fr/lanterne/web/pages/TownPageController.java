@@ -10,15 +10,22 @@ import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.web.AddressForm;
 import fr.lanterne.web.RequestAccess;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A town's page: who to write to, and what is known of its surveillance. */
 @Controller
@@ -48,9 +55,40 @@ class TownPageController {
                 return "redirect:/communes/" + successor.get();
             }
         }
-        Commune commune = found.orElseThrow(() -> CommuneNotFoundException.forInsee(insee));
+        return show(found.orElseThrow(() -> CommuneNotFoundException.forInsee(insee)), user, model);
+    }
+
+    /**
+     * The town hall's address as a volunteer types or corrects it; it wins over imported ones (which stay in the
+     * history). A mistake shows the page again with it beside its field, and nothing saved.
+     */
+    @PostMapping("/communes/{insee}/adresse")
+    String saveAddress(@PathVariable String insee, @Valid @ModelAttribute("address") AddressForm form,
+                       BindingResult errors, Principal user, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect) {
+        Commune commune = authorities.commune(insee);
+        Authority townHall = authorities.townHall(commune.insee());
+        if (!errors.hasErrors() && form.sameAs(townHall.contact())) {
+            redirect.addFlashAttribute("addressUnchanged", true);
+            return "redirect:/communes/" + commune.insee() + "#adresse";
+        }
+        var details = form.toDetails(townHall.contact(), errors);
+        if (details == null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(commune, user, model);
+        }
+        authorities.setContact(townHall.code(), details, user.getName());
+        redirect.addFlashAttribute("addressSaved", true);
+        return "redirect:/communes/" + commune.insee() + "#adresse";
+    }
+
+    private String show(Commune commune, Principal user, Model model) {
+        Authority townHall = authorities.townHall(commune.insee());
         model.addAttribute("commune", commune);
-        model.addAttribute("townHall", authorities.townHall(commune.insee()));
+        model.addAttribute("townHall", townHall);
+        if (!model.containsAttribute("address")) {
+            model.addAttribute("address", AddressForm.of(townHall.contact()));
+        }
         List<Authority> bodies = authorities.bodiesAbove(commune);
         model.addAttribute("bodies", bodies);
         model.addAttribute("deployments", registry.find(DeploymentQuery.ofCommune(commune.insee())));

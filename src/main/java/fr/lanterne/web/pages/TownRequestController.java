@@ -10,7 +10,9 @@ import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.web.AddressForm;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -24,12 +26,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Requesting a town's documents in three steps: choose who to write to, which letters and how (the form), read the
@@ -90,7 +95,68 @@ class TownRequestController {
         if (planned.stream().allMatch(p -> p.refusal() == null)) {
             model.addAttribute("token", LaunchTokens.of(session).issue(LaunchTokens.fingerprint(filled)));
         }
+        offerAddress(filled, planned, model);
         return "towns/request";
+    }
+
+    /**
+     * The address of the authority the letters go to, typed from the preview that said it was missing; saved, the
+     * volunteer is back on the preview, the letters now addressed. A mistake shows the preview again with it beside
+     * its field, and nothing saved.
+     */
+    @PostMapping("/adresse")
+    String saveAddress(@PathVariable String insee, RequestForm form,
+                       @Valid @ModelAttribute("address") AddressForm address, BindingResult errors, Principal user,
+                       Model model, HttpServletResponse response) {
+        Commune commune = authorities.commune(insee);
+        Map<String, String> formErrors = validate(form);
+        if (!formErrors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            show(commune, form, model);
+            model.addAttribute("errors", formErrors);
+            return "towns/request";
+        }
+        Authority addressee = authorities.authorityByCode(form.authority());
+        if (!errors.hasErrors() && address.sameAs(addressee.contact())) {
+            return previewAgain(commune, form);
+        }
+        var details = address.toDetails(addressee.contact(), errors);
+        if (details == null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            show(commune, form, model);
+            List<Planned> planned = plan(form);
+            model.addAttribute("planned", planned);
+            model.addAttribute("addressee", addressee);
+            return "towns/request";
+        }
+        authorities.setContact(addressee.code(), details, user.getName());
+        return previewAgain(commune, form);
+    }
+
+    private static String previewAgain(Commune commune, RequestForm form) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/communes/{insee}/demande")
+                .queryParam("apercu", "1")
+                .queryParam("authority", form.authority())
+                .queryParam("templates", form.templates().toArray())
+                .queryParam("channel", form.channel())
+                .queryParam("postIfNoEmail", form.postIfNoEmail())
+                .fragment("apercu")
+                .buildAndExpand(commune.insee())
+                .encode()
+                .toUriString();
+    }
+
+    /** A letter that cannot go for want of an address: the form to type it, right there. */
+    private void offerAddress(RequestForm form, List<Planned> planned, Model model) {
+        if (planned.stream().allMatch(p -> p.refusal() == null)) {
+            return;
+        }
+        authorities.findAuthority(form.authority())
+                .filter(a -> !a.contact().hasEmail() || !a.contact().hasPostalAddress())
+                .ifPresent(a -> {
+                    model.addAttribute("addressee", a);
+                    model.addAttribute("address", AddressForm.of(a.contact()));
+                });
     }
 
     @GetMapping("/apercu.pdf")

@@ -1,0 +1,133 @@
+package fr.lanterne.web;
+
+import fr.lanterne.InvalidInputException;
+import fr.lanterne.authorities.Contact;
+import fr.lanterne.authorities.ContactDetails;
+import fr.lanterne.authorities.ContactSource;
+import fr.lanterne.authorities.FrenchPostalAddress;
+import fr.lanterne.authorities.Provenance;
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
+import org.springframework.validation.Errors;
+
+/**
+ * A town hall's (or any authority's) email and postal address as a volunteer types them, on the town page, in the
+ * request preview or through the API. Bean Validation checks the lengths the columns hold; {@link #toDetails} checks
+ * the rest and puts each mistake on its field: an email that is not one, an address whose last line is not
+ * "NNNNN Ville", a form with nothing in it.
+ */
+public class AddressForm {
+
+    /** As long as {@code authority_contact.email} holds. */
+    @Size(max = 320, message = "{address.error.email.tooLong}")
+    private String email;
+
+    /** As long as {@code authority_contact.postal_address} holds. */
+    @Size(max = 1000, message = "{address.error.postalAddress.tooLong}")
+    private String postalAddress;
+
+    public AddressForm() {
+    }
+
+    public AddressForm(String email, String postalAddress) {
+        this.email = email;
+        this.postalAddress = postalAddress;
+    }
+
+    /** The form as the authority's current address fills it. */
+    public static AddressForm of(Contact contact) {
+        return new AddressForm(contact.email(), contact.postalAddress());
+    }
+
+    /**
+     * What to record as typed by hand, or null when the form has mistakes (each in {@code errors}). A value left as
+     * the import gave it is not recorded as typed, so that the next import can still correct it; a value cleared
+     * goes back to what the imports say.
+     *
+     * @param current the authority's address now, or null to record the form as it is (the API)
+     */
+    public ContactDetails toDetails(Contact current, Errors errors) {
+        if (blank(email) && blank(postalAddress)) {
+            errors.reject("address.error.empty");
+            return null;
+        }
+        String typedEmail = null;
+        if (!blank(email) && !errors.hasFieldErrors("email")) {
+            try {
+                typedEmail = new ContactDetails(email, null, null, null).email();
+            } catch (InvalidInputException e) {
+                errors.rejectValue("email", "address.error.email.invalid");
+            }
+        }
+        String typedAddress = null;
+        if (!blank(postalAddress) && !errors.hasFieldErrors("postalAddress")) {
+            try {
+                typedAddress = new ContactDetails(null, postalAddress, null, null).postalAddress();
+                if (!FrenchPostalAddress.hasPostalCodeLine(typedAddress)) {
+                    errors.rejectValue("postalAddress", "address.error.postalCode");
+                }
+            } catch (InvalidInputException e) {
+                errors.rejectValue("postalAddress", "address.error.postalAddress.lines");
+            }
+        }
+        if (errors.hasErrors()) {
+            return null;
+        }
+        if (current != null) {
+            String keptEmail = imported(typedEmail, current.email(), current.emailProvenance()) ? null : typedEmail;
+            String keptAddress = imported(typedAddress, current.postalAddress(), current.addressProvenance())
+                    ? null : typedAddress;
+            if (keptEmail != null || keptAddress != null) {
+                return new ContactDetails(keptEmail, keptAddress, null, null);
+            }
+        }
+        return new ContactDetails(typedEmail, typedAddress, null, null);
+    }
+
+    /** Whether the form says what the authority's address already says (nothing to record); an empty form never. */
+    public boolean sameAs(Contact current) {
+        if (blank(email) && blank(postalAddress)) {
+            return false;
+        }
+        return Objects.equals(normalised(email, true), current.email())
+                && Objects.equals(normalised(postalAddress, false), current.postalAddress());
+    }
+
+    private static boolean imported(String typed, String current, Provenance provenance) {
+        return typed != null && typed.equals(current) && provenance != null
+                && provenance.source() != ContactSource.MANUAL;
+    }
+
+    private static String normalised(String value, boolean isEmail) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            ContactDetails details = isEmail ? new ContactDetails(value, null, null, null)
+                    : new ContactDetails(null, value, null, null);
+            return isEmail ? details.email() : details.postalAddress();
+        } catch (InvalidInputException e) {
+            return value;
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPostalAddress() {
+        return postalAddress;
+    }
+
+    public void setPostalAddress(String postalAddress) {
+        this.postalAddress = postalAddress;
+    }
+}

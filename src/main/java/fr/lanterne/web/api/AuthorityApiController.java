@@ -1,6 +1,7 @@
 package fr.lanterne.web.api;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Commune;
 import fr.lanterne.authorities.CommuneNotFoundException;
@@ -8,6 +9,8 @@ import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.authorities.ContactImportReport;
 import fr.lanterne.web.api.AuthorityViews.AuthorityView;
 import fr.lanterne.web.api.AuthorityViews.CommuneView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -74,12 +77,13 @@ class AuthorityApiController {
         return authorities.contactHistory(code);
     }
 
-    record ContactRequest(String email, String postalAddress) {
+    record ContactRequest(@Size(max = 320) @StoredIn("authority_contact.email") String email,
+                          @Size(max = 1000) @StoredIn("authority_contact.postal_address") String postalAddress) {
     }
 
     /** An address typed by a volunteer; it takes precedence over imported ones, which stay in the history. */
     @PutMapping("/by-code/{code}/contact")
-    AuthorityView setContact(@PathVariable String code, @RequestBody ContactRequest request, Principal user) {
+    AuthorityView setContact(@PathVariable String code, @Valid @RequestBody ContactRequest request, Principal user) {
         return AuthorityView.of(authorities.setContact(code,
                 new ContactDetails(request.email(), request.postalAddress(), null, null), user.getName()));
     }

@@ -1,11 +1,14 @@
 package fr.lanterne.web.api;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.requests.CampaignPlan;
 import fr.lanterne.requests.CampaignProgress;
 import fr.lanterne.requests.CampaignTargets;
 import fr.lanterne.requests.Campaigns;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewCampaign;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -33,11 +36,18 @@ class CampaignApiController {
 
     /**
      * @param authorities INSEE codes or authority codes, as in a campaign CSV file
-     * @param dryRun only say what would be done
+     * @param registry every commune of the deployment registry; false when left out
+     * @param dryRun only say what would be done; false when left out
      */
-    record CampaignRequest(String name, List<String> templates, List<String> insee, String departement,
-                           Integer minPopulation, boolean registry, List<String> authorities, Channel channel,
-                           boolean dryRun) {
+    // The lists are kept as the campaign's selection (JSON in a TEXT column): 3,000 INSEE codes and 500 authority
+    // codes fit; larger campaigns are chosen by département, population or registry.
+    record CampaignRequest(@Size(max = 200) @StoredIn("campaign.name") String name,
+                           @Size(max = 20) List<@Size(max = 60) String> templates,
+                           @Size(max = 3000) List<@Size(max = 10) String> insee,
+                           @Size(max = 3) String departement,
+                           Integer minPopulation, boolean registry,
+                           @Size(max = 500) List<@Size(max = 60) String> authorities,
+                           Channel channel, boolean dryRun) {
     }
 
     record Launched(long id, CampaignPlan plan, CampaignProgress progress) {
@@ -45,7 +55,7 @@ class CampaignApiController {
 
     /** A dry run answers the plan; otherwise the campaign is created and its job started in the background. */
     @PostMapping
-    ResponseEntity<?> launch(@RequestBody CampaignRequest body, Principal user) {
+    ResponseEntity<?> launch(@Valid @RequestBody CampaignRequest body, Principal user) {
         NewCampaign campaign = new NewCampaign(body.name(), body.templates(), new CampaignTargets(body.insee(),
                 body.departement(), body.minPopulation(), body.registry(), body.authorities()), body.channel());
         CampaignPlan plan = campaigns.plan(campaign);

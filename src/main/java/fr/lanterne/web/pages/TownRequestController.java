@@ -12,6 +12,8 @@ import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.Requests;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TownRequestController {
 
     /** What the form holds; every field may be missing or wrong, the page says which. */
-    record RequestForm(String authority, List<String> templates, Channel channel, Boolean postIfNoEmail) {
+    record RequestForm(@Size(max = 60) String authority, @Size(max = 20) List<@Size(max = 60) String> templates,
+                       Channel channel, Boolean postIfNoEmail) {
 
         RequestForm {
             templates = templates == null ? List.of() : templates.stream().filter(t -> !t.isBlank()).toList();
@@ -106,7 +109,7 @@ class TownRequestController {
     }
 
     @PostMapping
-    String confirm(@PathVariable String insee, RequestForm form, @RequestParam(required = false) String token,
+    String confirm(@PathVariable String insee, @Valid RequestForm form, @RequestParam(required = false) String token,
                    HttpSession session, Principal user, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
         Commune commune = authorities.commune(insee);

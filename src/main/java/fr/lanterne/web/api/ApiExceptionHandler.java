@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
 
@@ -60,7 +61,8 @@ class ApiExceptionHandler {
             }
         }
         if (jackson == null) {
-            return invalid("Requête illisible", "Le corps de la requête doit être un objet JSON "
+            // Spring found no body at all (Jackson reads none).
+            return invalid("Requête illisible", "Le corps de la requête est vide : envoyez un objet JSON "
                     + "(Content-Type: application/json).", List.of());
         }
         JsonProblems.JsonProblem found = JsonProblems.of(jackson);
@@ -85,6 +87,12 @@ class ApiExceptionHandler {
         long max = exception.getMaxUploadSize();
         return tooLarge(max, "Le fichier envoyé est trop grand" + (max > 0 ? " (" + max / (1024 * 1024)
                 + " Mo au plus)" : "") + " : déposez-le dans le dossier d’arrivée et lancez « ingest DOSSIER ».");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException exception) {
+        return invalid("Fichier manquant", "Envoyez le fichier en multipart/form-data, dans le champ « file ».",
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

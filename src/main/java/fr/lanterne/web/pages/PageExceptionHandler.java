@@ -11,6 +11,8 @@ import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * A refusal on a page shows the same sentence as the API, in a page, with the right status. A form whose
@@ -36,6 +38,21 @@ class PageExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     String invalidParameters(HandlerMethodValidationException exception, HttpServletResponse response, Model model) {
         return page(HttpServletResponse.SC_BAD_REQUEST, sentences(FieldProblem.all(exception)), response, model);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(MaxUploadSizeExceededException exception, HttpServletResponse response, Model model) {
+        long max = exception.getMaxUploadSize();
+        return page(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Le fichier envoyé est trop grand"
+                + (max > 0 ? " (" + max / (1024 * 1024) + " Mo au plus)" : "") + " : déposez-le dans le dossier "
+                + "d’arrivée et lancez « ingest DOSSIER ».", response, model);
+    }
+
+    /** A form that should carry a file but was not sent as multipart/form-data. */
+    @ExceptionHandler(MultipartException.class)
+    String notMultipart(MultipartException exception, HttpServletResponse response, Model model) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "Ce formulaire envoie un fichier : choisissez-le avec le "
+                + "bouton prévu, puis envoyez le formulaire depuis sa page.", response, model);
     }
 
     private static String sentences(List<FieldProblem> problems) {

@@ -150,6 +150,20 @@ class ApiInputIT {
         assertThat(problem.get("detail").asString()).startsWith("Le corps de la requête dépasse 1 Mo");
     }
 
+    @Test
+    void refusals_made_before_any_controller_are_french_too() {
+        EntityExchangeResult<String> text = client.post().uri("/api/deployments")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN, TestUsers.PASSWORD))
+                .contentType(MediaType.TEXT_PLAIN).body("insee=06088").exchange().returnResult(String.class);
+        assertThat(text.getStatus().value()).isEqualTo(415);
+        assertThat(json.readTree(text.getResponseBody()).get("detail").asString())
+                .contains("type de contenu").contains("application/json");
+        assertThat(refused(HttpMethod.PUT, "/api/deployments", "{}", 405).get("detail").asString())
+                .isEqualTo("La méthode PUT ne convient pas pour cette adresse.");
+        assertThat(refused(HttpMethod.POST, "/api/nulle-part", "{}", 404).get("detail").asString())
+                .startsWith("Il n’y a rien à cette adresse");
+    }
+
     private static String deployment(String field) {
         return "{\"insee\": \"" + ApiFixtures.TOWN + "\", \"technology\": \"CCTV\", \"status\": \"ANNOUNCED\", "
                 + field + "}";

@@ -73,3 +73,8 @@ CREATE TABLE deployment_history (
     CONSTRAINT deployment_history_deployment FOREIGN KEY (deployment_id) REFERENCES deployment (id),
     KEY deployment_history_deployment_time (deployment_id, changed_at)
 ) ENGINE=InnoDB;
+
+--changeset lanterne:validation-1
+--comment: A history entry holds a text field before and after its change (a summary, a quotation: TEXT each), which
+--comment: TEXT cannot always hold twice.
+ALTER TABLE deployment_history MODIFY changes MEDIUMTEXT NOT NULL;

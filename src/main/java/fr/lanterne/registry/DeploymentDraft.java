@@ -1,6 +1,9 @@
 package fr.lanterne.registry;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +11,14 @@ import java.util.Map;
  * A deployment to create. The operator is {@code authorityCode} when given (a préfecture, a région, the RATP...),
  * otherwise the town hall of {@code insee}.
  */
-public record DeploymentDraft(String insee, String authorityCode, Technology technology, String vendor, String product,
-                              DeploymentStatus status, Integer since, String place, Integer cameraCount, String summary,
-                              List<SourceDraft> sources) {
+public record DeploymentDraft(@Size(max = 10) String insee,
+                              @Size(max = 60) String authorityCode, Technology technology,
+                              @Size(max = 120) @StoredIn("vendor.name") String vendor,
+                              @Size(max = 200) @StoredIn("product.name") String product,
+                              DeploymentStatus status, Integer since,
+                              @Size(max = 500) @StoredIn("deployment.place") String place, Integer cameraCount,
+                              @Size(max = 10_000) @StoredIn("deployment.summary") String summary,
+                              @Size(max = 50) List<@Valid SourceDraft> sources) {
 
     public DeploymentDraft {
         if (technology == null) {

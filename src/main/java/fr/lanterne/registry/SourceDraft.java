@@ -1,6 +1,9 @@
 package fr.lanterne.registry;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -8,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A source to add: at least a URL, a quotation or a document. */
-public record SourceDraft(String url, String title, String quote, String documentSha256, LocalDate seenOn) {
+public record SourceDraft(@Size(max = 2000) @StoredIn("deployment_source.url") String url,
+                          @Size(max = 500) @StoredIn("deployment_source.title") String title,
+                          @Size(max = 10_000) @StoredIn("deployment_source.quote") String quote,
+                          @Size(max = 64) String documentSha256,
+                          @PastOrPresent LocalDate seenOn) {
 
     public SourceDraft {
         url = blankToNull(url);

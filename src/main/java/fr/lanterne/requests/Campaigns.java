@@ -54,6 +54,9 @@ public class Campaigns {
     private final RequestDispatcher dispatcher;
     private final TransactionTemplate transaction;
     private final RequestsProperties properties;
+    /** campaign.selection is a TEXT column: 65,535 bytes. */
+    private static final int MAX_SELECTION_BYTES = 65_535;
+
     private final JsonMapper json;
     private final Settings settings;
     private final Clock clock;
@@ -103,11 +106,19 @@ public class Campaigns {
                     + (plan.skipped().size() > 5 ? " ; …" : "") + ".");
         }
         Instant now = clock.instant();
-        String name = campaign.name() != null ? campaign.name()
+        String described = campaign.name() != null ? campaign.name()
                 : String.join("+", campaign.templates()) + " — " + describe(campaign.targets());
+        // campaign.name holds 200 characters; a name typed is checked by its form, a described one is shortened.
+        String name = described.length() > 200 ? described.substring(0, 199) + "…" : described;
+        String selection = json.writeValueAsString(campaign.targets());
+        if (selection.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SELECTION_BYTES) {
+            throw new InvalidInputException("Cette campagne énumère trop de codes ("
+                    + (campaign.targets().insee().size() + campaign.targets().authorityCodes().size())
+                    + ") pour être gardée : 3 000 au plus. Choisissez plutôt un département, un seuil de population "
+                    + "ou les communes du registre, ou lancez plusieurs campagnes.");
+        }
         return transaction.execute(status -> {
-            long id = store.insert(name, campaign.templates(), json.writeValueAsString(campaign.targets()),
-                    campaign.channel(), actor, now);
+            long id = store.insert(name, campaign.templates(), selection, campaign.channel(), actor, now);
             List<Object[]> rows = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
                 PlannedTarget t = targets.get(i);

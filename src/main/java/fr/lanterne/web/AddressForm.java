@@ -1,6 +1,7 @@
 package fr.lanterne.web;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
 import fr.lanterne.authorities.Contact;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.authorities.ContactSource;
@@ -18,12 +19,12 @@ import org.springframework.validation.Errors;
  */
 public class AddressForm {
 
-    /** As long as {@code authority_contact.email} holds. */
     @Size(max = 320, message = "{address.error.email.tooLong}")
+    @StoredIn("authority_contact.email")
     private String email;
 
-    /** As long as {@code authority_contact.postal_address} holds. */
     @Size(max = 1000, message = "{address.error.postalAddress.tooLong}")
+    @StoredIn("authority_contact.postal_address")
     private String postalAddress;
 
     public AddressForm() {

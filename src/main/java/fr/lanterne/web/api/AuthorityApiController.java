@@ -9,6 +9,7 @@ import fr.lanterne.authorities.ContactImportReport;
 import fr.lanterne.web.AddressForm;
 import fr.lanterne.web.api.AuthorityViews.AuthorityView;
 import fr.lanterne.web.api.AuthorityViews.CommuneView;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package fr.lanterne.web.api;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentChanges;
 import fr.lanterne.registry.DeploymentDraft;
@@ -10,6 +11,8 @@ import fr.lanterne.registry.Registry;
 import fr.lanterne.registry.SourceDraft;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.registry.Vendor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -49,18 +52,22 @@ class DeploymentApiController {
     }
 
     @PostMapping("/api/deployments")
-    ResponseEntity<Deployment> create(@RequestBody DeploymentDraft draft, Principal user) {
+    ResponseEntity<Deployment> create(@Valid @RequestBody DeploymentDraft draft, Principal user) {
         Deployment created = registry.create(draft, user.getName());
         return ResponseEntity.created(URI.create("/api/deployments/" + created.id())).body(created);
     }
 
     /** Fields left out stay as they are; {@code version} is the version the editor saw. */
-    record DeploymentPatch(Integer version, Technology technology, String vendor, String product,
-                           DeploymentStatus status, Integer since, String place, Integer cameraCount, String summary) {
+    record DeploymentPatch(Integer version, Technology technology,
+                           @Size(max = 120) @StoredIn("vendor.name") String vendor,
+                           @Size(max = 200) @StoredIn("product.name") String product,
+                           DeploymentStatus status, Integer since,
+                           @Size(max = 500) @StoredIn("deployment.place") String place, Integer cameraCount,
+                           @Size(max = 10_000) @StoredIn("deployment.summary") String summary) {
     }
 
     @PatchMapping("/api/deployments/{id}")
-    Deployment update(@PathVariable long id, @RequestBody DeploymentPatch patch, Principal user) {
+    Deployment update(@PathVariable long id, @Valid @RequestBody DeploymentPatch patch, Principal user) {
         return registry.update(id, new DeploymentChanges(patch.version(), patch.technology(), patch.vendor(),
                 patch.product(), patch.status(), patch.since(), patch.place(), patch.cameraCount(), patch.summary()),
                 user.getName());
@@ -73,7 +80,7 @@ class DeploymentApiController {
     }
 
     @PostMapping("/api/deployments/{id}/sources")
-    Deployment addSource(@PathVariable long id, @RequestBody SourceDraft source, Principal user) {
+    Deployment addSource(@PathVariable long id, @Valid @RequestBody SourceDraft source, Principal user) {
         return registry.addSource(id, source, user.getName());
     }
 

@@ -1,9 +1,14 @@
 package fr.lanterne.web.api;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.requests.RequestReference;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -112,22 +117,23 @@ class DocumentApiController {
         return documents.unmatched(limit);
     }
 
-    record Assignment(String reference) {
+    record Assignment(@NotBlank @Size(max = 20) @StoredIn("document.request_reference") String reference) {
     }
 
     @PostMapping("/api/documents/{sha256}/request")
-    DocumentRecords.Details assign(@PathVariable String sha256, @RequestBody Assignment body, Principal user) {
+    DocumentRecords.Details assign(@PathVariable String sha256, @Valid @RequestBody Assignment body, Principal user) {
         return documents.assign(sha256,
                 RequestReference.parse(access.request(user, RequestReference.parse(body.reference())).reference()),
                 user.getName());
     }
 
-    record LinkDecision(boolean confirmed) {
+    /** @param confirmed true to confirm the link the text suggests, false to reject it; required */
+    record LinkDecision(@NotNull Boolean confirmed) {
     }
 
     @PostMapping("/api/documents/{sha256}/links/{deploymentId}")
     DocumentRecords.Details link(@PathVariable String sha256, @PathVariable long deploymentId,
-                                 @RequestBody LinkDecision body, Principal user) {
+                                 @Valid @RequestBody LinkDecision body, Principal user) {
         return documents.decideLink(sha256, deploymentId, body.confirmed(), user.getName());
     }
 }

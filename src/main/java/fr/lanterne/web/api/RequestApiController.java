@@ -1,5 +1,6 @@
 package fr.lanterne.web.api;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.deadlines.DateInput;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
@@ -9,6 +10,8 @@ import fr.lanterne.requests.RequestStatus;
 import fr.lanterne.requests.RequestSummary;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.web.RequestAccess;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,11 +57,17 @@ class RequestApiController {
         return RequestReference.parse(access.request(user, RequestReference.parse(reference)).reference());
     }
 
-    record CreateRequest(String authority, String template, Channel channel, boolean postIfNoEmail) {
+    /**
+     * @param authority an INSEE code or an authority code
+     * @param postIfNoEmail false when left out
+     */
+    record CreateRequest(@Size(max = 60) String authority,
+                         @Size(max = 60) @StoredIn("request.template_id") String template,
+                         Channel channel, boolean postIfNoEmail) {
     }
 
     @PostMapping
-    ResponseEntity<RequestViews.RequestView> create(@RequestBody CreateRequest body, Principal user) {
+    ResponseEntity<RequestViews.RequestView> create(@Valid @RequestBody CreateRequest body, Principal user) {
         RequestDetails created = requests.create(new NewRequest(body.authority(), body.template(), body.channel(),
                 body.postIfNoEmail()), user.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + created.reference())).body(views.of(created));
@@ -81,17 +90,19 @@ class RequestApiController {
     }
 
     /** Dates travel as text so that "2026-02-30" gets a sentence saying why, not a parser's message. */
-    record DatedEvent(String date, String evidence, Boolean complete) {
+    record DatedEvent(@Size(max = 40) String date,
+                      @Size(max = 300) @StoredIn({"request.receipt_evidence", "request_event.detail"}) String evidence,
+                      Boolean complete) {
     }
 
     @PostMapping("/{reference}/received")
-    RequestViews.RequestView received(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView received(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
         return views.of(requests.recordReceipt(followed(reference, user),
                 DateInput.parse(body.date(), "date de réception"), body.evidence(), user.getName()));
     }
 
     @PostMapping("/{reference}/sent")
-    RequestViews.RequestView sent(@PathVariable String reference, @RequestBody(required = false) DatedEvent body,
+    RequestViews.RequestView sent(@PathVariable String reference, @Valid @RequestBody(required = false) DatedEvent body,
                                   Principal user) {
         return views.of(requests.recordSent(followed(reference, user),
                 body == null || body.date() == null ? null : DateInput.parse(body.date(), "date d'envoi"),
@@ -99,13 +110,13 @@ class RequestApiController {
     }
 
     @PostMapping("/{reference}/answer")
-    RequestViews.RequestView answer(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView answer(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
         return views.of(requests.recordAnswer(followed(reference, user), !Boolean.FALSE.equals(body.complete()),
                 DateInput.parse(body.date(), "date de la réponse"), user.getName()));
     }
 
     @PostMapping("/{reference}/refusal")
-    RequestViews.RequestView refusal(@PathVariable String reference, @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView refusal(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
         return views.of(requests.recordRefusal(followed(reference, user),
                 DateInput.parse(body.date(), "date du refus"), user.getName()));
     }

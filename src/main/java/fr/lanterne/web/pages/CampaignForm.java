@@ -1,5 +1,8 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.StoredIn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
@@ -10,20 +13,30 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public class CampaignForm {
 
+    @Size(max = 200)
+    @StoredIn("campaign.name")
     private String name;
-    private List<String> templates = new ArrayList<>();
+    @Size(max = 20)
+    private List<@Size(max = 60) String> templates = new ArrayList<>();
     /** AUTO (email where known, post elsewhere), EMAIL or POST. */
+    @Size(max = 10)
     private String channel = "AUTO";
+    @Valid
     private Targets targets = new Targets();
     /** The one-time token of the launch button, issued with a dry run. */
+    @Size(max = 100)
     private String token;
 
     /** Who to write to: the criteria add up. */
     public static class Targets {
+        @Size(max = 10)
         private String departement;
+        @Size(max = 12)
         private String minPopulation;
         private boolean registry;
         /** INSEE codes or authority codes, one per line, typed or pasted; an uploaded file's codes are added here. */
+        // About 3,000 codes: the campaign keeps them in its selection (a TEXT column).
+        @Size(max = 30_000)
         private String codes;
         private MultipartFile file;
 

@@ -18,6 +18,7 @@ import fr.lanterne.requests.Requests;
 import fr.lanterne.requests.TargetList;
 import fr.lanterne.web.RequestAccess;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class CampaignPagesController {
     }
 
     @PostMapping("/nouvelle")
-    String dryRun(@ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
+    String dryRun(@Valid @ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
                   Model model) {
         read(form, errors).ifPresent(campaign -> showPlan(form, campaign, errors, session, model));
         return formPage(model);
@@ -115,7 +116,7 @@ class CampaignPagesController {
      * A form changed since its dry run, or a token this session does not know, shows the dry run again.
      */
     @PostMapping
-    String launch(@ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
+    String launch(@Valid @ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
                   Principal user, Model model, RedirectAttributes redirect) {
         LaunchTokens tokens = LaunchTokens.of(session);
         Optional<String> already = tokens.launched(form.getToken());
@@ -203,10 +204,8 @@ class CampaignPagesController {
      * they are kept when the form is shown again.
      */
     private Optional<NewCampaign> read(CampaignForm form, BindingResult errors) {
+        // Lengths are the form's constraints (@Size), already checked when it was bound.
         String name = blankToNull(form.getName());
-        if (name != null && name.length() > 200) {
-            errors.rejectValue("name", "campaign.error.name");
-        }
         List<String> templates = form.getTemplates().stream().filter(t -> t != null && !t.isBlank()).toList();
         if (templates.isEmpty()) {
             errors.rejectValue("templates", "campaign.error.templates");

@@ -1,9 +1,11 @@
 package fr.lanterne.web.pages;
 
 import fr.lanterne.NotFoundException;
+import fr.lanterne.StoredIn;
 import fr.lanterne.UserError;
 import fr.lanterne.users.Users;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +33,10 @@ class InstallationController {
     }
 
     @PostMapping("/installation")
-    String create(@RequestParam(required = false) String jeton, @RequestParam String username,
-                  @RequestParam String password, @RequestParam String confirmation,
-                  @RequestParam(required = false) String email, Model model, HttpServletResponse response) {
+    String create(@RequestParam(required = false) @Size(max = 200) String jeton,
+                  @RequestParam @Size(max = 60) @StoredIn("app_user.username") String username,
+                  @RequestParam @Size(max = 200) String password, @RequestParam @Size(max = 200) String confirmation,
+                  @RequestParam(required = false) @Size(max = 320) @StoredIn("app_user.email") String email, Model model, HttpServletResponse response) {
         check(jeton);
         model.addAttribute("jeton", jeton);
         model.addAttribute("username", username);

@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.UserError;
 import fr.lanterne.deadlines.DateInput;
 import fr.lanterne.deadlines.DeadlineChain;
@@ -13,8 +14,11 @@ import fr.lanterne.requests.RequestStatus;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.requests.TimelineEvent;
 import fr.lanterne.web.ErrorStatus;
+import fr.lanterne.web.Inputs;
 import fr.lanterne.web.RequestAccess;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -76,6 +80,13 @@ class RequestPageController {
         }
     }
 
+    /** The texts the action forms send, with the lengths their columns hold. */
+    record ActionFields(@Size(max = 40) String date,
+                        @Size(max = 300) @StoredIn({"request.receipt_evidence", "request_event.detail"})
+                        String evidence,
+                        @Size(max = 10_000) @StoredIn("request_event.detail") String text) {
+    }
+
     private static final Set<RequestStatus> REFUSALS = EnumSet.of(RequestStatus.REFUSED,
             RequestStatus.IMPLICITLY_REFUSED, RequestStatus.PARTIALLY_ANSWERED);
 
@@ -84,14 +95,16 @@ class RequestPageController {
     private final Deadlines deadlines;
     private final Documents documents;
     private final Clock clock;
+    private final Validator validator;
 
     RequestPageController(Requests requests, RequestAccess access, Deadlines deadlines, Documents documents,
-                          Clock clock) {
+                          Clock clock, Validator validator) {
         this.requests = requests;
         this.access = access;
         this.deadlines = deadlines;
         this.documents = documents;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -131,6 +144,7 @@ class RequestPageController {
             throw new fr.lanterne.NotFoundException("Action inconnue : « " + path + " ».", Map.of("action", path));
         }
         try {
+            Inputs.check(validator, new ActionFields(form.get("date"), form.get("evidence"), form.get("text")));
             perform(action, ref, form, user.getName());
         } catch (UserError refused) {
             // The page again, with the reason next to the form and what was typed still in it.

@@ -14,6 +14,8 @@ import fr.lanterne.web.AddressForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TownRequestController {
 
     /** What the form holds; every field may be missing or wrong, the page says which. */
-    record RequestForm(String authority, List<String> templates, Channel channel, Boolean postIfNoEmail) {
+    record RequestForm(@Size(max = 60) String authority, @Size(max = 20) List<@Size(max = 60) String> templates,
+                       Channel channel, Boolean postIfNoEmail) {
 
         RequestForm {
             templates = templates == null ? List.of() : templates.stream().filter(t -> !t.isBlank()).toList();
@@ -172,7 +175,7 @@ class TownRequestController {
     }
 
     @PostMapping
-    String confirm(@PathVariable String insee, RequestForm form, @RequestParam(required = false) String token,
+    String confirm(@PathVariable String insee, @Valid RequestForm form, @RequestParam(required = false) String token,
                    HttpSession session, Principal user, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
         Commune commune = authorities.commune(insee);

@@ -8,6 +8,7 @@ import fr.lanterne.requests.RequestStatus;
 import fr.lanterne.requests.RequestSummary;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.web.RequestAccess;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,7 +80,7 @@ class WorkPageController {
 
     /** Files a document that came with no reference to the request it answers. */
     @PostMapping("/travail/documents/{sha256}/demande")
-    String assign(@PathVariable String sha256, @RequestParam String reference, Principal user,
+    String assign(@PathVariable String sha256, @RequestParam @Size(max = 40) String reference, Principal user,
                   RedirectAttributes redirect) {
         RequestReference ref = RequestReference.parse(reference);
         access.request(user, ref);

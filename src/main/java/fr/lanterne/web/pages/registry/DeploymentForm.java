@@ -1,11 +1,13 @@
 package fr.lanterne.web.pages.registry;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentChanges;
 import fr.lanterne.registry.DeploymentDraft;
 import fr.lanterne.registry.DeploymentStatus;
 import fr.lanterne.registry.SourceDraft;
 import fr.lanterne.registry.Technology;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,18 +21,38 @@ import org.springframework.validation.Errors;
  */
 class DeploymentForm {
 
+    @Size(max = 10)
     private String insee;
+    @Size(max = 60)
     private String authorityCode;
+    @Size(max = 40)
     private String technology;
+    @Size(max = 40)
     private String status;
+    @Size(max = 120)
+    @StoredIn("vendor.name")
     private String vendor;
+    @Size(max = 200)
+    @StoredIn("product.name")
     private String product;
+    @Size(max = 10)
     private String since;
+    @Size(max = 500)
+    @StoredIn("deployment.place")
     private String place;
+    @Size(max = 12)
     private String cameraCount;
+    @Size(max = 10_000)
+    @StoredIn("deployment.summary")
     private String summary;
+    @Size(max = 2000)
+    @StoredIn("deployment_source.url")
     private String sourceUrl;
+    @Size(max = 500)
+    @StoredIn("deployment_source.title")
     private String sourceTitle;
+    @Size(max = 10_000)
+    @StoredIn("deployment_source.quote")
     private String sourceQuote;
     private Integer version;
 

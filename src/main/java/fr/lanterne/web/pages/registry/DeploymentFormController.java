@@ -10,6 +10,7 @@ import fr.lanterne.registry.Registry;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.registry.Vendor;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -60,7 +61,7 @@ class DeploymentFormController {
     }
 
     @PostMapping("/registre")
-    String create(@ModelAttribute("form") DeploymentForm form, BindingResult errors, Principal user,
+    String create(@Valid @ModelAttribute("form") DeploymentForm form, BindingResult errors, Principal user,
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
             DeploymentDraft draft = form.toDraft(errors);
@@ -87,7 +88,7 @@ class DeploymentFormController {
     }
 
     @PostMapping("/registre/{id}/modifier")
-    String update(@PathVariable long id, @ModelAttribute("form") DeploymentForm form, BindingResult errors,
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") DeploymentForm form, BindingResult errors,
                   Principal user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Deployment current = registry.deployment(id);
         model.addAttribute("deployment", current);

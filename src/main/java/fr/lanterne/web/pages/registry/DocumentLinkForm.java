@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages.registry;
 
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,9 @@ class DocumentLinkForm {
 
     private static final Pattern SHA256 = Pattern.compile("(?:^|/documents/)([0-9a-fA-F]{64})(?:$|[/?#])");
 
+    @Size(max = 300)
     private String document;
+    @Size(max = 300)
     private String reference;
 
     /** The SHA-256 of the document; null when the form has errors. */

@@ -17,6 +17,7 @@ import fr.lanterne.registry.SourceDraft;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.registry.Vendor;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ class RegistryPageController {
     }
 
     @PostMapping("/registre/{id}/sources")
-    String addSource(@PathVariable long id, @ModelAttribute("sourceForm") SourceForm form, BindingResult errors,
+    String addSource(@PathVariable long id, @Valid @ModelAttribute("sourceForm") SourceForm form, BindingResult errors,
                      Principal user, Locale locale, Model model, RedirectAttributes redirect,
                      HttpServletResponse response) {
         try {
@@ -149,7 +150,7 @@ class RegistryPageController {
 
     /** A document obtained through Lanterne becomes a source; the ingest module records the link as confirmed. */
     @PostMapping("/registre/{id}/documents")
-    String linkDocument(@PathVariable long id, @ModelAttribute("documentForm") DocumentLinkForm form,
+    String linkDocument(@PathVariable long id, @Valid @ModelAttribute("documentForm") DocumentLinkForm form,
                         BindingResult errors, Principal user, Locale locale, Model model,
                         RedirectAttributes redirect, HttpServletResponse response) {
         Deployment deployment = registry.deployment(id);

@@ -1,6 +1,8 @@
 package fr.lanterne.web.pages.registry;
 
+import fr.lanterne.StoredIn;
 import fr.lanterne.registry.SourceDraft;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.springframework.validation.Errors;
@@ -8,9 +10,16 @@ import org.springframework.validation.Errors;
 /** A web page or a quotation that documents a deployment, as typed. */
 class SourceForm {
 
+    @Size(max = 2000)
+    @StoredIn("deployment_source.url")
     private String url;
+    @Size(max = 500)
+    @StoredIn("deployment_source.title")
     private String title;
+    @Size(max = 10_000)
+    @StoredIn("deployment_source.quote")
     private String quote;
+    @Size(max = 40)
     private String seenOn;
 
     /** The source to add; null when the form has errors. */

@@ -1,0 +1,132 @@
+package fr.lanterne.web;
+
+import fr.lanterne.TestUsers;
+import fr.lanterne.UserError;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.ContactDetails;
+import fr.lanterne.ingest.DocumentRecords;
+import fr.lanterne.ingest.Documents;
+import fr.lanterne.registry.Deployment;
+import fr.lanterne.registry.DeploymentDraft;
+import fr.lanterne.registry.DeploymentStatus;
+import fr.lanterne.registry.Registry;
+import fr.lanterne.registry.Technology;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.Requests;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the tests of every write endpoint need to exist: requests, a deployment, a document. The requests go to
+ * towns no other test writes to, Briançon (05023) and Gap (05061), by post; the README's examples write to Embrun
+ * (05046). Their requests are deleted afterwards with their timelines, so that the next run may create them again
+ * (Lanterne refuses a second open request for the same town and template, and the same letter twice within 180
+ * days).
+ */
+final class ApiFixtures {
+
+    static final String TOWN = "05023";
+    static final String OTHER_TOWN = "05061";
+    static final String README_TOWN = "05046";
+    static final List<String> TEMPLATES = List.of("vsa", "cctv", "drones-sound");
+
+    private final Requests requests;
+    private final Registry registry;
+    private final Documents documents;
+    private final JdbcClient jdbc;
+    private final List<String> references = new ArrayList<>();
+    private final List<Long> deployments = new ArrayList<>();
+    private int next;
+
+    ApiFixtures(Requests requests, Registry registry, Documents documents, JdbcClient jdbc, Authorities authorities) {
+        this.requests = requests;
+        this.registry = registry;
+        this.documents = documents;
+        this.jdbc = jdbc;
+        forget();
+        authorities.setContact("mairie-" + TOWN, new ContactDetails(null, "Hôtel de ville / 05100 Briançon", null,
+                null), TestUsers.ADMIN);
+        authorities.setContact("mairie-" + OTHER_TOWN, new ContactDetails(null, "Hôtel de ville / 05000 Gap", null,
+                null), TestUsers.ADMIN);
+    }
+
+    /** A new request, not yet sent. */
+    String created() {
+        String town = next < TEMPLATES.size() ? TOWN : OTHER_TOWN;
+        String template = TEMPLATES.get(next % TEMPLATES.size());
+        if (++next > 2 * TEMPLATES.size()) {
+            throw new IllegalStateException("Six requests at most: two towns, three templates.");
+        }
+        String reference = requests.create(new NewRequest(town, template, Channel.POST, false), TestUsers.ADMIN)
+                .reference();
+        references.add(reference);
+        return reference;
+    }
+
+    /** A request posted on 2 March 2026. */
+    String sent() {
+        String reference = created();
+        requests.recordSent(RequestReference.parse(reference), LocalDate.of(2026, 3, 2), TestUsers.ADMIN);
+        return reference;
+    }
+
+    /** A request posted on 2 March 2026 and received on 4 March. */
+    String received() {
+        String reference = sent();
+        requests.recordReceipt(RequestReference.parse(reference), LocalDate.of(2026, 3, 4), null, TestUsers.ADMIN);
+        return reference;
+    }
+
+    long deployment() {
+        Deployment created = registry.create(new DeploymentDraft(TOWN, null, Technology.CCTV, null, null,
+                DeploymentStatus.ANNOUNCED, null, null, null, null, List.of()), TestUsers.ADMIN);
+        deployments.add(created.id());
+        return created.id();
+    }
+
+    /** A deployment a test created through the API, deleted with the others. */
+    void adopt(long deployment) {
+        deployments.add(deployment);
+    }
+
+    /** A small text document, not tied to any request. */
+    String document() {
+        byte[] text = "Réponse de la mairie de Briançon : pièce jointe de test pour l’API."
+                .getBytes(StandardCharsets.UTF_8);
+        DocumentRecords.Report report = documents.upload("reponse-briancon.txt", text, null, TestUsers.ADMIN);
+        String sha256 = report.items().get(0).sha256();
+        jdbc.sql("UPDATE document SET request_reference = NULL WHERE sha256 = ?").param(sha256).update();
+        return sha256;
+    }
+
+    /** Deletes the requests made to the two towns (by this run or an interrupted one) and the deployments made here. */
+    void forget() {
+        for (String town : List.of(TOWN, OTHER_TOWN, README_TOWN)) {
+            String code = "mairie-" + town;
+            jdbc.sql("""
+                    UPDATE document SET request_reference = NULL WHERE request_reference IN (SELECT r.reference
+                        FROM request r JOIN authority a ON a.id = r.authority_id WHERE a.code = ?)""")
+                    .param(code).update();
+            jdbc.sql("""
+                    DELETE FROM request_event WHERE request_id IN (SELECT r.id FROM request r
+                        JOIN authority a ON a.id = r.authority_id WHERE a.code = ?)""").param(code).update();
+            jdbc.sql("DELETE FROM request WHERE authority_id = (SELECT id FROM authority WHERE code = ?)")
+                    .param(code).update();
+        }
+        for (long id : deployments) {
+            try {
+                registry.delete(id, registry.deployment(id).version(), TestUsers.ADMIN);
+            } catch (UserError alreadyDeleted) {
+                // A test deleted it through the API.
+            }
+        }
+        deployments.clear();
+        references.clear();
+        next = 0;
+    }
+}

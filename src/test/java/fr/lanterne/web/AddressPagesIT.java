@@ -142,7 +142,7 @@ class AddressPagesIT {
         EntityExchangeResult<String> tooLong = volunteer.post("/communes/" + insee + "/adresse",
                 Map.of("email", "a".repeat(330) + "@ville.example", "postalAddress", ""));
         assertThat(tooLong.getStatus().value()).isEqualTo(400);
-        assertThat(tooLong.getResponseBody()).contains(html("Ce courriel est trop long : 320 caractères au plus."));
+        assertThat(tooLong.getResponseBody()).contains(html("Ce champ est trop long : 320 caractères au plus."));
 
         EntityExchangeResult<String> empty = volunteer.post("/communes/" + insee + "/adresse",
                 Map.of("email", " ", "postalAddress", ""));

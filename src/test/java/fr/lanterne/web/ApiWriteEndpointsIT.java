@@ -13,12 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -148,10 +149,10 @@ class ApiWriteEndpointsIT {
             if (!overLong.isEmpty()) {
                 check(endpoint, uri, json.writeValueAsString(overLong), "every text over-long", 400);
             }
-            for (RecordComponent component : endpoint.body().getRecordComponents()) {
+            for (Property property : properties(endpoint.body())) {
                 for (String value : WRONG_VALUES) {
-                    check(endpoint, uri, "{\"" + component.getName() + "\": " + value + "}",
-                            component.getName() + " = " + abbreviate(value), -1);
+                    check(endpoint, uri, "{\"" + property.name() + "\": " + value + "}",
+                            property.name() + " = " + abbreviate(value), -1);
                 }
             }
         }
@@ -277,15 +278,25 @@ class ApiWriteEndpointsIT {
     }
 
     /** Every text of the body, nested records and lists included, 70,000 characters long. */
+    /** A JSON property of a body: a record's component, or a field of a form class (as Jackson binds it). */
+    private record Property(String name, Class<?> type, Type generic) {
+    }
+
+    private static List<Property> properties(Class<?> type) {
+        if (type.isRecord()) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(c -> new Property(c.getName(), c.getType(), c.getGenericType())).toList();
+        }
+        return Arrays.stream(type.getDeclaredFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(f -> new Property(f.getName(), f.getType(), f.getGenericType())).toList();
+    }
+
     private static Map<String, Object> overLong(Class<?> type) {
         Map<String, Object> body = new TreeMap<>();
-        if (!type.isRecord()) {
-            return body;
-        }
-        for (RecordComponent component : type.getRecordComponents()) {
-            Object value = overLong(component.getType(), component.getGenericType());
+        for (Property property : properties(type)) {
+            Object value = overLong(property.type(), property.generic());
             if (value != null) {
-                body.put(component.getName(), value);
+                body.put(property.name(), value);
             }
         }
         return body;

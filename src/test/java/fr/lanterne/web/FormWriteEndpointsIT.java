@@ -98,7 +98,9 @@ class FormWriteEndpointsIT {
         long deployment = fixtures.deployment();
         Map<String, String> variables = Map.of("reference", fixtures.sent(), "id", String.valueOf(deployment),
                 "deploymentId", String.valueOf(deployment), "sha256", fixtures.document(), "insee",
-                ApiFixtures.TOWN);
+                ApiFixtures.TOWN,
+                // No such account or link: the forms still read every field, and nobody's account changes.
+                "name", "compte-inconnu", "token", "lien-inconnu");
         List<String> failures = new ArrayList<>();
         List<String> sent = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {

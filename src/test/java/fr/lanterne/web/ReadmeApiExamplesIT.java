@@ -33,11 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  * administrator, to its method and path, and must be answered 2xx, so that the README and the API cannot drift apart.
  *
  * <p>What is substituted, and only that: the path variables by things that exist ({@code {reference}} by a request
- * in the state the action needs — not sent for {@code /sent}, sent on 2 March 2026 for {@code /received}, received on
+ * in the state the action needs — not sent for {@code /sent}, sent on 2 March 2026 for {@code /received} and
+ * {@code /withdrawal}, received on
  * 4 March for {@code /answer} and {@code /refusal} —, {@code {sha256}} by a document, {@code {id}} by a deployment);
  * {@code "LNT-…"} by a request's reference; the towns of the examples (06088, 04088) by Embrun (05046), which no
  * other test writes to, since the requests and addresses they create last; and the placeholders a server would refuse
- * as they are: an email {@code "…"} by {@code mairie@example.org}, a {@code "https://…"} by a real address.
+ * as they are: an email {@code "…"} by {@code mairie@example.org}, a postal address {@code "…"} by Embrun's town
+ * hall's, a {@code "https://…"} by a real address.
  */
 @LanterneIntegrationTest
 class ReadmeApiExamplesIT {
@@ -164,7 +166,8 @@ class ReadmeApiExamplesIT {
         if (path.contains("{reference}")) {
             String action = path.substring(path.lastIndexOf('/') + 1);
             String reference = switch (action) {
-                case "received" -> fixtures.sent();
+                // A withdrawal cannot be dated before the request went.
+                case "received", "withdrawal" -> fixtures.sent();
                 case "answer", "refusal" -> fixtures.received();
                 default -> fixtures.created();
             };
@@ -184,7 +187,8 @@ class ReadmeApiExamplesIT {
         String body = written.replace("\"06088\"", "\"" + ApiFixtures.README_TOWN + "\"")
                 .replace("\"04088\"", "\"" + ApiFixtures.README_TOWN + "\"")
                 .replace("\"https://…\"", "\"https://example.org/deliberation\"")
-                .replace("\"email\": \"…\"", "\"email\": \"mairie@example.org\"");
+                .replace("\"email\": \"…\"", "\"email\": \"mairie@example.org\"")
+                .replace("\"postalAddress\": \"…\"", "\"postalAddress\": \"Place Barthelon / 05200 Embrun\"");
         if (body.contains("\"LNT-…\"")) {
             body = body.replace("\"LNT-…\"", "\"" + fixtures.created() + "\"");
         }

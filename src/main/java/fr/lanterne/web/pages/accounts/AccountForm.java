@@ -1,9 +1,11 @@
 package fr.lanterne.web.pages.accounts;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.StoredIn;
 import fr.lanterne.users.Role;
 import fr.lanterne.users.User;
 import fr.lanterne.users.Users;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.springframework.validation.Errors;
 
@@ -18,9 +20,16 @@ class AccountForm {
     record Values(String username, Role role, String group, String email) {
     }
 
+    @Size(max = Users.MAX_USERNAME)
+    @StoredIn("app_user.username")
     private String username;
+    @Size(max = 20)
     private String role;
+    @Size(max = Users.MAX_GROUP)
+    @StoredIn("app_user.group_name")
     private String group;
+    @Size(max = Users.MAX_EMAIL)
+    @StoredIn("app_user.email")
     private String email;
 
     static AccountForm of(User user) {

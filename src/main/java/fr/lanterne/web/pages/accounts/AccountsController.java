@@ -10,6 +10,7 @@ import fr.lanterne.users.Users;
 import fr.lanterne.web.AuditDetail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class AccountsController {
     }
 
     @PostMapping("/comptes/nouveau")
-    String create(@ModelAttribute("form") AccountForm form, BindingResult errors, Principal admin,
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Principal admin,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         AccountForm.Values values = form.toNewAccount(errors);
         User user = null;
@@ -97,7 +98,7 @@ class AccountsController {
     }
 
     @PostMapping("/comptes/{name}")
-    String update(@PathVariable String name, @ModelAttribute("form") AccountForm form, BindingResult errors,
+    String update(@PathVariable String name, @Valid @ModelAttribute("form") AccountForm form, BindingResult errors,
                   Model model, HttpServletRequest request, HttpServletResponse response,
                   RedirectAttributes redirect) {
         Account account = find(name);

@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages.accounts;
 
+import jakarta.validation.constraints.Size;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.users.Users;
 import org.springframework.validation.Errors;
@@ -7,8 +8,12 @@ import org.springframework.validation.Errors;
 /** A new password typed twice (and, on the profile, the current one): the two must agree and follow the rule. */
 class PasswordForm {
 
+    // Passwords are checked in octets (bcrypt reads 72 at most); these bounds only keep what is read small.
+    @Size(max = 200)
     private String current;
+    @Size(max = 200)
     private String password;
+    @Size(max = 200)
     private String confirmation;
 
     /** The new password; null when the form has errors. */

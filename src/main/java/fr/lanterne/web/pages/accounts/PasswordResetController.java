@@ -6,6 +6,7 @@ import fr.lanterne.users.Users;
 import fr.lanterne.web.AuditDetail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,7 @@ class PasswordResetController {
     }
 
     @PostMapping("/mot-de-passe/{token}")
-    String choose(@PathVariable String token, @ModelAttribute("passwordForm") PasswordForm form,
+    String choose(@PathVariable String token, @Valid @ModelAttribute("passwordForm") PasswordForm form,
                   BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
         PasswordResets.Check check = resets.check(token);
         if (check.status() != PasswordResets.Status.VALID) {

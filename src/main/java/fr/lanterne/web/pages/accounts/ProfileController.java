@@ -7,6 +7,7 @@ import fr.lanterne.users.Users;
 import fr.lanterne.web.AuditDetail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Map;
@@ -41,7 +42,7 @@ class ProfileController {
     }
 
     @PostMapping("/profil/mot-de-passe")
-    String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Principal principal,
+    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Principal principal,
                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
         char[] password = form.toPassword(errors, true);
         if (password != null) {

@@ -102,7 +102,9 @@ final class NightlyReview {
                             + " (CRPA R*311-12, R311-13). La CADA peut être saisie jusqu'au "
                             + FrenchDates.format(referral.earliest()) + " (CRPA R343-1)"
                             + (referral.disputed() ? ", au plus tard le " + FrenchDates.format(referral.latest())
-                            + " selon une autre lecture" : "") + " ; la saisine est prête.",
+                            + " selon une autre lecture" : "") + " ; la saisine est prête. Si l'administration ne "
+                            + "vous a remis aucun accusé de réception mentionnant les voies et délais de recours, ces "
+                            + "délais ne vous sont pas opposables (CRPA L112-6) : notez-le sur la demande.",
                     new Draft("saisine-cada", PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(),
                             refusal.earliest()).withReferralDeadline(referral.earliest())),
                     Transition.IMPLICIT_REFUSAL, refusal.earliest()));

@@ -127,6 +127,10 @@ public final class DeadlineCalculator {
             return new Window(earliest, later.latest, strictReading, later.generousReading, all);
         }
 
+        boolean disputed() {
+            return !earliest.equals(latest);
+        }
+
         Window withNote(String note) {
             List<String> all = new ArrayList<>(notes);
             all.add(note);
@@ -149,6 +153,8 @@ public final class DeadlineCalculator {
         /** The last day of the month of silence (CPC art. 641), and that day moved by CPC art. 642. */
         private final LocalDate silenceEnds;
         private final LocalDate silenceEndsExtended;
+        /** Whether the month of silence counts in the referral window (no written refusal came first). */
+        private boolean silenceCounted;
 
         Computation(RequestFacts facts) {
             this.facts = facts;
@@ -209,6 +215,7 @@ public final class DeadlineCalculator {
         }
 
         private Window implicitRefusal(Window current) {
+            silenceCounted = true;
             boolean afterPartial = current != null;
             List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R311_12, LegalBasis.CRPA_R311_13,
                     LegalBasis.CPC_641));
@@ -372,6 +379,11 @@ public final class DeadlineCalculator {
             }
             if (hasLocalHolidays()) {
                 text.append(localHolidaysIgnored());
+            }
+            // The generous reading counts from the silence extended by the authority's holidays (its own fact).
+            if (silenceCounted && window.disputed() && goodFridayBetween(silenceEnds, silenceEndsExtended)) {
+                basis.add(LegalBasis.CT_L3134_13);
+                text.append(GOOD_FRIDAY);
             }
             text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
             text.append(NOT_OPPOSABLE_REFERRAL);

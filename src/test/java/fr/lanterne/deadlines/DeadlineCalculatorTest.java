@@ -230,6 +230,12 @@ class DeadlineCalculatorTest {
         var refusal = calculator.explain(RequestFacts.builder(date("2026-03-03"), "57").build())
                 .step(IMPLICIT_REFUSAL).orElseThrow();
         assertThat(refusal.explanation()).contains("temple protestant ou une église mixte", "L3134-13");
+        // The generous referral date counts from that extended silence (7 April + 2 months, Sunday 7 June → 8 June).
+        var referral = calculator.explain(RequestFacts.builder(date("2026-03-03"), "57").build())
+                .step(CADA_REFERRAL_DEADLINE).orElseThrow();
+        assertThat(referral.latest()).isEqualTo(date("2026-06-08"));
+        assertThat(referral.explanation()).contains("temple protestant");
+        assertThat(referral.basis()).extracting(LegalBasis::article).contains("Code du travail L3134-13");
 
         // Confirmed refusal 26 January 2027; two months later is Good Friday 26 March 2027.
         var court = calculator.explain(RequestFacts.builder(date("2026-10-01"), "68")

@@ -4,6 +4,7 @@ import static fr.lanterne.deadlines.FrenchDates.format;
 
 import fr.lanterne.InvalidInputException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,14 +24,34 @@ import java.util.Objects;
  * for its own referral deadline) or not (CPC art. 641): one day earlier for the referral deadline;</li>
  * <li>whether CPC art. 642 also extends the authority's month of silence, which is a fact and not a deadline to act:
  * the implicit refusal is then born on the next working day, and everything counted from it moves too;</li>
- * <li>whose holidays extend the referral deadline: Paris's, where the CADA receives it, or the département's, where
- * the applicant posts it;</li>
  * <li>whether the court deadline is counted as a plain two months or as a "délai franc", as administrative courts do
- * (the day it starts from and the day it ends on not counted: one more day).</li>
+ * (the day it starts from and the day it ends on not counted: one more day), never stacked on the disputed
+ * extension of the refusal's birth.</li>
  * </ul>
+ * The referral deadline is extended on the national calendar only: the referral goes to the CADA in Paris, so the
+ * authority's local holidays cannot matter (the sender's could; it is not known yet). Good Friday in 57, 67, 68 is a
+ * holiday only in some communes (Code du travail L3134-13): safe dates never count on it.
  * Where an assumption is made about what a fact changes, the step's explanation says so.
  */
 public final class DeadlineCalculator {
+
+    private static final String GOOD_FRIDAY = " Le Vendredi saint n'est un jour férié en Alsace-Moselle que dans les "
+            + "communes qui ont un temple protestant ou une église mixte (Code du travail, art. L3134-13) : la date "
+            + "sûre ne compte pas sur lui, seule la date la plus favorable en tient compte.";
+    /** CJA R421-5 and CRPA L112-6 for the referral; the CADA's reasonable delay (opinion 20234834, 21 Sept. 2023). */
+    private static final String NOT_OPPOSABLE_REFERRAL = " Si le refus ne mentionnait pas l'obligation de saisir la "
+            + "CADA ni le délai pour le faire (voies et délais de recours : CJA R421-5 ; pour un refus implicite, si "
+            + "aucun accusé de réception de la demande portant ces mentions ne vous a été remis : CRPA L112-6), ce "
+            + "délai de deux mois ne vous est pas opposable ; la CADA demande alors une saisine dans un délai "
+            + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, avis "
+            + "20234834 du 21 septembre 2023).";
+    /** CJA R421-5, CRPA L112-6, and CE 11 March 2024 n° 488227 (one year, for a refusal confirmed after the CADA). */
+    private static final String NOT_OPPOSABLE_COURT = " Si l'obligation de saisir la CADA, son délai et les voies et "
+            + "délais de recours contre le refus confirmé ne vous ont pas été indiqués (CJA R421-5 ; pour un refus "
+            + "implicite, dans l'accusé de réception de la demande : CRPA L112-6), ce délai de deux mois ne vous est "
+            + "pas opposable, mais le recours doit être formé dans un délai raisonnable, qui ne peut en principe "
+            + "excéder un an à compter du jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, "
+            + "n° 488227) ; ne comptez pas sur cette exception.";
 
     private final PublicHolidays holidays;
     private final Clock clock;
@@ -106,6 +127,10 @@ public final class DeadlineCalculator {
             return new Window(earliest, later.latest, strictReading, later.generousReading, all);
         }
 
+        boolean disputed() {
+            return !earliest.equals(latest);
+        }
+
         Window withNote(String note) {
             List<String> all = new ArrayList<>(notes);
             all.add(note);
@@ -128,6 +153,8 @@ public final class DeadlineCalculator {
         /** The last day of the month of silence (CPC art. 641), and that day moved by CPC art. 642. */
         private final LocalDate silenceEnds;
         private final LocalDate silenceEndsExtended;
+        /** Whether the month of silence counts in the referral window (no written refusal came first). */
+        private boolean silenceCounted;
 
         Computation(RequestFacts facts) {
             this.facts = facts;
@@ -188,6 +215,7 @@ public final class DeadlineCalculator {
         }
 
         private Window implicitRefusal(Window current) {
+            silenceCounted = true;
             boolean afterPartial = current != null;
             List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R311_12, LegalBasis.CRPA_R311_13,
                     LegalBasis.CPC_641));
@@ -202,6 +230,10 @@ public final class DeadlineCalculator {
                                 + " et selon la lecture courante il naît ce jour-là ; si l'on étend au délai de réponse"
                                 + " de l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
                         .append(format(silenceEndsExtended)).append('.');
+                if (goodFridayBetween(silenceEnds, silenceEndsExtended)) {
+                    basis.add(LegalBasis.CT_L3134_13);
+                    text.append(GOOD_FRIDAY);
+                }
             }
             text.append(" La CADA ne peut être saisie qu'après ce refus : à partir du ")
                     .append(format(silenceEndsExtended.plusDays(1))).append(" sans risque.");
@@ -279,7 +311,8 @@ public final class DeadlineCalculator {
         private Window fromSilence() {
             LocalDate strict = holidays.workingDayOnOrAfter(silenceEnds.plusMonths(2).minusDays(1),
                     Departement.CADA_SEAT);
-            LocalDate generous = holidays.workingDayOnOrAfter(silenceEndsExtended.plusMonths(2), departement);
+            LocalDate generous = holidays.workingDayOnOrAfter(silenceEndsExtended.plusMonths(2),
+                    Departement.CADA_SEAT);
             String strictReading = "le jour où naît le refus implicite ("
                     + format(silenceEnds) + ") compte dans les deux mois" + strictExtension();
             String generousReading = "deux mois de date à date (CPC art. 641) à partir du "
@@ -293,7 +326,7 @@ public final class DeadlineCalculator {
         private Window fromNotification(LocalDate notified, String what) {
             LocalDate strict = holidays.workingDayOnOrAfter(notified.plusMonths(2).minusDays(1),
                     Departement.CADA_SEAT);
-            LocalDate generous = holidays.workingDayOnOrAfter(notified.plusMonths(2), departement);
+            LocalDate generous = holidays.workingDayOnOrAfter(notified.plusMonths(2), Departement.CADA_SEAT);
             String strictReading = "le jour où " + what + " (" + format(notified)
                     + ") compte dans les deux mois" + strictExtension();
             String generousReading = "deux mois de date à date (CPC art. 641) à partir du "
@@ -301,17 +334,24 @@ public final class DeadlineCalculator {
             return new Window(strict, generous, strictReading, generousReading, List.of());
         }
 
-        /** Paris and the département only differ in Alsace-Moselle and overseas; elsewhere, say it plainly. */
+        /**
+         * The referral goes to the CADA in Paris: only the national calendar (Paris's) or the sender's could extend it,
+         * never the authority's local holidays. The sender's place is not known yet, so the national calendar counts.
+         */
         private String strictExtension() {
-            return hasLocalHolidays() ? ", et seuls les jours fériés de Paris, siège de la CADA, reportent l'échéance"
-                    : ", échéance reportée s'il le faut au premier jour ouvré (CPC art. 642)";
+            return ", échéance reportée s'il le faut au premier jour ouvré du calendrier national (CPC art. 642)";
         }
 
         private String generousExtension() {
-            return hasLocalHolidays()
-                    ? ", échéance reportée s'il le faut au premier jour ouvré du département, jours fériés locaux "
-                            + "compris (CPC art. 642)"
-                    : ", échéance reportée s'il le faut au premier jour ouvré (CPC art. 642)";
+            return strictExtension();
+        }
+
+        /** Said once in the referral step where the authority's own holidays would have made a difference. */
+        private String localHolidaysIgnored() {
+            return " Les jours fériés propres au département de l'administration (" + departement.code()
+                    + ") ne reportent pas cette échéance : la saisine est adressée à la CADA, qui siège à Paris, et "
+                    + "seuls le calendrier national ou, le cas échéant, celui du lieu d'où vous l'envoyez peuvent "
+                    + "compter ; Lanterne retient le calendrier national.";
         }
 
         private boolean hasLocalHolidays() {
@@ -337,7 +377,16 @@ public final class DeadlineCalculator {
             for (String note : window.notes()) {
                 text.append(' ').append(note);
             }
+            if (hasLocalHolidays()) {
+                text.append(localHolidaysIgnored());
+            }
+            // The generous reading counts from the silence extended by the authority's holidays (its own fact).
+            if (silenceCounted && window.disputed() && goodFridayBetween(silenceEnds, silenceEndsExtended)) {
+                basis.add(LegalBasis.CT_L3134_13);
+                text.append(GOOD_FRIDAY);
+            }
             text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
+            text.append(NOT_OPPOSABLE_REFERRAL);
             return new Deadline(DeadlineStep.CADA_REFERRAL_DEADLINE, DeadlineKind.ACTION_DEADLINE, window.earliest(),
                     window.latest(), basis, text.toString());
         }
@@ -384,7 +433,8 @@ public final class DeadlineCalculator {
             LocalDate opinion = facts.cadaOpinion();
             if (opinion != null) {
                 steps.add(new Deadline(DeadlineStep.CADA_OPINION, DeadlineKind.FACT, opinion, opinion,
-                        List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_R343_4), "Avis de la CADA reçu le "
+                        List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_R343_4, LegalBasis.CRPA_R343_5),
+                        "Avis de la CADA reçu le "
                                 + format(opinion) + ". L'administration doit lui indiquer, dans le mois qui suit, la "
                                 + "suite qu'elle y donne ; son silence vaut toujours confirmation du refus deux mois "
                                 + "après l'enregistrement de la saisine."));
@@ -429,6 +479,10 @@ public final class DeadlineCalculator {
                         .append(" : selon la lecture courante le refus naît ce jour-là ; si l'on étend au silence de "
                                 + "l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
                         .append(format(extended)).append('.');
+                if (goodFridayBetween(ends, extended)) {
+                    basis.add(LegalBasis.CT_L3134_13);
+                    text.append(GOOD_FRIDAY);
+                }
             }
             return new Deadline(DeadlineStep.CONFIRMED_REFUSAL, DeadlineKind.IMPLICIT_DECISION, ends, extended, basis,
                     text.toString());
@@ -436,27 +490,33 @@ public final class DeadlineCalculator {
 
         private Deadline writtenConfirmation(LocalDate date, String text) {
             return new Deadline(DeadlineStep.EXPRESS_CONFIRMED_REFUSAL, DeadlineKind.FACT, date, date,
-                    List.of(LegalBasis.CRPA_R343_4, LegalBasis.CJA_R421_1), text);
+                    List.of(LegalBasis.CRPA_R343_3, LegalBasis.CJA_R421_1), text);
         }
 
+        /**
+         * Two months from the confirmed refusal's birth. The délai franc adds a day; it is not stacked on the disputed
+         * extension of the refusal's birth by CPC art. 642: the court counts from the day the refusal is born.
+         */
         private Window courtFromImplicitRefusal(LocalDate ends, LocalDate extended) {
-            LocalDate strict = holidays.workingDayOnOrAfter(ends.plusMonths(2), departement);
-            LocalDate generous = holidays.workingDayOnOrAfter(extended.plusMonths(2).plusDays(1), departement);
+            LocalDate strict = safeWorkingDay(ends.plusMonths(2));
+            LocalDate generous = holidays.workingDayOnOrAfter(ends.plusMonths(2).plusDays(1), departement);
+            String unstacked = extended.equals(ends) ? "" : " ; ce délai part du " + format(ends)
+                    + ", jour où naît le refus, même si ce n'est pas un jour ouvré : le report de sa naissance au "
+                    + format(extended) + " (lecture contestée de l'article 642) ne s'y ajoute pas";
             return new Window(strict, generous, "deux mois de date à date à partir du refus confirmé du "
-                    + format(ends) + " (CJA R421-2 ; CPC art. 641 et 642)",
-                    "ni le jour du refus"
-                            + (extended.equals(ends) ? "" : " (le " + format(extended) + " si on le proroge)")
-                            + " ni celui de l'échéance ne comptent, d'où un jour de plus, reporté s'il le faut au "
-                            + "premier jour ouvré (CPC art. 642)", List.of());
+                    + format(ends) + ", échéance reportée s'il le faut au premier jour ouvré (CJA R421-2 ; CPC art. "
+                    + "641 et 642)",
+                    "ni le jour du refus ni celui de l'échéance ne comptent, d'où un jour de plus, reporté s'il le faut "
+                            + "au premier jour ouvré (CJA R421-1 et R421-2 ; CPC art. 642)" + unstacked, List.of());
         }
 
         private Window courtFromWrittenRefusal(LocalDate notified) {
-            LocalDate strict = holidays.workingDayOnOrAfter(notified.plusMonths(2), departement);
+            LocalDate strict = safeWorkingDay(notified.plusMonths(2));
             LocalDate generous = holidays.workingDayOnOrAfter(notified.plusMonths(2).plusDays(1), departement);
             return new Window(strict, generous, "deux mois de date à date à partir de la notification du "
                     + format(notified) + " (CJA R421-1 ; CPC art. 641 et 642)",
                     "ni le jour de la notification ni celui de l'échéance ne comptent, d'où un jour de plus, reporté "
-                            + "s'il le faut au premier jour ouvré (CPC art. 642)", List.of());
+                            + "s'il le faut au premier jour ouvré (CJA R421-1 ; CPC art. 642)", List.of());
         }
 
         /** A written refusal after the implicit confirmation restarts the court deadline if it is still open. */
@@ -494,16 +554,49 @@ public final class DeadlineCalculator {
             StringBuilder text = new StringBuilder("Saisissez le tribunal administratif au plus tard le ")
                     .append(format(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
                             + "retenue. Lecture prudente (").append(format(court.earliest())).append(") : ")
-                    .append(court.strictReading()).append(". Délai franc, comme le compte le juge administratif (")
+                    .append(court.strictReading()).append(". Délai franc, comme le compte le juge administratif, "
+                            + "sans autre report (")
                     .append(format(court.latest())).append(") : ").append(court.generousReading()).append('.');
             for (String note : court.notes()) {
                 text.append(' ').append(note);
             }
-            text.append(" Ces délais ne sont opposables que si les voies et délais de recours ont été indiqués "
-                    + "(CJA R421-5 ; pour un refus implicite, dans l'accusé de réception de la demande : CRPA L112-6) ;"
-                    + " ne comptez pas sur cette exception.");
+            if (goodFridayBetween(court.earliest(), court.latest())
+                    || goodFridayBetween(court.earliest(), holidays.workingDayOnOrAfter(court.earliest(), departement))) {
+                basis.add(LegalBasis.CT_L3134_13);
+                text.append(GOOD_FRIDAY);
+            }
+            text.append(NOT_OPPOSABLE_COURT);
             return new Deadline(DeadlineStep.COURT_DEADLINE, DeadlineKind.ACTION_DEADLINE, court.earliest(),
                     court.latest(), basis, text.toString());
+        }
+
+        /** Whether a local Good Friday lies between two dates (both included). */
+        private boolean goodFridayBetween(LocalDate from, LocalDate to) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                if (isLocalGoodFriday(day)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Good Friday in Moselle, Bas-Rhin and Haut-Rhin is a holiday only in communes with a Protestant or mixed
+         * church (Code du travail L3134-13): a date that is safe must not count on it.
+         */
+        private boolean isLocalGoodFriday(LocalDate day) {
+            return departement.isAlsaceMoselle() && day.getDayOfWeek() == DayOfWeek.FRIDAY
+                    && day.getMonthValue() != 12 && holidays.isHoliday(day, departement)
+                    && !holidays.isHoliday(day, Departement.CADA_SEAT);
+        }
+
+        /** The working day on or after a date, not counting on a local Good Friday. */
+        private LocalDate safeWorkingDay(LocalDate date) {
+            LocalDate day = date;
+            while (!holidays.isWorkingDay(day, departement) && !isLocalGoodFriday(day)) {
+                day = day.plusDays(1);
+            }
+            return day;
         }
 
         /**

@@ -27,13 +27,16 @@ public record LegalBasis(String article, String text) {
                     + "communication.");
     public static final LegalBasis CRPA_R343_3 = new LegalBasis("CRPA R343-3",
             "La CADA notifie son avis au demandeur et à l'administration dans un délai d'un mois à compter de "
-                    + "l'enregistrement de la demande à son secrétariat.");
+                    + "l'enregistrement de la demande à son secrétariat ; l'administration informe la CADA, dans le mois "
+                    + "qui suit la réception de l'avis, de la suite qu'elle entend donner à la demande.");
+    // R*343-4 and R343-5 split what article 19 of the decree of 30 December 2005 said in one sentence (cada.fr,
+    // « Portée et suites de l'avis de la CADA »): the silence is the refusal, the two months are its delay.
     public static final LegalBasis CRPA_R343_4 = new LegalBasis("CRPA R*343-4",
-            "L'administration informe la CADA, dans le mois qui suit la réception de l'avis, de la suite qu'elle "
-                    + "entend donner à la demande.");
+            "Le silence gardé par l'administration mise en cause après la saisine de la CADA vaut confirmation de sa "
+                    + "décision de refus.");
     public static final LegalBasis CRPA_R343_5 = new LegalBasis("CRPA R343-5",
-            "Le silence gardé par l'administration pendant plus de deux mois à compter de l'enregistrement de la "
-                    + "demande par la CADA vaut confirmation du refus.");
+            "Le délai au terme duquel naît ce refus confirmé (article R*343-4) est de deux mois à compter de "
+                    + "l'enregistrement de la demande par la CADA.");
     public static final LegalBasis CJA_R421_1 = new LegalBasis("CJA R421-1",
             "Le tribunal administratif est saisi dans les deux mois à partir de la notification de la décision "
                     + "attaquée ; le juge administratif compte ce délai comme un délai franc.");
@@ -41,6 +44,10 @@ public record LegalBasis(String article, String text) {
             "Contre un refus implicite, le recours est formé dans les deux mois à compter de la date où il est né ; "
                     + "une décision expresse de rejet intervenue avant l'expiration de ce délai le fait courir à "
                     + "nouveau.");
+
+    public static final LegalBasis CT_L3134_13 = new LegalBasis("Code du travail L3134-13",
+            "En Moselle, dans le Bas-Rhin et le Haut-Rhin, le Vendredi saint n'est un jour férié que dans les communes "
+                    + "ayant un temple protestant ou une église mixte ; le 26 décembre l'est partout.");
 
     public LegalBasis {
         Objects.requireNonNull(article, "article");

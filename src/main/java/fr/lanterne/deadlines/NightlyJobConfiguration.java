@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,7 +242,7 @@ class NightlyJobConfiguration {
 
     @Bean
     Step seriesReferrals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         Requests requests, NoticeStore notices, Clock clock) {
+                         Requests requests, NoticeStore notices, NightlyReview review, Clock clock) {
         return new StepBuilder("seriesReferrals", jobRepository)
                 .tasklet((contribution, context) -> {
                     LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
@@ -251,8 +252,9 @@ class NightlyJobConfiguration {
                     List<RequestDates> page;
                     while (!(page = requests.openRequestsAfter(after, PAGE)).isEmpty()) {
                         for (RequestDates r : page) {
+                            // Only requests whose safe referral deadline is still open: the letter refers them now.
                             if (r.campaignId() != null && NightlyReview.refusedStatus(r.status())
-                                    && r.cadaReferredOn() == null) {
+                                    && r.cadaReferredOn() == null && review.referralOpen(r, night)) {
                                 byCampaign.computeIfAbsent(r.campaignId(), k -> new ArrayList<>()).add(r);
                             }
                         }
@@ -260,7 +262,7 @@ class NightlyJobConfiguration {
                     }
                     List<Notice> created = new ArrayList<>();
                     for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
-                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, night)
+                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review, night)
                                 .ifPresent(created::add);
                     }
                     notices.insert(created, night, clock.instant());
@@ -275,7 +277,7 @@ class NightlyJobConfiguration {
      * refusal later makes a new series, with a key of its own.
      */
     private static Optional<Notice> seriesNotice(long campaignId, List<RequestDates> refused, Requests requests,
-                                                 NoticeStore notices, LocalDate night) {
+                                                 NoticeStore notices, NightlyReview review, LocalDate night) {
         Map<String, List<RequestDates>> byTemplate = refused.stream()
                 .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
@@ -296,11 +298,19 @@ class NightlyJobConfiguration {
             String owner = series.get(0).owner();
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
-                            + group.getKey() + " » ; une saisine unique de la CADA pour toute la série est prête "
+                            + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
                             + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
-                            .collect(Collectors.joining(", ")) + ".", draft));
+                            .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
+                            + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
+                            + "sûre de la série (CRPA R343-1), et informez de cette saisine chacune des administrations "
+                            + "de la série (CRPA L342-1) : Lanterne ne prépare pas encore ces courriers.", draft));
         }
         return Optional.empty();
+    }
+
+    private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {
+        return series.stream().map(r -> review.referralDeadline(r, night).orElseThrow().earliest())
+                .min(Comparator.naturalOrder()).orElseThrow();
     }
 
     private static PriorRequest prior(RequestDates r) {

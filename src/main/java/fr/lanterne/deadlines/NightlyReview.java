@@ -88,15 +88,26 @@ final class NightlyReview {
         Deadline refusal = chain.step(DeadlineStep.IMPLICIT_REFUSAL).orElseThrow();
         if (chain.stage() != Stage.WAITING_FOR_ANSWER) {
             Deadline referral = chain.step(DeadlineStep.CADA_REFERRAL_DEADLINE).orElseThrow();
+            if (night.isAfter(referral.earliest())) {
+                // A night long missed: the refusal is recorded, but a referral past its safe date is not drafted.
+                return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(),
+                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.format(r.receivedOn())
+                                + ", la demande est implicitement refusée depuis le "
+                                + FrenchDates.format(refusal.earliest()) + " (CRPA R*311-12, R311-13). "
+                                + referralPassed(referral), null, Transition.IMPLICIT_REFUSAL, refusal.earliest()));
+            }
             return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(), referral.earliest(),
                     "sans réponse depuis sa réception le " + FrenchDates.format(r.receivedOn()) + ", la demande est "
                             + "implicitement refusée depuis le " + FrenchDates.format(refusal.earliest())
                             + " (CRPA R*311-12, R311-13). La CADA peut être saisie jusqu'au "
                             + FrenchDates.format(referral.earliest()) + " (CRPA R343-1)"
                             + (referral.disputed() ? ", au plus tard le " + FrenchDates.format(referral.latest())
-                            + " selon une autre lecture" : "") + " ; la saisine est prête.",
+                            + " selon une autre lecture" : "") + " ; la saisine est prête. Si l'administration ne "
+                            + "vous a remis aucun accusé de réception mentionnant les voies et délais de recours, ces "
+                            + "délais ne vous sont pas opposables (CRPA L112-6) : notez-le sur la demande.",
                     new Draft("saisine-cada", PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(),
-                            refusal.earliest())), Transition.IMPLICIT_REFUSAL, refusal.earliest()));
+                            refusal.earliest()).withReferralDeadline(referral.earliest())),
+                    Transition.IMPLICIT_REFUSAL, refusal.earliest()));
         }
         if (!night.isBefore(refusal.earliest().minusDays(properties.reminderDaysBefore()))) {
             return List.of(new Action(NoticeKind.REMINDER_DRAFTED, "REMINDER:" + r.reference(), refusal.earliest(),
@@ -115,24 +126,29 @@ final class NightlyReview {
         PriorRequest prior = implicit
                 ? PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(), refusalDate)
                 : PriorRequest.refused(r.template(), sentOn(r), r.receivedOn(), refusalDate);
-        if (r.receivedOn() == null) {
-            actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), null,
-                    "refusée le " + FrenchDates.format(refusalDate) + " : la saisine de la CADA est prête (enregistrez "
-                            + "aussi la date de réception de la demande pour connaître la date limite).",
-                    new Draft("saisine-cada", prior), null, null));
-            return actions;
-        }
-        DeadlineChain chain = chain(r, night);
-        Optional<Deadline> referral = chain.step(DeadlineStep.CADA_REFERRAL_DEADLINE);
-        if (referral.isEmpty() || night.isAfter(referral.get().latest())) {
+        Optional<Deadline> referral = referralDeadline(r, night);
+        if (referral.isEmpty()) {
             return actions;
         }
         Deadline deadline = referral.get();
+        if (night.isAfter(deadline.earliest())) {
+            // The letter would say it is in time; past the safe date it no longer knows, so it is not drafted.
+            return actions;
+        }
+        if (r.receivedOn() == null) {
+            actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
+                    "refusée le " + FrenchDates.format(refusalDate) + " : la saisine de la CADA est prête. Sans date "
+                            + "de réception enregistrée, la date limite est comptée comme si la demande avait été "
+                            + "reçue le jour de son envoi : au plus tard le " + FrenchDates.format(deadline.earliest())
+                            + " (CRPA R343-1) ; enregistrez la date de réception pour la connaître exactement.",
+                    new Draft("saisine-cada", prior.withReferralDeadline(deadline.earliest())), null, null));
+            return actions;
+        }
         actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
                 (implicit ? "implicitement refusée" : "refusée") + " le " + FrenchDates.format(refusalDate)
                         + " : la saisine de la CADA est prête, à envoyer au plus tard le "
                         + FrenchDates.format(deadline.earliest()) + " (CRPA R343-1).",
-                new Draft("saisine-cada", prior), null, null));
+                new Draft("saisine-cada", prior.withReferralDeadline(deadline.earliest())), null, null));
         warning(r, night, deadline, NoticeKind.REFERRAL_DEADLINE_SOON, "REFERRAL_SOON",
                 "pour saisir la CADA", "CRPA R343-1").ifPresent(actions::add);
         return actions;
@@ -196,12 +212,44 @@ final class NightlyReview {
                         + FrenchDates.format(deadline.earliest()) + " (" + article + ").", null, null, null));
     }
 
+    /**
+     * The referral deadline of a refused request. Without a receipt date, the request is taken as received the day
+     * it was sent: receipt cannot come earlier, so the safe date computed this way is never too late.
+     */
+    Optional<Deadline> referralDeadline(RequestDates r, LocalDate night) {
+        LocalDate received = r.receivedOn() != null ? r.receivedOn() : r.sentOn();
+        if (received == null) {
+            return Optional.empty();
+        }
+        return chain(r, received, night).step(DeadlineStep.CADA_REFERRAL_DEADLINE);
+    }
+
+    /** Whether the safe referral deadline of a refused request has not passed on that night (and is known). */
+    boolean referralOpen(RequestDates r, LocalDate night) {
+        try {
+            return referralDeadline(r, night).map(deadline -> !night.isAfter(deadline.earliest())).orElse(false);
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    private static String referralPassed(Deadline referral) {
+        return "La date sûre pour saisir la CADA, le " + FrenchDates.format(referral.earliest())
+                + ", est passée (CRPA R343-1) : aucune saisine n'est préparée. Si le refus ne mentionnait pas les "
+                + "voies et délais de recours (pour un refus implicite, dans l'accusé de réception : CRPA L112-6), "
+                + "la CADA peut encore être saisie dans un délai raisonnable, en principe un an.";
+    }
+
     private int maxWarning() {
         return warnings.isEmpty() ? 0 : warnings.get(warnings.size() - 1);
     }
 
     private DeadlineChain chain(RequestDates r, LocalDate night) {
-        return calculator.explain(RequestFacts.builder(r.receivedOn(), r.departement())
+        return chain(r, r.receivedOn(), night);
+    }
+
+    private DeadlineChain chain(RequestDates r, LocalDate received, LocalDate night) {
+        return calculator.explain(RequestFacts.builder(received, r.departement())
                 .sent(r.sentOn())
                 .partialAnswer(r.partialAnswerOn())
                 .expressRefusal(r.refusedOn())

@@ -177,7 +177,7 @@ final class LetterComposer {
                 case ENTRY_RECEIVED_DATE -> entry(item).receivedOn() == null
                         ? null : FrenchDates.format(entry(item).receivedOn());
                 case ENTRY_REFUSAL_DATE -> FrenchDates.format(entry(item).refusalDate());
-                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, ENTRY_IMPLICIT -> throw new IllegalStateException(
+                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, REFERRAL_IN_TIME, ENTRY_IMPLICIT -> throw new IllegalStateException(
                         placeholder + " is not a text value");
             };
         }
@@ -186,6 +186,8 @@ final class LetterComposer {
         public boolean flag(Placeholder placeholder, Markup.Item item) {
             return switch (placeholder) {
                 case REFUSAL_IMPLICIT -> context.priorRequest() != null && context.priorRequest().implicitRefusal();
+                case REFERRAL_IN_TIME -> context.priorRequest() != null
+                        && context.priorRequest().referralInTimeOn(context.date());
                 case ENTRY_IMPLICIT -> entry(item).implicitRefusal();
                 default -> throw new IllegalStateException(placeholder + " is not a flag");
             };

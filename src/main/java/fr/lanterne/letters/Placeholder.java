@@ -30,6 +30,8 @@ enum Placeholder {
     REQUEST_SUBJECT("request.subject", Type.TEXT, null, Kinds.withPriorRequest()),
     REFUSAL_DATE("refusal.date", Type.TEXT, null, Kinds.withPriorRequest()),
     REFUSAL_IMPLICIT("refusal.implicit", Type.FLAG, null, Kinds.withPriorRequest()),
+    /** True only when the referral's date is known to be within its safe deadline (CRPA R343-1). */
+    REFERRAL_IN_TIME("referral.in_time", Type.FLAG, null, Kinds.referral()),
 
     SERIES("series", Type.LIST, null, Kinds.withSeries()),
     SERIES_COUNT("series.count", Type.TEXT, null, Kinds.withSeries()),
@@ -104,6 +106,10 @@ enum Placeholder {
 
         static Set<TemplateKind> withPriorRequest() {
             return EnumSet.of(TemplateKind.REMINDER, TemplateKind.REFERRAL);
+        }
+
+        static Set<TemplateKind> referral() {
+            return EnumSet.of(TemplateKind.REFERRAL);
         }
 
         static Set<TemplateKind> withSeries() {

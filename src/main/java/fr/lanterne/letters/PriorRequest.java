@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param refusalDate for a reminder, the day the implicit refusal will arise; for a referral, the day the implicit
  *                    refusal arose or the date of the express refusal
  * @param implicitRefusal true for silence (CRPA R*311-12), false for an express refusal
+ * @param referralDeadline for a referral, the last day it is in time under every reading (CRPA R343-1), or null if
+ *                         nobody computed it: the letter then says it is in time only when this is known
  */
 public record PriorRequest(String templateId, LocalDate sentOn, LocalDate receivedOn, LocalDate refusalDate,
-                           boolean implicitRefusal) {
+                           boolean implicitRefusal, LocalDate referralDeadline) {
 
     public PriorRequest {
         templateId = Text.line(templateId, "modèle de la demande initiale", 60);
@@ -36,12 +38,22 @@ public record PriorRequest(String templateId, LocalDate sentOn, LocalDate receiv
     /** A request that got no answer: the refusal is implicit. */
     public static PriorRequest unanswered(String templateId, LocalDate sentOn, LocalDate receivedOn,
                                           LocalDate implicitRefusalDate) {
-        return new PriorRequest(templateId, sentOn, receivedOn, implicitRefusalDate, true);
+        return new PriorRequest(templateId, sentOn, receivedOn, implicitRefusalDate, true, null);
     }
 
     /** A request the authority refused in writing on {@code refusalDate}. */
     public static PriorRequest refused(String templateId, LocalDate sentOn, LocalDate receivedOn,
                                        LocalDate refusalDate) {
-        return new PriorRequest(templateId, sentOn, receivedOn, refusalDate, false);
+        return new PriorRequest(templateId, sentOn, receivedOn, refusalDate, false, null);
+    }
+
+    /** The same request, with the safe deadline for referring it to the CADA (the earliest date of its window). */
+    public PriorRequest withReferralDeadline(LocalDate deadline) {
+        return new PriorRequest(templateId, sentOn, receivedOn, refusalDate, implicitRefusal, deadline);
+    }
+
+    /** Whether a referral dated {@code date} is known to be within the two months of CRPA R343-1. */
+    public boolean referralInTimeOn(LocalDate date) {
+        return referralDeadline != null && !date.isAfter(referralDeadline);
     }
 }

@@ -11,6 +11,7 @@ public enum EventType {
     DELIVERY_FAILED("non distribuée"),
     CHANNEL_CHANGED("canal d'envoi changé"),
     RECEIVED("reçue par l'administration"),
+    TRANSMITTED("transmise à une autre administration"),
     ANSWERED("réponse complète reçue"),
     PARTIALLY_ANSWERED("réponse partielle reçue"),
     REFUSED("refus exprès reçu"),

@@ -23,8 +23,9 @@ final class Request {
 
     private final Long id;
     private final RequestReference reference;
-    private final long authorityId;
-    private final String departement;
+    /** The authority that holds the request; a transmission (CRPA L311-2) hands it to another one. */
+    private long authorityId;
+    private String departement;
     private final String templateId;
     private final Long campaignId;
     private final String owner;
@@ -273,6 +274,48 @@ final class Request {
             move(RequestStatus.PARTIALLY_ANSWERED);
             this.partialAnswerOn = date;
             record(now, date, EventType.PARTIALLY_ANSWERED, actor, null);
+        }
+        return this;
+    }
+
+    /**
+     * The authority does not hold the documents and transmitted the request to the one that does (CRPA L311-2, third
+     * paragraph). The legal clock restarts from receipt by that authority (CRPA R311-13): known, the request is
+     * received on that date; unknown, it waits for that date as if just sent. A silence already counted is forgotten.
+     */
+    Request transmitted(Transmission transmission, String actor, LocalDate today, Instant now) {
+        requireStatus("noter la transmission à une autre administration", RequestStatus.SENT,
+                RequestStatus.RECEIVED, RequestStatus.IMPLICITLY_REFUSED);
+        if (transmission.authorityId() == authorityId) {
+            throw new InvalidInputException("La demande " + reference + " est déjà adressée à « "
+                    + transmission.authorityName() + " » : indiquez l'administration à laquelle elle a été transmise.",
+                    Map.of("field", "authority"));
+        }
+        checkAfterSending(transmission.date(), today, "La date de la transmission");
+        LocalDate receivedByNew = transmission.receivedOn();
+        if (receivedByNew != null) {
+            checkNotFuture(receivedByNew, today, "La date de réception par la nouvelle administration");
+            if (receivedByNew.isBefore(transmission.date())) {
+                throw new InvalidInputException("La date de réception par « " + transmission.authorityName() + " » ("
+                        + french(receivedByNew) + ") précède celle de la transmission ("
+                        + french(transmission.date()) + ") : vérifiez les deux dates.", Map.of("field", "received"));
+            }
+        }
+        RequestStatus target = receivedByNew != null ? RequestStatus.RECEIVED : RequestStatus.SENT;
+        if (status != target) {
+            move(target);
+        }
+        this.authorityId = transmission.authorityId();
+        this.departement = transmission.departement();
+        this.receivedOn = receivedByNew;
+        this.receiptEvidence = null;
+        this.implicitRefusalOn = null;
+        record(now, transmission.date(), EventType.TRANSMITTED, actor, "transmise à " + transmission.authorityName()
+                + " (" + transmission.authorityCode() + ") le " + french(transmission.date()) + " (CRPA L311-2)"
+                + (receivedByNew == null ? " ; date de réception par cette administration à enregistrer" : ""));
+        if (receivedByNew != null) {
+            record(now, receivedByNew, EventType.RECEIVED, actor, "reçue par " + transmission.authorityName()
+                    + " après transmission : les délais courent de cette date (CRPA R311-13)");
         }
         return this;
     }

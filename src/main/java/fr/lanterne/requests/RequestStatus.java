@@ -64,10 +64,13 @@ public enum RequestStatus {
             case SEND_UNCERTAIN -> EnumSet.of(SENT, QUEUED, WITHDRAWN);
             case DELIVERY_FAILED -> EnumSet.of(QUEUED, WITHDRAWN);
             case SENT -> EnumSet.of(RECEIVED, DELIVERY_FAILED, ANSWERED, PARTIALLY_ANSWERED, REFUSED, WITHDRAWN);
-            case RECEIVED -> EnumSet.of(ANSWERED, PARTIALLY_ANSWERED, REFUSED, IMPLICITLY_REFUSED, WITHDRAWN);
+            // SENT again: transmitted to another authority whose date of receipt is not known yet (CRPA L311-2).
+            case RECEIVED -> EnumSet.of(ANSWERED, PARTIALLY_ANSWERED, REFUSED, IMPLICITLY_REFUSED, WITHDRAWN, SENT);
             case PARTIALLY_ANSWERED -> EnumSet.of(ANSWERED, REFUSED, REFERRED_TO_CADA, WITHDRAWN, CLOSED);
-            case REFUSED, IMPLICITLY_REFUSED ->
-                    EnumSet.of(ANSWERED, PARTIALLY_ANSWERED, REFUSED, REFERRED_TO_CADA, WITHDRAWN, CLOSED);
+            case REFUSED -> EnumSet.of(ANSWERED, PARTIALLY_ANSWERED, REFUSED, REFERRED_TO_CADA, WITHDRAWN, CLOSED);
+            // RECEIVED or SENT: a silence that was in fact a transmission to the competent authority (CRPA L311-2).
+            case IMPLICITLY_REFUSED -> EnumSet.of(ANSWERED, PARTIALLY_ANSWERED, REFUSED, REFERRED_TO_CADA, WITHDRAWN,
+                    CLOSED, RECEIVED, SENT);
             case REFERRED_TO_CADA -> EnumSet.of(CADA_OPINION, CONFIRMED_REFUSAL, ANSWERED, PARTIALLY_ANSWERED,
                     WITHDRAWN, CLOSED);
             case CADA_OPINION -> EnumSet.of(CONFIRMED_REFUSAL, ANSWERED, PARTIALLY_ANSWERED, WITHDRAWN, CLOSED);

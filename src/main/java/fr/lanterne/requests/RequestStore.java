@@ -120,14 +120,16 @@ class RequestStore {
     void update(Request request) {
         Request.State s = request.state();
         int updated = jdbc.sql("""
-                        UPDATE request SET channel = ?, status = ?, sent_at = ?, received_on = ?, receipt_evidence = ?,
+                        UPDATE request SET authority_id = ?, departement = ?,
+                            channel = ?, status = ?, sent_at = ?, received_on = ?, receipt_evidence = ?,
                             answered_on = ?, partial_answer_on = ?, refused_on = ?, implicit_refusal_on = ?,
                             cada_referred_on = ?, cada_registered_on = ?, cada_opinion_on = ?, confirmed_refusal_on = ?,
                             court_on = ?, withdrawn_on = ?, letter_file = ?, send_attempts = ?, sending_started_at = ?,
                             next_attempt_at = ?,
                             last_error = ?, version = version + 1
                         WHERE id = ? AND version = ?""")
-                .params(s.channel().name(), s.status().name(), timestamp(s.sentAt()), s.receivedOn(),
+                .params(s.authorityId(), s.departement(), s.channel().name(), s.status().name(), timestamp(s.sentAt()),
+                        s.receivedOn(),
                         s.receiptEvidence(), s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(),
                         s.cadaReferredOn(), s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(),
                         s.withdrawnOn(), s.letterFile(), s.sendAttempts(), timestamp(s.sendingStartedAt()),

@@ -159,6 +159,31 @@ public class Requests {
         return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant()));
     }
 
+    /**
+     * The authority transmitted the request to the one that holds the documents (CRPA L311-2); the deadlines restart
+     * from receipt by that authority (CRPA R311-13), known or still to record.
+     *
+     * @param authority the new authority: its code (« prefecture-06 ») or, for a town hall, the commune's INSEE code
+     * @param receivedOn when the new authority received it, null if not known yet
+     */
+    public RequestDetails recordTransmission(RequestReference reference, String authority, LocalDate date,
+                                             LocalDate receivedOn, String actor) {
+        if (authority == null || authority.isBlank()) {
+            throw new InvalidInputException("Indiquez l'administration à laquelle la demande a été transmise (son code, "
+                    + "par exemple « prefecture-06 », ou le code INSEE de la commune).", Map.of("field", "authority"));
+        }
+        Authority target = resolveAuthority(authority.strip());
+        String template = details(reference).template();
+        store.openFor(target.id(), template).filter(open -> !open.equals(reference)).ifPresent(open -> {
+            throw new ConflictException("Une demande « " + template + " » est déjà en cours auprès de « "
+                    + target.name() + " » : " + open + ". Enregistrez la transmission sur celle-ci ou retirez l'une "
+                    + "des deux.", Map.of("existing", open.value()));
+        });
+        Transmission transmission = new Transmission(target.id(), target.code(), target.name(), departementOf(target),
+                date, receivedOn);
+        return change(reference, r -> r.transmitted(transmission, actor, today(), clock.instant()));
+    }
+
     /** A letter posted (or an email sent by hand from the outbox) on a date. */
     public RequestDetails recordSent(RequestReference reference, LocalDate date, String actor) {
         settings.requireIdentity("enregistrer l’envoi d’une lettre");

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {RequestsCommand.Create.class, RequestsCommand.Show.class, RequestsCommand.Received.class,
                 RequestsCommand.Sent.class, RequestsCommand.Answered.class, RequestsCommand.Refused.class,
                 RequestsCommand.Cada.class, RequestsCommand.Withdraw.class, RequestsCommand.Retry.class,
-                RequestsCommand.Letter.class, RequestsCommand.SendDue.class})
+                RequestsCommand.Letter.class, RequestsCommand.SendDue.class, RequestsCommand.Transmitted.class})
 public final class RequestsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -91,6 +91,36 @@ public final class RequestsCommand {
             RequestDetails r = context.getBean(Requests.class)
                     .recordReceipt(RequestReference.parse(reference), date, evidence, CommandUser.name());
             out.printf("%s : reçue le %s par %s.%n", r.reference(), Request.french(r.receivedOn()), r.authorityName());
+            return 0;
+        }
+    }
+
+    @Command(name = "transmitted", mixinStandardHelpOptions = true,
+            description = {"Enregistre la transmission de la demande à l'administration qui détient les documents",
+                    "(CRPA L311-2) ; les délais repartent de sa réception par celle-ci (CRPA R311-13).",
+                    "Exemple : requests transmitted LNT-2026-000123 --to prefecture-06 --date 2026-03-10"})
+    static final class Transmitted implements CliCommand {
+        @Parameters(paramLabel = "RÉFÉRENCE")
+        String reference;
+
+        @Option(names = "--to", required = true, paramLabel = "CODE",
+                description = "Code de la nouvelle administration (ex. : prefecture-06) ou code INSEE de la commune.")
+        String authority;
+
+        @Option(names = "--date", required = true, paramLabel = "AAAA-MM-JJ", description = "Date de la transmission.")
+        LocalDate date;
+
+        @Option(names = "--received", paramLabel = "AAAA-MM-JJ",
+                description = "Date de réception par la nouvelle administration, si elle est connue.")
+        LocalDate received;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            RequestDetails r = context.getBean(Requests.class).recordTransmission(RequestReference.parse(reference),
+                    authority, date, received, CommandUser.name());
+            out.printf("%s : transmise à %s le %s%s.%n", r.reference(), r.authorityName(), Request.french(date),
+                    received == null ? " ; enregistrez sa date de réception (requests received)"
+                            : ", reçue le " + Request.french(received) + " : les délais repartent de cette date");
             return 0;
         }
     }

@@ -199,7 +199,61 @@ class DeadlineCalculatorTest {
         var referral = chain.step(CADA_REFERRAL_DEADLINE).orElseThrow();
         assertThat(referral.explanation()).startsWith("Saisissez la CADA au plus tard le lundi 27 avril 2026")
                 .contains("Lecture la plus stricte (lundi 27 avril 2026)", "Lecture la plus favorable (lundi 4 mai 2026)",
-                        "Paris, siège de la CADA", "jours fériés locaux");
+                        "calendrier national", "propres au département de l'administration (57)");
+    }
+
+    /** CRPA R343-1: the referral goes to the CADA in Paris; the authority's local holidays cannot extend it. */
+    @Test
+    void theReferralDeadlineIgnoresTheAuthoritysLocalHolidays() {
+        // Refused 26 January 2027: 26 March 2027 is Good Friday, a holiday in 68 but not in Paris.
+        var referral = calculator.explain(RequestFacts.builder(date("2027-01-04"), "68")
+                .expressRefusal(date("2027-01-26")).build()).step(CADA_REFERRAL_DEADLINE).orElseThrow();
+        assertThat(referral.latest()).isEqualTo(date("2027-03-26"));
+        assertThat(referral.explanation()).contains("ne reportent pas cette échéance", "qui siège à Paris");
+    }
+
+    /** CRPA L112-6, CJA R421-5; CADA opinion 20234834; CE 11 March 2024 n° 488227. */
+    @Test
+    void theReferralAndCourtStepsSayWhenTheDeadlineCannotBeHeldAgainstTheRequester() {
+        var chain = calculator.explain(RequestFacts.builder(date("2026-02-20"), "75")
+                .cadaRegistered(date("2026-04-10")).build());
+        assertThat(chain.step(CADA_REFERRAL_DEADLINE).orElseThrow().explanation())
+                .contains("ne vous est pas opposable", "CRPA L112-6", "CJA R421-5", "délai raisonnable", "un an",
+                        "avis 20234834");
+        assertThat(chain.step(COURT_DEADLINE).orElseThrow().explanation())
+                .contains("ne vous est pas opposable", "CRPA L112-6", "un an", "11 mars 2024", "n° 488227");
+    }
+
+    /** Code du travail L3134-13: Good Friday is a holiday in some communes of 57, 67, 68 only. */
+    @Test
+    void aGoodFridayThatMovesADateIsExplainedAndTheSafeDateIgnoresIt() {
+        var refusal = calculator.explain(RequestFacts.builder(date("2026-03-03"), "57").build())
+                .step(IMPLICIT_REFUSAL).orElseThrow();
+        assertThat(refusal.explanation()).contains("temple protestant ou une église mixte", "L3134-13");
+        // The generous referral date counts from that extended silence (7 April + 2 months, Sunday 7 June → 8 June).
+        var referral = calculator.explain(RequestFacts.builder(date("2026-03-03"), "57").build())
+                .step(CADA_REFERRAL_DEADLINE).orElseThrow();
+        assertThat(referral.latest()).isEqualTo(date("2026-06-08"));
+        assertThat(referral.explanation()).contains("temple protestant");
+        assertThat(referral.basis()).extracting(LegalBasis::article).contains("Code du travail L3134-13");
+
+        // Confirmed refusal 26 January 2027; two months later is Good Friday 26 March 2027.
+        var court = calculator.explain(RequestFacts.builder(date("2026-10-01"), "68")
+                .cadaRegistered(date("2026-11-26")).build()).step(COURT_DEADLINE).orElseThrow();
+        assertThat(court.earliest()).isEqualTo(date("2027-03-26"));
+        assertThat(court.explanation()).contains("temple protestant");
+
+        var paris = calculator.explain(RequestFacts.builder(date("2026-03-03"), "75").build())
+                .step(IMPLICIT_REFUSAL).orElseThrow();
+        assertThat(paris.explanation()).doesNotContain("temple protestant");
+    }
+
+    /** CRPA R343-3, R*343-4, R343-5: the texts say what each article says. */
+    @Test
+    void theConfirmedRefusalRestsOnTheSilenceRuleAndItsTwoMonths() {
+        assertThat(LegalBasis.CRPA_R343_4.text()).contains("silence", "vaut confirmation").doesNotContain("informe");
+        assertThat(LegalBasis.CRPA_R343_5.text()).contains("deux mois", "enregistrement");
+        assertThat(LegalBasis.CRPA_R343_3.text()).contains("informe la CADA", "dans le mois");
     }
 
     @Test
@@ -208,9 +262,20 @@ class DeadlineCalculatorTest {
 
         var court = calculator.explain(facts).step(COURT_DEADLINE).orElseThrow();
         assertThat(court.explanation()).contains("Lecture prudente (lundi 10 août 2026)",
-                "Délai franc, comme le compte le juge administratif (mardi 11 août 2026)");
+                "Délai franc, comme le compte le juge administratif, sans autre report (mardi 11 août 2026)");
         assertThat(court.basis()).extracting(LegalBasis::article)
                 .containsExactly("CJA R421-2", "CJA R421-1", "CRPA L342-1", "CPC art. 641", "CPC art. 642");
+    }
+
+    /** CJA R421-1, R421-2; CPC 642: the délai franc is not stacked on the disputed extension of the refusal. */
+    @Test
+    void theCourtDeadlineDoesNotStackTheExtendedRefusalOnTheDelaiFranc() {
+        // Registered 28 December 2026: the refusal is confirmed on Sunday 28 February 2027.
+        var court = calculator.explain(RequestFacts.builder(date("2026-11-10"), "75")
+                .cadaRegistered(date("2026-12-28")).build()).step(COURT_DEADLINE).orElseThrow();
+        assertThat(court.earliest()).isEqualTo(date("2027-04-28"));
+        assertThat(court.latest()).isEqualTo(date("2027-04-29"));
+        assertThat(court.explanation()).contains("ne s'y ajoute pas", "lundi 1er mars 2027");
     }
 
     @Test

@@ -167,6 +167,70 @@ class NightlyJobIT {
         client.get().uri("/calendar/not-a-token.ics").exchange().expectStatus().isNotFound();
     }
 
+    /**
+     * CRPA R343-1: a referral (single or series) is drafted only while its safe deadline is open, and then the letter
+     * says it is in time; a refusal three months old gets no letter claiming so.
+     */
+    @Test
+    void referrals_are_drafted_only_while_their_safe_deadline_is_open() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        List<String> codes = authorities.communeCodes("2A", null);
+        List<String> lateSeries = codes.subList(60, 65);
+        String lateSingle = codes.get(65);
+        String inTime = codes.get(66);
+        List<String> all = new ArrayList<>(lateSeries);
+        all.addAll(List.of(lateSingle, inTime));
+        TestData.forgetRequests(jdbc, all.stream().map(AuthorityCodes::townHall).toList());
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        JobInstance earlier = jobRepository.getJobInstance("nightly",
+                new JobParametersBuilder().addString("runDate", today.toString()).toJobParameters());
+        if (earlier != null) {
+            jobRepository.deleteJobInstance(earlier);
+        }
+        for (String insee : all) {
+            authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                    + "@nuit.test", null, null, null), "test");
+        }
+        RequestDetails late = requests.create(new NewRequest(lateSingle, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        // Receipt never recorded: counted from the sending date, the refusal is long past its referral deadline.
+        requests.recordSent(ref(late), today.minusMonths(4).minusDays(2), TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(late), today.minusMonths(3), TestUsers.VOLUNTEER);
+        RequestDetails open = requests.create(new NewRequest(inTime, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(open), today.minusDays(22), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(open), today.minusDays(20), "AR", TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(open), today.minusDays(10), TestUsers.VOLUNTEER);
+        long campaign = campaigns.create(new NewCampaign("série tardive", List.of("cctv"),
+                new CampaignTargets(lateSeries, null, null, false, List.of()), Channel.EMAIL), TestUsers.VOLUNTEER);
+        campaigns.run(campaign, p -> { });
+        // The campaign sent its letters today; the test needs a series sent four months ago.
+        jdbc.sql("UPDATE request SET sent_at = ? WHERE campaign_id = ?")
+                .params(java.sql.Timestamp.valueOf(today.minusMonths(4).minusDays(2).atTime(10, 0)), campaign).update();
+        for (String insee : lateSeries) {
+            RequestReference reference = RequestReference.parse(jdbc.sql("""
+                    SELECT r.reference FROM request r JOIN authority a ON a.id = r.authority_id
+                    WHERE a.code = ? AND r.campaign_id = ?""").params(AuthorityCodes.townHall(insee), campaign)
+                    .query(String.class).single());
+            requests.recordReceipt(reference, today.minusMonths(4), null, TestUsers.VOLUNTEER);
+            requests.recordRefusal(reference, today.minusMonths(3), TestUsers.VOLUNTEER);
+        }
+
+        assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
+
+        assertThat(count("SELECT COUNT(*) FROM deadline_notice WHERE notice_key = 'REFERRAL:" + late.reference() + "'"))
+                .as("three months after the refusal, no referral is drafted").isZero();
+        assertThat(count("SELECT COUNT(*) FROM deadline_notice WHERE notice_key LIKE 'SERIES:" + campaign + ":%'"))
+                .as("nor a series of late refusals").isZero();
+        String draft = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE notice_key = ?")
+                .param("REFERRAL:" + open.reference()).query(String.class).single();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("La présente saisine intervient dans le délai de deux mois");
+        }
+    }
+
     private List<MimeMessage> digests() {
         return Stream.of(MAIL.getReceivedMessages()).filter(m -> {
             try {

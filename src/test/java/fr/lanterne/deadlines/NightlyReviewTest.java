@@ -73,7 +73,33 @@ class NightlyReviewTest {
                 "REFERRAL_SOON:14:LNT-2026-000001");
         assertThat(keys(refused, LocalDate.of(2026, 5, 2))).containsExactly("REFERRAL:LNT-2026-000001",
                 "REFERRAL_SOON:3:LNT-2026-000001");
-        assertThat(keys(refused, LocalDate.of(2026, 5, 7))).as("after the window, nothing more").isEmpty();
+        assertThat(keys(refused, LocalDate.of(2026, 5, 6))).as("after the safe date, nothing more").isEmpty();
+    }
+
+    /** CRPA R343-1: a referral is drafted, saying it is in time, only up to its safe date. */
+    @Test
+    void a_referral_is_drafted_only_until_its_safe_date_and_carries_it() {
+        // Express refusal Friday 6 March 2026: safe date Tuesday 5 May, generous reading Wednesday 6 May.
+        RequestDates refused = request(RequestStatus.REFUSED, LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 3),
+                LocalDate.of(2026, 3, 6), null, null, null);
+        NightlyReview.Action lastDay = review.review(refused, LocalDate.of(2026, 5, 5)).orElseThrow().actions().get(0);
+        assertThat(lastDay.draft().prior().referralDeadline()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(lastDay.draft().prior().referralInTimeOn(LocalDate.of(2026, 5, 5))).isTrue();
+        assertThat(keys(refused, LocalDate.of(2026, 5, 6))).as("generous day: no letter claiming to be in time")
+                .isEmpty();
+    }
+
+    /** CRPA R311-13: receipt never precedes sending, so counting from the sending date is never too late. */
+    @Test
+    void without_a_receipt_date_the_referral_deadline_counts_from_the_sending_date() {
+        RequestDates refused = request(RequestStatus.REFUSED, LocalDate.of(2026, 2, 2), null,
+                LocalDate.of(2026, 3, 6), null, null, null);
+        NightlyReview.Action action = review.review(refused, LocalDate.of(2026, 4, 1)).orElseThrow().actions().get(0);
+        assertThat(action.draft().prior().referralDeadline()).isEqualTo(LocalDate.of(2026, 5, 5));
+        assertThat(action.message()).contains("enregistrez la date de réception");
+        assertThat(keys(refused, LocalDate.of(2026, 5, 6))).isEmpty();
+        assertThat(review.referralOpen(refused, LocalDate.of(2026, 5, 5))).isTrue();
+        assertThat(review.referralOpen(refused, LocalDate.of(2026, 5, 6))).isFalse();
     }
 
     @Test

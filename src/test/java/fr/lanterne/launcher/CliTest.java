@@ -56,6 +56,23 @@ class CliTest {
                 .contains("CRPA R311-13").contains("CADA_REFERRAL_DEADLINE");
     }
 
+    /** CJA R421-1, R421-2; CPC 642; CRPA R*343-4; Code du travail L3134-13: the corrected windows and texts. */
+    @Test
+    void deadlines_explain_shows_the_court_window_without_stacking_and_the_local_good_friday() {
+        // Paris, CADA registration 28 December 2026: refusal confirmed on Sunday 28 February 2027.
+        assertThat(run("deadlines", "explain", "--received", "2026-11-10", "--insee", "75056", "--cada-registered",
+                "2026-12-28", "--json")).as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("\"earliest\" : \"2027-04-28\"", "\"latest\" : \"2027-04-29\"",
+                        "ne s'y ajoute pas", "n° 488227", "vaut confirmation de sa décision de refus")
+                .doesNotContain("2027-05-03");
+        out.getBuffer().setLength(0);
+        // Mulhouse (68), refused 26 January 2027: the CADA referral is not extended by the local Good Friday.
+        assertThat(run("deadlines", "explain", "--received", "2027-01-04", "--insee", "68224", "--refused",
+                "2027-01-26", "--json")).as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("\"latest\" : \"2027-03-26\"", "ne reportent pas cette échéance")
+                .doesNotContain("2027-03-30");
+    }
+
     @Test
     void deadlines_explain_refuses_bad_dates_and_unknown_communes_with_a_sentence() {
         assertThat(run("deadlines", "explain", "--received", "2026-02-30", "--insee", "57463")).isEqualTo(Cli.USAGE);

@@ -167,8 +167,37 @@ class LetterComposerTest {
                         + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026",
                 "5. Mairie de Menton – mairie@menton.example – réf. LNT-2026-000114 – demande du 1er septembre "
                         + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026")));
-        assertThat(String.join("\n", letter.body())).contains("R343-3-1", "1. les marchés publics",
-                "j’informe chacune de ces administrations de la présente saisine");
+        String text = String.join("\n", letter.body());
+        // CRPA L342-1 (loi 3DS): the CADA is seized of one refusal of the series and gives one opinion.
+        assertThat(text).contains("R343-3-1", "1. les marchés publics",
+                "sur un refus de communication qui relève d’une série", "n’émet qu’un avis",
+                "ont fait l’objet d’un refus et qui ne vous ont pas encore été soumises",
+                "j’informe de la présente saisine les administrations concernées par la série",
+                "n’est opposable que si ce refus mentionnait")
+                .doesNotContain("l’ensemble des demandes de la série", "sur les refus",
+                        "La présente saisine intervient dans le délai");
+    }
+
+    /** CRPA R343-1: the letter says the referral is in time only when its safe deadline is known and not passed. */
+    @Test
+    void aReferralSaysItIsInTimeOnlyWhenThatIsKnown() {
+        LetterContext unknown = Fixtures.contextFor(letters.templates().get("saisine-cada"));
+        String neutral = String.join("\n", letters.compose("saisine-cada", unknown).body());
+        assertThat(neutral).doesNotContain("La présente saisine intervient dans le délai")
+                .contains("ouvre un délai de deux mois", "article L112-6 du CRPA");
+
+        LetterContext inTime = LetterContext.request(Fixtures.CAMILLE, Fixtures.MAIRIE_DE_NICE, Fixtures.REFERENCE,
+                LocalDate.of(2026, 12, 7), "Nice").about(Fixtures.unanswered("vsa")
+                .withReferralDeadline(LocalDate.of(2027, 1, 29)));
+        assertThat(String.join("\n", letters.compose("saisine-cada", inTime).body()))
+                .contains("La présente saisine intervient dans le délai de deux mois prévu par l’article R343-1")
+                .doesNotContain("ouvre un délai de deux mois");
+
+        LetterContext late = LetterContext.request(Fixtures.CAMILLE, Fixtures.MAIRIE_DE_NICE, Fixtures.REFERENCE,
+                LocalDate.of(2027, 2, 1), "Nice").about(Fixtures.unanswered("vsa")
+                .withReferralDeadline(LocalDate.of(2027, 1, 29)));
+        assertThat(String.join("\n", letters.compose("saisine-cada", late).body()))
+                .doesNotContain("La présente saisine intervient dans le délai");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,20 @@ class LetterTemplatesTest {
         assertThat(String.join(" ", vsa.documents())).contains("CCTP", "AIPD", "CNIL", "conventions",
                 "délibérations", "manuels", "factures", "l’expérimentation").doesNotContain("'");
         assertThat(vsa.documents().get(0)).endsWith("\u202F;").doesNotContain("\n");
+    }
+
+    /**
+     * CRPA R343-1 sets both the referral's deadline and its content (object, requester, copy of the request or the
+     * refusal); R343-2 is the administration's duty to brief the CADA and has no place in the requester's letter.
+     */
+    @Test
+    void referralsCiteR3431ForTheirContent() {
+        for (String id : List.of("saisine-cada", "saisine-cada-serie")) {
+            List<String> basis = Fixtures.shippedTemplates().get(id).legalBasis();
+            assertThat(basis).as(id).anySatisfy(line -> assertThat(line).startsWith("CRPA R343-1 ")
+                    .contains("contenu de la saisine"));
+            assertThat(basis).as(id).noneSatisfy(line -> assertThat(line).contains("R343-2"));
+        }
     }
 
     @Test

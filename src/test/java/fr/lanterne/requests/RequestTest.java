@@ -22,6 +22,73 @@ class RequestTest {
                 .sent(MONDAY_NOON, "lanterne", "ok");
     }
 
+    private static final Transmission TO_PREFECTURE = new Transmission(9, "prefecture-06",
+            "Préfecture des Alpes-Maritimes", "06", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 12));
+
+    /**
+     * CRPA L311-2 (third paragraph): the authority that does not hold the documents transmits the request; CRPA
+     * R311-13: the month of silence runs from receipt by the competent authority. From each state: the state after
+     * the transmission, or the refusal.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, réception connue : {1} → {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            SENT               | true  | RECEIVED
+            SENT               | false | SENT
+            RECEIVED           | true  | RECEIVED
+            RECEIVED           | false | SENT
+            IMPLICITLY_REFUSED | true  | RECEIVED
+            IMPLICITLY_REFUSED | false | SENT
+            REFUSED            | true  | -
+            REFERRED_TO_CADA   | true  | -
+            """)
+    void a_transmission_restarts_the_clock_from_receipt_by_the_new_authority(RequestStatus from, boolean known,
+                                                                              String expected) {
+        Request request = sent();
+        if (from != RequestStatus.SENT) {
+            request.received(LocalDate.of(2026, 3, 3), null, "alice", TODAY, MONDAY_NOON);
+        }
+        if (from == RequestStatus.IMPLICITLY_REFUSED) {
+            request.implicitlyRefused(LocalDate.of(2026, 4, 3), MONDAY_NOON);
+        }
+        if (from == RequestStatus.REFUSED || from == RequestStatus.REFERRED_TO_CADA) {
+            request.refused(LocalDate.of(2026, 3, 9), "alice", TODAY, MONDAY_NOON);
+        }
+        if (from == RequestStatus.REFERRED_TO_CADA) {
+            request.referredToCada(LocalDate.of(2026, 3, 10), "alice", TODAY, MONDAY_NOON);
+        }
+        LocalDate today = LocalDate.of(2026, 4, 20);
+        Transmission transmission = known ? TO_PREFECTURE : new Transmission(9, "prefecture-06",
+                "Préfecture des Alpes-Maritimes", "06", LocalDate.of(2026, 3, 10), null);
+        if ("-".equals(expected)) {
+            assertThatThrownBy(() -> request.transmitted(transmission, "alice", today, MONDAY_NOON))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("transmission");
+            return;
+        }
+        request.transmitted(transmission, "alice", today, MONDAY_NOON);
+        assertThat(request.status()).isEqualTo(RequestStatus.valueOf(expected));
+        assertThat(request.state().authorityId()).isEqualTo(9);
+        assertThat(request.state().receivedOn()).isEqualTo(known ? LocalDate.of(2026, 3, 12) : null);
+        assertThat(request.state().implicitRefusalOn()).isNull();
+        assertThat(request.newEvents()).extracting(TimelineEvent::type).contains(EventType.TRANSMITTED);
+        assertThat(request.newEvents().stream().filter(e -> e.type() == EventType.TRANSMITTED).findFirst()
+                .orElseThrow().detail()).contains("Préfecture des Alpes-Maritimes (prefecture-06)", "10 mars 2026",
+                "CRPA L311-2");
+    }
+
+    @Test
+    void a_transmission_needs_dates_in_order_and_another_authority() {
+        assertThatThrownBy(() -> sent().transmitted(new Transmission(9, "prefecture-06", "Préfecture",
+                "06", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 9)), "alice", TODAY, MONDAY_NOON))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("précède celle de la transmission");
+        assertThatThrownBy(() -> sent().transmitted(new Transmission(7, "mairie-06088", "Mairie de Nice", "06",
+                LocalDate.of(2026, 3, 10), null), "alice", TODAY, MONDAY_NOON))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("déjà adressée");
+        assertThatThrownBy(() -> sent().transmitted(new Transmission(9, "prefecture-06", "Préfecture", "06",
+                LocalDate.of(2026, 3, 1), null), "alice", TODAY, MONDAY_NOON))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("précède");
+    }
+
     @Test
     void a_receipt_before_sending_is_refused_with_both_dates() {
         assertThatThrownBy(() -> sent().received(LocalDate.of(2026, 3, 1), null, "alice", TODAY, MONDAY_NOON))

@@ -101,6 +101,22 @@ class AuthorityApiIT {
                 .jsonPath("$.steps[?(@.step == 'IMPLICIT_REFUSAL')].latest").isEqualTo("2026-03-02")
                 .jsonPath("$.steps[?(@.step == 'IMPLICIT_REFUSAL')].basis[*].article").value(articles ->
                         org.assertj.core.api.Assertions.assertThat(articles.toString()).contains("CRPA R311-13"));
+        // CJA R421-1, R421-2, CPC 642: refusal confirmed Sunday 28 February 2027, délai franc not stacked on it.
+        client.get().uri("/api/deadlines/explain?received=2026-11-10&insee=75056&cadaRegistered=2026-12-28")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.steps[?(@.step == 'COURT_DEADLINE')].earliest").isEqualTo("2027-04-28")
+                .jsonPath("$.steps[?(@.step == 'COURT_DEADLINE')].latest").isEqualTo("2027-04-29")
+                .jsonPath("$.steps[?(@.step == 'COURT_DEADLINE')].explanation").value(text ->
+                        org.assertj.core.api.Assertions.assertThat(text.toString()).contains("n° 488227"))
+                .jsonPath("$.steps[?(@.step == 'CONFIRMED_REFUSAL')].basis[*].text").value(texts ->
+                        org.assertj.core.api.Assertions.assertThat(texts.toString())
+                                .contains("vaut confirmation de sa décision de refus"));
+        // CRPA R343-1: Mulhouse (68), the local Good Friday does not extend the referral to the CADA in Paris.
+        client.get().uri("/api/deadlines/explain?received=2027-01-04&insee=68224&refused=2027-01-26").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.steps[?(@.step == 'CADA_REFERRAL_DEADLINE')].latest").isEqualTo("2027-03-26");
         client.get().uri("/api/deadlines/explain?received=2026-02-30&insee=57463").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d)

@@ -101,6 +101,22 @@ class RequestApiController {
                 DateInput.parse(body.date(), "date de réception"), body.evidence(), user.getName()));
     }
 
+    /** {"authority": "prefecture-06", "date": "2026-03-10", "received": "2026-03-12"}; received is optional. */
+    record TransmissionBody(@Size(max = 60) String authority, @Size(max = 40) String date,
+                            @Size(max = 40) String received) {
+    }
+
+    /** The authority transmitted the request to the one holding the documents (CRPA L311-2). */
+    @PostMapping("/{reference}/transmission")
+    RequestViews.RequestView transmitted(@PathVariable String reference, @Valid @RequestBody TransmissionBody body,
+                                         Principal user) {
+        return views.of(requests.recordTransmission(followed(reference, user), body.authority(),
+                DateInput.parse(body.date(), "date de la transmission"),
+                body.received() == null || body.received().isBlank() ? null
+                        : DateInput.parse(body.received(), "date de réception par la nouvelle administration"),
+                user.getName()));
+    }
+
     @PostMapping("/{reference}/sent")
     RequestViews.RequestView sent(@PathVariable String reference, @Valid @RequestBody(required = false) DatedEvent body,
                                   Principal user) {

@@ -58,7 +58,9 @@ class RequestPageController {
     enum Action {
         RECEIPT("reception"), SENT("envoi"), ANSWER("reponse"), PARTIAL_ANSWER("reponse-partielle"),
         REFUSAL("refus"), CADA_REFERRAL("saisine-cada"), CADA_REGISTRATION("enregistrement-cada"),
-        CADA_OPINION("avis-cada"), COURT("recours"), WITHDRAWAL("retrait"), NOTE("note");
+        CADA_OPINION("avis-cada"), COURT("recours"), WITHDRAWAL("retrait"), NOTE("note"),
+        /** Its own section of the page, not in the grid of dates: it names another authority (CRPA L311-2). */
+        TRANSMISSION("transmission");
 
         final String path;
 
@@ -86,6 +88,10 @@ class RequestPageController {
                         String evidence,
                         @Size(max = 10_000) @StoredIn("request_event.detail") String text) {
     }
+
+    /** Sent, received or deemed refused by silence: the authority may have transmitted it (CRPA L311-2). */
+    private static final Set<RequestStatus> TRANSMITTABLE = EnumSet.of(RequestStatus.SENT, RequestStatus.RECEIVED,
+            RequestStatus.IMPLICITLY_REFUSED);
 
     private static final Set<RequestStatus> REFUSALS = EnumSet.of(RequestStatus.REFUSED,
             RequestStatus.IMPLICITLY_REFUSED, RequestStatus.PARTIALLY_ANSWERED);
@@ -174,6 +180,9 @@ class RequestPageController {
             case COURT -> requests.recordCourt(ref, date(form, "date du recours"), actor);
             case WITHDRAWAL -> requests.withdraw(ref, optionalDate(form, "date du retrait"), actor);
             case NOTE -> requests.note(ref, form.get("text"), actor);
+            case TRANSMISSION -> requests.recordTransmission(ref, form.get("authority"),
+                    date(form, "date de la transmission"), optionalDate(form, "received",
+                            "date de réception par la nouvelle administration"), actor);
         }
     }
 
@@ -209,6 +218,7 @@ class RequestPageController {
         Set<Action> actions = actionsFor(request);
         model.addAttribute("actions", actions);
         model.addAttribute("canDraftReferral", actions.contains(Action.CADA_REFERRAL));
+        model.addAttribute("canRecordTransmission", TRANSMITTABLE.contains(request.status()));
         model.addAttribute("today", today);
     }
 
@@ -264,7 +274,11 @@ class RequestPageController {
     }
 
     private static LocalDate optionalDate(Map<String, String> form, String what) {
-        String date = form.get("date");
+        return optionalDate(form, "date", what);
+    }
+
+    private static LocalDate optionalDate(Map<String, String> form, String field, String what) {
+        String date = form.get(field);
         return date == null || date.isBlank() ? null : DateInput.parse(date, what);
     }
 

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the tests of every write endpoint need to exist: requests, a deployment, a document. The requests go to
- * towns no other test writes to, Briançon (05023) and Gap (05061), by post; the README's examples write to Embrun
+ * towns no other test writes to, Briançon (05023), Gap (05061) and Guillestre (05065), by post; the README's examples write to Embrun
  * (05046). Their requests are deleted afterwards with their timelines, so that the next run may create them again
  * (Lanterne refuses a second open request for the same town and template, and the same letter twice within 180
  * days).
@@ -32,6 +32,7 @@ final class ApiFixtures {
 
     static final String TOWN = "05023";
     static final String OTHER_TOWN = "05061";
+    static final String THIRD_TOWN = "05065";
     static final String README_TOWN = "05046";
     static final List<String> TEMPLATES = List.of("vsa", "cctv", "drones-sound");
 
@@ -53,15 +54,19 @@ final class ApiFixtures {
                 null), TestUsers.ADMIN);
         authorities.setContact("mairie-" + OTHER_TOWN, new ContactDetails(null, "Hôtel de ville / 05000 Gap", null,
                 null), TestUsers.ADMIN);
+        authorities.setContact("mairie-" + THIRD_TOWN, new ContactDetails(null, "Hôtel de ville / 05600 Guillestre",
+                null, null), TestUsers.ADMIN);
     }
 
     /** A new request, not yet sent. */
     String created() {
-        String town = next < TEMPLATES.size() ? TOWN : OTHER_TOWN;
-        String template = TEMPLATES.get(next % TEMPLATES.size());
-        if (++next > 2 * TEMPLATES.size()) {
-            throw new IllegalStateException("Six requests at most: two towns, three templates.");
+        List<String> towns = List.of(TOWN, OTHER_TOWN, THIRD_TOWN);
+        if (next >= towns.size() * TEMPLATES.size()) {
+            throw new IllegalStateException("Nine requests at most: three towns, three templates.");
         }
+        String town = towns.get(next / TEMPLATES.size());
+        String template = TEMPLATES.get(next % TEMPLATES.size());
+        next++;
         String reference = requests.create(new NewRequest(town, template, Channel.POST, false), TestUsers.ADMIN)
                 .reference();
         references.add(reference);
@@ -104,9 +109,19 @@ final class ApiFixtures {
         return sha256;
     }
 
-    /** Deletes the requests made to the two towns (by this run or an interrupted one) and the deployments made here. */
+    /**
+     * Deletes the requests made to the fixtures' towns (by this run or an interrupted one), those this run made that
+     * were since transmitted to another authority, and the deployments made here.
+     */
     void forget() {
-        for (String town : List.of(TOWN, OTHER_TOWN, README_TOWN)) {
+        for (String reference : references) {
+            jdbc.sql("UPDATE document SET request_reference = NULL WHERE request_reference = ?").param(reference)
+                    .update();
+            jdbc.sql("DELETE FROM request_event WHERE request_id IN (SELECT id FROM request WHERE reference = ?)")
+                    .param(reference).update();
+            jdbc.sql("DELETE FROM request WHERE reference = ?").param(reference).update();
+        }
+        for (String town : List.of(TOWN, OTHER_TOWN, THIRD_TOWN, README_TOWN)) {
             String code = "mairie-" + town;
             jdbc.sql("""
                     UPDATE document SET request_reference = NULL WHERE request_reference IN (SELECT r.reference

@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * administrator, to its method and path, and must be answered 2xx, so that the README and the API cannot drift apart.
  *
  * <p>What is substituted, and only that: the path variables by things that exist ({@code {reference}} by a request
- * in the state the action needs — not sent for {@code /sent}, sent on 2 March 2026 for {@code /received} and
- * {@code /withdrawal}, received on
+ * in the state the action needs — not sent for {@code /sent}, sent on 2 March 2026 for {@code /received},
+ * {@code /withdrawal} and {@code /transmission}, received on
  * 4 March for {@code /answer} and {@code /refusal} —, {@code {sha256}} by a document, {@code {id}} by a deployment);
  * {@code "LNT-…"} by a request's reference; the towns of the examples (06088, 04088) by Embrun (05046), which no
  * other test writes to, since the requests and addresses they create last; and the placeholders a server would refuse
@@ -167,7 +167,7 @@ class ReadmeApiExamplesIT {
             String action = path.substring(path.lastIndexOf('/') + 1);
             String reference = switch (action) {
                 // A withdrawal cannot be dated before the request went.
-                case "received", "withdrawal" -> fixtures.sent();
+                case "received", "withdrawal", "transmission" -> fixtures.sent();
                 case "answer", "refusal" -> fixtures.received();
                 default -> fixtures.created();
             };

@@ -320,6 +320,16 @@ class DocumentStore {
                 .query(String.class).list();
     }
 
+    /** Every document's page count, by SHA-256 (one pass over the table, no page read). */
+    java.util.Map<String, Integer> pageCounts() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT sha256, page_count FROM document")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** Documents, a page at a time in hash order, for rebuilding the search index. */
     List<String> documentsAfter(String afterSha256, int limit) {
         return jdbc.sql("SELECT sha256 FROM document WHERE sha256 > ? ORDER BY sha256 LIMIT ?")

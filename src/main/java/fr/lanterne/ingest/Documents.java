@@ -376,6 +376,11 @@ public class Documents {
         return store.confirmedLinksTo(deploymentId);
     }
 
+    /** How many pages each document has, by SHA-256: for checking the search index against the database. */
+    public Map<String, Integer> pageCounts() {
+        return store.pageCounts();
+    }
+
     /** Documents in hash order after one, for rebuilding the search index. */
     public List<String> documentsAfter(String sha256, int limit) {
         return store.documentsAfter(sha256, limit);

@@ -4,6 +4,7 @@ import fr.lanterne.ConflictException;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.registry.Registry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -134,18 +135,29 @@ class DocumentIndexer {
         return indexed;
     }
 
+    /**
+     * Indexes batch after batch. A batch leaves the queue only once the index commit that holds it is done: a crash
+     * between the two indexes it again at the next start, never loses it (searchable is not yet durable).
+     */
     private int drainQueue() {
         SearchIndex target = index.getObject();
         int indexed = 0;
-        Integer batch;
+        Batch batch;
         while ((batch = batchTransaction.execute(status -> indexNext(target))) != null) {
-            indexed += batch;
+            target.commit();
+            List<SearchQueue.Queued> done = batch.queued();
+            batchTransaction.executeWithoutResult(status -> done.forEach(queue::done));
+            indexed += batch.indexed();
         }
         return indexed;
     }
 
-    /** Indexes the next queued documents; null when the queue is empty. */
-    private Integer indexNext(SearchIndex target) {
+    /** The queued documents a batch wrote to the index, and how many of them have pages. */
+    private record Batch(List<SearchQueue.Queued> queued, int indexed) {
+    }
+
+    /** Indexes the next queued documents, leaving them queued; null when the queue is empty. */
+    private Batch indexNext(SearchIndex target) {
         List<SearchQueue.Queued> next = queue.next(BATCH);
         if (next.isEmpty()) {
             return null;
@@ -159,12 +171,35 @@ class DocumentIndexer {
                 target.index(document.get());
                 indexed++;
             }
-            queue.done(queued);
         }
-        return indexed;
+        return new Batch(next, indexed);
     }
 
     int queued() {
         return queue.size();
+    }
+
+    /**
+     * Checks the index against the database: documents whose pages the index does not hold (all of them, as many as
+     * the database has) are queued again, pages of documents the database no longer has are removed. Page counts are
+     * compared, read from the index's doc values and the document table, without reading any text.
+     */
+    Search.Checked reconcile() {
+        long start = System.nanoTime();
+        SearchIndex target = index.getObject();
+        // The index first: a document it holds was committed to the database before it was indexed, so the database
+        // read after it lists it. Read the other way round, a document taken in between would look deleted.
+        Map<String, Integer> indexed = target.pagesByDocument();
+        Map<String, Integer> stored = documents.pageCounts();
+        List<String> missing = stored.entrySet().stream()
+                .filter(d -> indexed.getOrDefault(d.getKey(), 0).intValue() != d.getValue())
+                .map(Map.Entry::getKey).sorted().toList();
+        List<String> gone = indexed.keySet().stream().filter(sha256 -> !stored.containsKey(sha256)).sorted().toList();
+        queue.add(missing);
+        gone.forEach(target::delete);
+        target.commit();
+        long pages = indexed.values().stream().mapToLong(Integer::longValue).sum();
+        return new Search.Checked(stored.size(), pages, missing, gone,
+                java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -320,6 +320,20 @@ class DocumentStore {
                 .query(String.class).list();
     }
 
+    /** Which of these files have a record: an intake of any outcome, or a document. */
+    java.util.Set<String> known(List<String> sha256s) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int from = 0; from < sha256s.size(); from += 500) {
+            List<String> chunk = sha256s.subList(from, Math.min(sha256s.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            known.addAll(jdbc.sql("SELECT sha256 FROM intake WHERE sha256 IN (" + marks + ") UNION "
+                    + "SELECT sha256 FROM document WHERE sha256 IN (" + marks + ")")
+                    .params(java.util.stream.Stream.concat(chunk.stream(), chunk.stream()).toList())
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
     /** Every document's page count, by SHA-256 (one pass over the table, no page read). */
     java.util.Map<String, Integer> pageCounts() {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();

@@ -97,7 +97,10 @@ class CrashRecoveryIT {
         assertThat(totalFound(orphanMarker, Duration.ofSeconds(60))).as("the file found without a record")
                 .isEqualTo(1);
         assertThat(stored).exists();
-        List<String> checks = output.stream().filter(line -> line.contains("checked")).toList();
+        List<String> checks;
+        synchronized (output) {
+            checks = output.stream().filter(line -> line.contains("checked")).toList();
+        }
         checks.forEach(System.out::println);
         assertThat(checks).anyMatch(line -> line.contains("Search index checked against the database in"))
                 .anyMatch(line -> line.contains("Stored files checked in") && line.contains("1 without a record"));

@@ -141,7 +141,7 @@ class DocumentRereadIT {
                 .contains("Des pages sont des images sans texte");
         String page = volunteer.follow(volunteer.post("/documents/" + sha256 + "/relecture", Map.of()));
         assertThat(page).contains("Document relu : 1 page, dont 1 lue par reconnaissance de caractères")
-                .contains("le texte d&#39;une page a changé")
+                .contains("le texte d’une page a changé")
                 .contains("Toutes les pages ont maintenant du texte.")
                 .doesNotContain("Des pages sont des images sans texte")
                 .contains("texte reconnu (OCR)");

@@ -101,6 +101,11 @@ class IngestPipelineBenchmark {
     private void assertEverythingKept(int files, int pages) throws IOException {
         assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(files);
         assertThat(count("SELECT COUNT(*) FROM document_page")).isEqualTo(pages);
+        // A document leaves the queue once an index commit holds it, on the indexer's commit thread.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("SELECT COUNT(*) FROM search_queue") > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
         assertThat(count("SELECT COUNT(*) FROM search_queue")).isZero();
         assertThat(searchIndex.count()).isEqualTo(pages);
         try (Stream<Path> stored = Files.walk(dataDirectory.folder("documents"))) {

@@ -201,7 +201,8 @@ class DocumentIndexer {
      */
     private void commitAndForget(SearchIndex target) {
         commitRequested.set(false);
-        Map<String, Instant> written = Map.copyOf(awaitingCommit);
+        // Sorted: rows deleted in one order by every transaction cannot deadlock each other.
+        Map<String, Instant> written = new java.util.TreeMap<>(awaitingCommit);
         if (written.isEmpty()) {
             return;
         }

@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BlobStore {
+
+    /** Between the hash and the writer's process id in the name of a file being written. */
+    private static final String PARTIAL = ".partial-";
 
     private final Path root;
 
@@ -46,6 +53,51 @@ public class BlobStore {
         return Files.newInputStream(path(sha256));
     }
 
+    /** The files stored, and the half-written ones, as a walk of the store finds them. */
+    record Walk(List<Path> stored, List<Path> partial) {
+    }
+
+    /** Every file under the store: those under their SHA-256, and the half-written ones a crash left. */
+    Walk walk() {
+        List<Path> stored = new ArrayList<>();
+        List<Path> partial = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return new Walk(stored, partial);
+        }
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.contains(PARTIAL)) {
+                    partial.add(file);
+                } else if (name.matches("[0-9a-f]{64}") && file.equals(path(name))) {
+                    stored.add(file);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + root, e);
+        }
+        return new Walk(stored, partial);
+    }
+
+    /**
+     * Whether a half-written file is a leftover: the process that was writing it is gone (or is this one, started
+     * after it was last written: a process id can come back after a restart).
+     */
+    static boolean abandoned(Path partial, Instant thisProcessStarted) throws IOException {
+        String name = partial.getFileName().toString();
+        String after = name.substring(name.indexOf(PARTIAL) + PARTIAL.length());
+        long pid;
+        try {
+            pid = Long.parseLong(after.substring(0, after.indexOf('-')));
+        } catch (RuntimeException e) {
+            return Files.getLastModifiedTime(partial).toInstant().isBefore(thisProcessStarted);
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return Files.getLastModifiedTime(partial).toInstant().isBefore(thisProcessStarted);
+        }
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
     private interface Writer {
         void write(Path partial) throws IOException;
     }
@@ -57,7 +109,7 @@ public class BlobStore {
         }
         try {
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(sha256 + ".partial-" + ProcessHandle.current().pid() + "-"
+            Path partial = target.resolveSibling(sha256 + PARTIAL + ProcessHandle.current().pid() + "-"
                     + Thread.currentThread().getId());
             writer.write(partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,19 +50,31 @@ class DocumentStore {
         return jdbc.sql("SELECT COUNT(*) FROM document WHERE sha256 = ?").param(sha256).query(Integer.class).single() > 0;
     }
 
-    void insertDocument(String sha256, long size, Extraction extraction, DocumentKind kind, String requestReference,
-                        String authorityCode, Instant now) {
+    /**
+     * Inserts the document and its pages, unless another transaction holds the same bytes already: then nothing is
+     * written and the answer is false. Two identical files taken in at the same moment both find no document before
+     * they insert; InnoDB makes the second insert wait for the first transaction and then reports the duplicate key,
+     * which leaves this transaction open (only the statement is undone), so the second file becomes a receipt of the
+     * first one's document instead of an error.
+     */
+    boolean insertDocument(String sha256, long size, Extraction extraction, DocumentKind kind, String requestReference,
+                           String authorityCode, Instant now) {
         List<Object> params = new ArrayList<>(List.of(sha256, size, cut(extraction.fileName(), 500)));
         params.addAll(extracted(extraction, kind));
         params.addAll(Arrays.asList(requestReference, authorityCode, Timestamp.from(now)));
-        jdbc.sql("""
-                        INSERT INTO document (sha256, size, file_name, media_type, title, author, created_meta,
-                            modified_meta, producer, page_count, needs_ocr, ocred_pages, kind, notices,
-                            request_reference, authority_code, first_received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(params)
-                .update();
+        try {
+            jdbc.sql("""
+                            INSERT INTO document (sha256, size, file_name, media_type, title, author, created_meta,
+                                modified_meta, producer, page_count, needs_ocr, ocred_pages, kind, notices,
+                                request_reference, authority_code, first_received_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(params)
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
         insertPages(sha256, extraction);
+        return true;
     }
 
     /**
@@ -305,6 +318,30 @@ class DocumentStore {
     List<String> needingOcr() {
         return jdbc.sql("SELECT sha256 FROM document WHERE needs_ocr ORDER BY first_received_at, sha256")
                 .query(String.class).list();
+    }
+
+    /** Which of these files have a record: an intake of any outcome, or a document. */
+    java.util.Set<String> known(List<String> sha256s) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int from = 0; from < sha256s.size(); from += 500) {
+            List<String> chunk = sha256s.subList(from, Math.min(sha256s.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            known.addAll(jdbc.sql("SELECT sha256 FROM intake WHERE sha256 IN (" + marks + ") UNION "
+                    + "SELECT sha256 FROM document WHERE sha256 IN (" + marks + ")")
+                    .params(java.util.stream.Stream.concat(chunk.stream(), chunk.stream()).toList())
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
+    /** Every document's page count, by SHA-256 (one pass over the table, no page read). */
+    java.util.Map<String, Integer> pageCounts() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT sha256, page_count FROM document")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     /** Documents, a page at a time in hash order, for rebuilding the search index. */

@@ -126,15 +126,14 @@ public class Documents {
     public Report upload(String fileName, byte[] content, String requestReference, String by,
                          Predicate<RequestDetails> mayActOn) {
         Objects.requireNonNull(mayActOn, "mayActOn");
-        if (content.length == 0) {
-            throw new InvalidInputException("Le fichier envoyé est vide (0 octet) : rien à importer.");
-        }
         // Browsers on Windows may send the whole path: only its last part names the file.
         String last = fileName == null ? "" : fileName.substring(fileName.replace('\\', '/').lastIndexOf('/') + 1);
         String name = last.isBlank() ? "document" : last.strip();
-        return take(intake.receive(name, content), new Source(DocumentRecords.Channel.UPLOAD,
-                "envoi de " + by + " : " + name + " (" + content.length + " octets)", requestReference, by), null,
-                mayActOn);
+        // Each upload is a receipt of its own (the same file sent twice is one document with two receipts): its
+        // moment is part of its source. An empty file is not refused here: it goes to quarantine like any other.
+        return take(intake.receive(name, content), new Source(DocumentRecords.Channel.UPLOAD, "envoi de " + by
+                + " le " + clock.instant() + " : " + name + " (" + content.length + " octets)", requestReference, by),
+                null, mayActOn);
     }
 
     /** Takes in one input given as bytes (an upload, an email). */
@@ -219,12 +218,11 @@ public class Documents {
         Extraction extraction = ((Outcome.Extracted) outcome).extraction();
         Classification classification = classifier.classify(extraction);
         replies.add(ReplyDocument.of(extraction, classification));
-        if (store.documentExists(item.sha256())) {
+        if (store.documentExists(item.sha256()) || !store.insertDocument(item.sha256(), item.size(), extraction,
+                classification.kind(), match.reference(), match.authorityCode(), now)) {
             return new Item(item.path(), item.sha256(), Result.DUPLICATE, classification.kind().name(),
                     extraction.pages().size(), null, "déjà reçu : une réception de plus pour le même document");
         }
-        store.insertDocument(item.sha256(), item.size(), extraction, classification.kind(), match.reference(),
-                match.authorityCode(), now);
         List<fr.lanterne.ingest.Mention> mentions = detector().detect(extraction);
         store.insertMentions(item.sha256(), mentions);
         store.proposeLinks(item.sha256(), relatedDeployments(match, mentions));
@@ -409,6 +407,11 @@ public class Documents {
     /** The documents a volunteer confirmed as documenting a deployment. */
     public List<String> documenting(long deploymentId) {
         return store.confirmedLinksTo(deploymentId);
+    }
+
+    /** How many pages each document has, by SHA-256: for checking the search index against the database. */
+    public Map<String, Integer> pageCounts() {
+        return store.pageCounts();
     }
 
     /** Documents in hash order after one, for rebuilding the search index. */

@@ -17,6 +17,11 @@ public enum QuarantineReason {
     TOO_MUCH_TEXT("Le document contient plus de texte que la limite acceptée : relever la limite, puis relancer."),
     UNSUPPORTED("Ce format de fichier n'est pas pris en charge : le fichier est conservé tel quel, à ouvrir à la main "
             + "ou à convertir (en PDF par exemple) avant de relancer."),
+    TYPE_REFUSED("Ce type de fichier n’est pas accepté (seuls le sont les PDF, les documents bureautiques, les "
+            + "images, les textes, les courriels et les archives zip) : le fichier est conservé tel quel ; si c’est "
+            + "bien un document, le convertir en PDF puis l’envoyer à nouveau."),
+    ORPHAN("Fichier trouvé sans enregistrement après un arrêt brutal : il est conservé ; le relancer pour le lire "
+            + "à nouveau, ou vérifier d’où il vient."),
     TIMEOUT("La lecture du fichier a pris trop de temps et a été interrompue : relancer avec un délai plus long, "
             + "ou l'ouvrir à la main."),
     OUT_OF_MEMORY("La lecture du fichier a demandé trop de mémoire et a été abandonnée : relancer sur une machine "

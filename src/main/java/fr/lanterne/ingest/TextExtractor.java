@@ -158,16 +158,37 @@ public final class TextExtractor {
             throw new IllegalStateException(stuckParses.get() + " parses are still running after their timeout; "
                     + "restart the ingest job (and look at the files quarantined for TIMEOUT)");
         }
-        DetectedType type;
+        Detection detection;
         try {
-            type = detect(content);
+            detection = detection(content);
         } catch (IOException e) {
             return failure(content, null, e, List.of(), new Metadata());
         }
-        return parse(content, type);
+        Optional<String> refused = AcceptedTypes.refusal(content.name(), detection.byContent(), detection.byName(),
+                detection.combined(), registry, head(content));
+        if (refused.isPresent()) {
+            return new Outcome.Quarantined(QuarantineReason.TYPE_REFUSED, refused.get());
+        }
+        return parse(content, detection.type());
+    }
+
+    private static byte[] head(Content content) {
+        try (TikaInputStream in = content.open()) {
+            return in.readNBytes(8192);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** The type read from the bytes alone, the one the name announces, and both together. */
+    private record Detection(MediaType byContent, MediaType byName, MediaType combined, DetectedType type) {
     }
 
     private DetectedType detect(Content content) throws IOException {
+        return detection(content).type();
+    }
+
+    private Detection detection(Content content) throws IOException {
         MediaType byContent;
         try (TikaInputStream in = content.open()) {
             byContent = detector.detect(in, new Metadata()).getBaseType();
@@ -181,7 +202,8 @@ public final class TextExtractor {
         MediaType byName = mimeTypes.getMimeType(content.name()).getType().getBaseType();
         boolean lies = !byName.equals(OCTET_STREAM) && !isGeneric(byContent)
                 && !registry.isInstanceOf(byContent, byName) && !registry.isInstanceOf(byName, byContent);
-        return new DetectedType(combined.toString(), byName.toString(), lies);
+        return new Detection(byContent, byName, combined, new DetectedType(combined.toString(), byName.toString(),
+                lies));
     }
 
     /** Types that say "some bytes" or "some text": they neither confirm nor contradict an extension. */

@@ -3,8 +3,13 @@ package fr.lanterne.search;
 import fr.lanterne.ConflictException;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.registry.Registry;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -28,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One thread drains at a time. A commit that finds another thread draining leaves its document to it: that thread
  * looks at the queue again before it stops. Each batch is read in a transaction of its own, so that it sees what
  * other transactions committed since the last batch.
+ *
+ * <p>Searchable is not durable: a document leaves the queue only once an index commit done after its pages were
+ * written has returned, so a kill at any moment leaves it either durable in the index or still queued (indexed again
+ * at the next start). Commits run on a thread of their own, one for all the documents written since the last one:
+ * an index commit syncs files to disk and took as long as indexing a hundred pages, which ingest need not wait for.
  */
 @Component
 class DocumentIndexer {
@@ -43,6 +53,14 @@ class DocumentIndexer {
     private final ReentrantLock draining = new ReentrantLock();
     /** Set by every commit that queued documents; cleared by the thread that drains before it reads the queue. */
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Documents written to the index, not yet committed: still queued, not to be indexed again meanwhile. */
+    private final Map<String, Instant> awaitingCommit = new ConcurrentHashMap<>();
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-queue-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean commitRequested = new AtomicBoolean();
 
     DocumentIndexer(SearchQueue queue, DocumentPages pages, Documents documents, ObjectProvider<SearchIndex> index,
                     PlatformTransactionManager transactionManager) {
@@ -141,12 +159,18 @@ class DocumentIndexer {
         while ((batch = batchTransaction.execute(status -> indexNext(target))) != null) {
             indexed += batch;
         }
+        if (!awaitingCommit.isEmpty()) {
+            requestCommit(target);
+        }
         return indexed;
     }
 
-    /** Indexes the next queued documents; null when the queue is empty. */
+    /** Indexes the next queued documents, leaving them queued until committed; null when there are none. */
     private Integer indexNext(SearchIndex target) {
-        List<SearchQueue.Queued> next = queue.next(BATCH);
+        List<SearchQueue.Queued> next = queue.next(BATCH + awaitingCommit.size()).stream()
+                .filter(queued -> !queued.queuedAt().equals(awaitingCommit.get(queued.sha256())))
+                .limit(BATCH)
+                .toList();
         if (next.isEmpty()) {
             return null;
         }
@@ -159,12 +183,66 @@ class DocumentIndexer {
                 target.index(document.get());
                 indexed++;
             }
-            queue.done(queued);
+            awaitingCommit.put(queued.sha256(), queued.queuedAt());
         }
         return indexed;
     }
 
+    /** Asks the commit thread for a commit, unless one not started yet will cover what was written. */
+    private void requestCommit(SearchIndex target) {
+        if (commitRequested.compareAndSet(false, true)) {
+            committer.execute(() -> commitAndForget(target));
+        }
+    }
+
+    /**
+     * Commits the index, then forgets the documents written before it. A failed commit leaves them queued and
+     * awaiting: the next drain (the next ingest, the server's pass every half minute) asks for a commit again.
+     */
+    private void commitAndForget(SearchIndex target) {
+        commitRequested.set(false);
+        // Sorted: rows deleted in one order by every transaction cannot deadlock each other.
+        Map<String, Instant> written = new java.util.TreeMap<>(awaitingCommit);
+        if (written.isEmpty()) {
+            return;
+        }
+        try {
+            target.commit();
+            batchTransaction.executeWithoutResult(status -> written.forEach((sha256, queuedAt) ->
+                    queue.done(new SearchQueue.Queued(sha256, queuedAt))));
+        } catch (RuntimeException e) {
+            log.warn("Committing the search index failed; {} document(s) stay queued until a commit succeeds",
+                    written.size(), e);
+            return;
+        }
+        written.forEach(awaitingCommit::remove);
+    }
+
     int queued() {
         return queue.size();
+    }
+
+    /**
+     * Checks the index against the database: documents whose pages the index does not hold (all of them, as many as
+     * the database has) are queued again, pages of documents the database no longer has are removed. Page counts are
+     * compared, read from the index's doc values and the document table, without reading any text.
+     */
+    Search.Checked reconcile() {
+        long start = System.nanoTime();
+        SearchIndex target = index.getObject();
+        // The index first: a document it holds was committed to the database before it was indexed, so the database
+        // read after it lists it. Read the other way round, a document taken in between would look deleted.
+        Map<String, Integer> indexed = target.pagesByDocument();
+        Map<String, Integer> stored = documents.pageCounts();
+        List<String> missing = stored.entrySet().stream()
+                .filter(d -> indexed.getOrDefault(d.getKey(), 0).intValue() != d.getValue())
+                .map(Map.Entry::getKey).sorted().toList();
+        List<String> gone = indexed.keySet().stream().filter(sha256 -> !stored.containsKey(sha256)).sorted().toList();
+        queue.add(missing);
+        gone.forEach(target::delete);
+        target.commit();
+        long pages = indexed.values().stream().mapToLong(Integer::longValue).sum();
+        return new Search.Checked(stored.size(), pages, missing, gone,
+                java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 }

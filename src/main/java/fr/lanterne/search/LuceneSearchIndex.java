@@ -47,6 +47,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -87,9 +89,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Near-real-time.</b> One {@link IndexWriter}; {@link #index} and {@link #delete} refresh the
  * {@link SearcherManager} before returning, so a document is searchable as soon as its indexing call returns (a
- * refresh costs milliseconds; ingest indexes a document at a time, after seconds of extraction). A background thread
- * commits every {@link Options#commitInterval()} when there are changes, for durability across restarts; what a crash
- * loses since the last commit the reindex job restores.
+ * refresh costs milliseconds; ingest indexes a document at a time, after seconds of extraction). {@link #commit()}
+ * makes them durable; the indexer calls it before it forgets a queued document, and a background thread commits
+ * every {@link Options#commitInterval()} what other writes left, so a crash loses nothing the database still lists as
+ * queued.
  *
  * <p><b>Rebuild.</b> Each index lives in a numbered sub-folder ({@code gen-000001}); the file {@code current} names the
  * one in use. A rebuild fills a new sub-folder with its own writer while searches and ingest go on against the current
@@ -504,6 +507,45 @@ public final class LuceneSearchIndex implements SearchIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public void commit() {
+        lock.readLock().lock();
+        try {
+            Generation generation = openGeneration();
+            if (generation.writer.hasUncommittedChanges()) {
+                generation.writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Map<String, Integer> pagesByDocument() {
+        return withSearcher(searcher -> {
+            Map<String, Integer> pages = new HashMap<>();
+            for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
+                SortedDocValues documents = DocValues.getSorted(segment.reader(), PageFields.SHA256);
+                Bits live = segment.reader().getLiveDocs();
+                int[] perDocument = new int[documents.getValueCount()];
+                for (int page = documents.nextDoc(); page != DocIdSetIterator.NO_MORE_DOCS;
+                     page = documents.nextDoc()) {
+                    if (live == null || live.get(page)) {
+                        perDocument[documents.ordValue()]++;
+                    }
+                }
+                for (int ord = 0; ord < perDocument.length; ord++) {
+                    if (perDocument[ord] > 0) {
+                        pages.merge(documents.lookupOrd(ord).utf8ToString(), perDocument[ord], Integer::sum);
+                    }
+                }
+            }
+            return pages;
+        });
     }
 
     @Override

@@ -52,6 +52,23 @@ public class Search {
         return indexer.drain();
     }
 
+    /**
+     * What checking the index against the database found.
+     *
+     * @param documents documents in the database
+     * @param pages     pages in the index
+     * @param requeued  documents whose pages the index lacked (or held a different number of): queued again
+     * @param removed   documents the database no longer has, whose pages were removed from the index
+     */
+    public record Checked(int documents, long pages, List<String> requeued, List<String> removed,
+                          java.time.Duration took) {
+    }
+
+    /** Checks the index against the database; what it lacks is queued, to be indexed by {@link #indexQueued()}. */
+    public Checked check() {
+        return indexer.reconcile();
+    }
+
     /** What a rebuild did. */
     public record Reindexed(String status, long documents, long pages) {
     }

@@ -2,6 +2,7 @@ package fr.lanterne.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.stream.Stream;
 
@@ -57,6 +58,19 @@ public interface SearchIndex extends AutoCloseable {
 
     /** Makes every completed write visible to searches; writes already are when they return. */
     void refresh();
+
+    /**
+     * Makes every completed write durable: once this returns, a crash (a kill -9, a power cut) loses none of them.
+     * Writes are searchable at once but only durable from here, so whoever forgets that a document still has to be
+     * indexed (the search queue) does so after this call.
+     */
+    void commit();
+
+    /**
+     * How many pages the index holds of each document, by SHA-256: to check it against the database at start-up
+     * (read from doc values, without touching stored fields).
+     */
+    Map<String, Integer> pagesByDocument();
 
     /** The number of pages searchable now. */
     long count();

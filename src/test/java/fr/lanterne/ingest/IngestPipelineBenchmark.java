@@ -101,6 +101,7 @@ class IngestPipelineBenchmark {
     private void assertEverythingKept(int files, int pages) throws IOException {
         assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(files);
         assertThat(count("SELECT COUNT(*) FROM document_page")).isEqualTo(pages);
+        awaitCommitted();
         assertThat(count("SELECT COUNT(*) FROM search_queue")).isZero();
         assertThat(searchIndex.count()).isEqualTo(pages);
         try (Stream<Path> stored = Files.walk(dataDirectory.folder("documents"))) {
@@ -108,8 +109,17 @@ class IngestPipelineBenchmark {
         }
     }
 
+    /** A document leaves the queue once an index commit holds it, on the indexer's commit thread. */
+    private void awaitCommitted() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("SELECT COUNT(*) FROM search_queue") > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+    }
+
     /** Forgets every document: index entries, rows, stored files. */
     private void forget() throws IOException {
+        awaitCommitted();
         jdbc.sql("SELECT sha256 FROM document").query(String.class).list().forEach(searchIndex::delete);
         for (String table : List.of("search_queue", "document_link", "document_mention", "document_page",
                 "document_publication", "document", "intake")) {

@@ -257,13 +257,13 @@ class TextExtractorTest {
     }
 
     @Test
-    void bytes_of_no_known_format_are_unsupported() {
+    void bytes_of_no_known_format_are_refused() {
         byte[] noise = new byte[4096];
         new Random(42).nextBytes(noise);
 
-        Outcome.Quarantined q = quarantined(extractor.extract("piece.bin", noise), QuarantineReason.UNSUPPORTED);
+        Outcome.Quarantined q = quarantined(extractor.extract("piece.bin", noise), QuarantineReason.TYPE_REFUSED);
 
-        assertThat(q.message()).contains("piece.bin", "conservé");
+        assertThat(q.message()).contains("piece.bin", "format inconnu", "conservé");
     }
 
     @Test

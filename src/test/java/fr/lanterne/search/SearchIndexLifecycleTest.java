@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -123,6 +124,37 @@ class SearchIndexLifecycleTest {
         index.close();
         assertThat(open().count()).isEqualTo(3);
         assertThat(total("Briefcam")).isPositive();
+    }
+
+    @Test
+    void a_commit_makes_what_was_written_durable_at_once() throws Exception {
+        index = new LuceneSearchIndex(folder, new LuceneSearchIndex.Options(Duration.ofHours(1), 16, 32, 1));
+        index.index(NIMES.pages());
+        assertThat(committedPages()).as("searchable, not yet on disk").isZero();
+
+        index.commit();
+
+        assertThat(committedPages()).as("what a restart after a kill -9 would find").isEqualTo(3);
+    }
+
+    @Test
+    void the_pages_of_each_document_are_counted_from_doc_values() {
+        open().index(NIMES.pages());
+        index.index(MARSEILLE.pages());
+        index.index(NIMES.pages().subList(0, 2));
+        index.commit();
+        index.index(NICE.pages());
+        index.delete(MARSEILLE.sha256());
+
+        assertThat(index.pagesByDocument()).as("deleted pages not counted")
+                .containsOnly(Map.entry(NIMES.sha256(), 2), Map.entry(NICE.sha256(), NICE.pages().size()));
+    }
+
+    private int committedPages() throws IOException {
+        try (FSDirectory directory = FSDirectory.open(index.currentFolder());
+             DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.numDocs();
+        }
     }
 
     @Test

@@ -54,8 +54,12 @@ class DocumentApiController {
         DocumentRecords.Item root = report.items().get(0);
         DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
                 || root.result() == DocumentRecords.Result.DUPLICATE ? documents.details(root.sha256()) : null;
-        HttpStatus status = root.result() == DocumentRecords.Result.QUARANTINED ? HttpStatus.ACCEPTED
-                : HttpStatus.CREATED;
+        HttpStatus status = switch (root.result()) {
+            case QUARANTINED -> HttpStatus.ACCEPTED;
+            // Nothing new: the bytes were known, the upload is one more receipt of their document.
+            case DUPLICATE, ALREADY_RECEIVED -> HttpStatus.OK;
+            case INGESTED, UNPACKED -> HttpStatus.CREATED;
+        };
         return ResponseEntity.status(status).body(new UploadView(root.sha256(), root.result().name(), details, report));
     }
 

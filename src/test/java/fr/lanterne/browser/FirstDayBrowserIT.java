@@ -151,7 +151,10 @@ class FirstDayBrowserIT {
             browser.clickAndWait(By.cssSelector("main a[href='/communes/" + INSEE + "']"));
         }
         assertThat(browser.path()).isEqualTo("/communes/" + INSEE);
-        browser.assertShows(TOWN, "Aucune adresse connue pour cette mairie : saisissez-la ci-dessous.");
+        browser.assertShows(TOWN, "Aucune adresse connue pour cette mairie : saisissez-la ci-dessous.",
+                "Rien n’est encore documenté pour cette commune.");
+        assertThat(browser.driver().findElements(By.cssSelector("section.registry table")))
+                .as("no empty table of deployments under « rien n’est encore documenté »").isEmpty();
         browser.type(By.id("address-email"), TOWN_HALL_EMAIL);
         browser.type(By.id("address-postal"), "Mairie\n" + TOWN_HALL_STREET + "\n" + TOWN_HALL_TOWN);
         browser.clickAndWait(By.cssSelector("form.address-form button[type=submit]"));
@@ -217,6 +220,11 @@ class FirstDayBrowserIT {
         assertThat(browser.number("document.documentElement.scrollWidth"))
                 .as("%s at %d px: no sideways scrolling; too wide: %s", browser.path(), PHONE, browser.script(TOO_WIDE))
                 .isLessThanOrEqualTo(browser.number("window.innerWidth"));
+        assertThat(browser.number("Array.from(document.querySelectorAll('dl.facts > dt'))"
+                + ".filter(dt => dt.nextElementSibling && dt.nextElementSibling.getBoundingClientRect().left"
+                + " > dt.getBoundingClientRect().left + 1).length"))
+                .as("%s at %d px: each fact's value under its label, not squeezed beside it", browser.path(), PHONE)
+                .isZero();
         browser.screenshot(prefix + PHONE, PHONE);
         browser.screenshot(prefix + DESKTOP, DESKTOP);
     }

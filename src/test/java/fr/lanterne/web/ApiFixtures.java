@@ -15,10 +15,12 @@ import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.users.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,7 +46,16 @@ final class ApiFixtures {
     private final List<Long> deployments = new ArrayList<>();
     private int next;
 
-    ApiFixtures(Requests requests, Registry registry, Documents documents, JdbcClient jdbc, Authorities authorities) {
+    /** The fixtures of a test, on the application of its context; the test accounts exist. */
+    static ApiFixtures in(ApplicationContext context) {
+        TestUsers.ensure(context.getBean(Users.class));
+        return new ApiFixtures(context.getBean(Requests.class), context.getBean(Registry.class),
+                context.getBean(Documents.class), context.getBean(JdbcClient.class),
+                context.getBean(Authorities.class));
+    }
+
+    private ApiFixtures(Requests requests, Registry registry, Documents documents, JdbcClient jdbc,
+                        Authorities authorities) {
         this.requests = requests;
         this.registry = registry;
         this.documents = documents;

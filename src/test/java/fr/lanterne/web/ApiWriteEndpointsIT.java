@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestUsers;
-import fr.lanterne.authorities.Authorities;
-import fr.lanterne.ingest.Documents;
-import fr.lanterne.registry.Registry;
-import fr.lanterne.requests.Requests;
-import fr.lanterne.users.Users;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,12 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -79,35 +74,19 @@ class ApiWriteEndpointsIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @Autowired
-    Users users;
-
-    @Autowired
-    Requests requests;
-
-    @Autowired
-    Registry registry;
-
-    @Autowired
-    Documents documents;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Authorities authorities;
-
     @LocalServerPort
     int port;
 
     private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    ApplicationContext context;
+
     private ApiFixtures fixtures;
     private final List<String> failures = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        TestUsers.ensure(users);
-        fixtures = new ApiFixtures(requests, registry, documents, jdbc, authorities);
+        fixtures = ApiFixtures.in(context);
     }
 
     @AfterEach

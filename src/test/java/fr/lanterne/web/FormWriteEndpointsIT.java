@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestUsers;
-import fr.lanterne.authorities.Authorities;
-import fr.lanterne.ingest.Documents;
-import fr.lanterne.registry.Registry;
-import fr.lanterne.requests.Requests;
-import fr.lanterne.users.Users;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -23,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -62,29 +57,13 @@ class FormWriteEndpointsIT {
     RequestMappingHandlerMapping mappings;
 
     @Autowired
-    Users users;
-
-    @Autowired
-    Requests requests;
-
-    @Autowired
-    Registry registry;
-
-    @Autowired
-    Documents documents;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Authorities authorities;
+    ApplicationContext context;
 
     private ApiFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        TestUsers.ensure(users);
-        fixtures = new ApiFixtures(requests, registry, documents, jdbc, authorities);
+        fixtures = ApiFixtures.in(context);
     }
 
     @AfterEach

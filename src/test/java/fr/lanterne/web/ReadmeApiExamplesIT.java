@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestUsers;
-import fr.lanterne.authorities.Authorities;
-import fr.lanterne.ingest.Documents;
-import fr.lanterne.registry.Registry;
-import fr.lanterne.requests.Requests;
-import fr.lanterne.users.Users;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -55,31 +50,15 @@ class ReadmeApiExamplesIT {
     @Autowired
     RestTestClient client;
 
-    @Autowired
-    Users users;
-
-    @Autowired
-    Requests requests;
-
-    @Autowired
-    Registry registry;
-
-    @Autowired
-    Documents documents;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Authorities authorities;
-
     private final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    ApplicationContext context;
+
     private ApiFixtures fixtures;
 
     @BeforeEach
     void setUp() {
-        TestUsers.ensure(users);
-        fixtures = new ApiFixtures(requests, registry, documents, jdbc, authorities);
+        fixtures = ApiFixtures.in(context);
     }
 
     @AfterEach

@@ -3,29 +3,19 @@ package fr.lanterne.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import fr.lanterne.ChildLanterne;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestMail;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -77,11 +67,8 @@ class FirstDayBrowserIT {
                         + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
                 .join(', ');""";
 
-    private final Path dataDir = Path.of("target", "it-first-day").toAbsolutePath();
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process server;
-    private int port;
+    private ChildLanterne server;
     private Browser browser;
     private int shots;
 
@@ -92,11 +79,8 @@ class FirstDayBrowserIT {
                 browser.close();
             }
         } finally {
-            if (server != null && server.isAlive()) {
-                server.destroy(); // a clean shutdown, which stops its MariaDB server too
-                if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
+            if (server != null) {
+                server.close();
             }
         }
     }
@@ -104,11 +88,13 @@ class FirstDayBrowserIT {
     @Test
     void a_new_volunteer_installs_lanterne_sets_the_identity_types_an_address_and_sends_a_first_request()
             throws Exception {
-        deleteRecursively(dataDir);
-        Files.createDirectories(dataDir);
-        start();
-        String installation = awaitLine(INSTALLATION, Duration.ofMinutes(1)).group(1);
-        browser = Browser.open(port);
+        server = ChildLanterne.onEmptyDataDirectory(Path.of("target", "it-first-day"),
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + LanterneIntegrationTest.SMTP_PORT,
+                // The email leaves within seconds of its confirmation, not at the next minute's dispatch.
+                "--lanterne.requests.dispatch-interval=PT2S");
+        server.start();
+        String installation = server.awaitLine(INSTALLATION, Duration.ofMinutes(1)).group(1);
+        browser = Browser.open(server.port());
 
         // 1. The link printed at the first start: the first account, an administrator.
         browser.go(installation);
@@ -181,7 +167,7 @@ class FirstDayBrowserIT {
         assertThat(requestPage).as("the request's page").matches("/demandes/[^/?#]+");
 
         assertThat(MAIL.waitForIncomingEmail(60_000, 1)).as("the request email reached the SMTP server within "
-                + "a minute\n" + lastLines()).isTrue();
+                + "a minute\n" + server.lastLines()).isTrue();
         MimeMessage email = MAIL.getReceivedMessages()[0];
         String raw = new String(email.getRawInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String whole = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(email);
@@ -239,82 +225,6 @@ class FirstDayBrowserIT {
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(answer.body())) {
             return new PDFTextStripper().getText(pdf);
-        }
-    }
-
-    private void start() throws IOException, InterruptedException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Start-up dominates this test: the quick compiler and a small heap start sooner.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dlanterne.database.binaries-dir=" + Path.of("target", "mariadb-binaries").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"),
-                "fr.lanterne.LanterneApplication",
-                "--lanterne.data-dir=" + dataDir, "--server.port=" + port, "--lanterne.ingest.ocr=false",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + LanterneIntegrationTest.SMTP_PORT,
-                // The email leaves within seconds of its confirmation, not at the next minute's dispatch.
-                "--lanterne.requests.dispatch-interval=PT2S");
-        server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-            }
-        }, "first-day-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("Lanterne is running\n%s", lastLines()).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Lanterne did not answer within 4 minutes\n" + lastLines());
-    }
-
-    private Matcher awaitLine(Pattern pattern, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            synchronized (output) {
-                for (String line : output) {
-                    Matcher matcher = pattern.matcher(line);
-                    if (matcher.find()) {
-                        return matcher;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No line matching " + pattern + "\n" + lastLines());
-    }
-
-    private String lastLines() {
-        synchronized (output) {
-            return String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size()));
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -111,6 +111,21 @@ public class Authorities {
         return folded.contains(" " + foldedQuery) ? 2 : 3;
     }
 
+    /** Whether the authority must have a PRADA and publish online what it communicates (town halls and EPCI). */
+    public AuthorityDuties duties(Authority authority) {
+        if (authority.kind() == AuthorityKind.TOWN_HALL && authority.communeInsee() != null) {
+            return store.commune(authority.communeInsee())
+                    .map(c -> new AuthorityDuties(c.prada(), c.publicationDuty()))
+                    .orElse(AuthorityDuties.UNDETERMINED);
+        }
+        if (authority.kind() == AuthorityKind.EPCI && authority.code().startsWith("epci-")) {
+            return store.epci(authority.code().substring("epci-".length()))
+                    .map(e -> new AuthorityDuties(e.prada(), e.publicationDuty()))
+                    .orElse(AuthorityDuties.UNDETERMINED);
+        }
+        return AuthorityDuties.UNDETERMINED;
+    }
+
     /** The intercommunalité with this SIREN, with its members, current or not. */
     public Optional<Epci> findEpci(String siren) {
         return siren != null && siren.strip().matches("\\d{9}") ? store.epci(siren.strip()) : Optional.empty();

@@ -48,6 +48,14 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void theReadmeExplainsThePublicationTemplateAndThePradaLine() throws IOException {
+        String readme = java.nio.file.Files.readString(Fixtures.TEMPLATES_FOLDER.resolve("README.md"));
+        assertThat(readme).contains("| `publication` | `REQUEST` |", "L312-1-2", "{{#authority.prada}}",
+                "{{#authority.publication}}", "À l'attention de la personne responsable de l'accès aux documents "
+                        + "administratifs", "R330-4", "population municipale", "D312-1-1-1");
+    }
+
+    @Test
     void thePublicationTemplateAsksToPublishWhatWasCommunicatedCitingTheCrpa() {
         LetterTemplate publication = Fixtures.shippedTemplates().get("publication");
         assertThat(publication.kind()).isEqualTo(TemplateKind.REQUEST);

@@ -94,6 +94,21 @@ class EpciIT {
                 .jsonPath("$.epci.siren").isEqualTo(NICE_METROPOLE)
                 .jsonPath("$.prada").isEqualTo(true)
                 .jsonPath("$.publication").isEqualTo("probable");
+        client.get().uri("/api/authorities/by-code/epci-" + NICE_METROPOLE).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.kind").isEqualTo("EPCI")
+                .jsonPath("$.prada").isEqualTo(true)
+                .jsonPath("$.publication").isEqualTo("probable");
+        client.get().uri("/api/authorities/by-code/mairie-01250").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.prada").isEqualTo(false)
+                .jsonPath("$.publication").isEqualTo("non applicable")
+                .jsonPath("$.publicationReason").value(r -> assertThat((String) r).contains("3 500"));
+        client.get().uri("/api/authorities/by-code/prefecture-06").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.publication").isEqualTo("indéterminée");
         client.get().uri("/api/authorities/epci/999999999").exchange().expectStatus().isNotFound();
         client.get().uri("/api/authorities/epci/abc").exchange().expectStatus().isNotFound();
     }

@@ -88,10 +88,14 @@ class AuthorityApiController {
                 authorities.bodiesAbove(found), authorities.epciOf(found.insee()).orElse(null)));
     }
 
-    /** Any authority by its code: mairie-06088, prefecture-06, region-93, ratp, cada... */
+    /**
+     * Any authority by its code: mairie-06088, prefecture-06, region-93, epci-200030195, ratp, cada... with its
+     * PRADA and publication duties where Lanterne can tell them (town halls, intercommunalités).
+     */
     @GetMapping("/by-code/{code}")
     AuthorityView authority(@PathVariable String code) {
-        return AuthorityView.of(authorities.authorityByCode(code));
+        var authority = authorities.authorityByCode(code);
+        return AuthorityView.of(authority, authorities.duties(authority));
     }
 
     @GetMapping("/by-code/{code}/contact-history")

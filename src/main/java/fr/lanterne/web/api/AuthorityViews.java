@@ -1,6 +1,7 @@
 package fr.lanterne.web.api;
 
 import fr.lanterne.authorities.Authority;
+import fr.lanterne.authorities.AuthorityDuties;
 import fr.lanterne.authorities.Commune;
 import fr.lanterne.authorities.Contact;
 import fr.lanterne.authorities.Epci;
@@ -77,12 +78,24 @@ final class AuthorityViews {
     record MemberView(String insee, String name, Integer populationTotal, Integer populationMunicipal) {
     }
 
+    /**
+     * @param prada whether it must have a PRADA (CRPA R330-2), known for town halls and intercommunalités; null
+     *              where not looked up (lists)
+     * @param publication the publication duty (CRPA L312-1-1): applicable, probable, non applicable, indéterminée
+     */
     record AuthorityView(String code, String kind, String name, String insee, String departement, String region,
-                         boolean active, ContactView contact) {
+                         boolean active, ContactView contact, Boolean prada, String pradaReason, String publication,
+                         String publicationReason) {
 
         static AuthorityView of(Authority a) {
             return new AuthorityView(a.code(), a.kind().name(), a.name(), a.communeInsee(), a.departement(), a.region(),
-                    a.active(), ContactView.of(a.contact()));
+                    a.active(), ContactView.of(a.contact()), null, null, null, null);
+        }
+
+        static AuthorityView of(Authority a, AuthorityDuties duties) {
+            return new AuthorityView(a.code(), a.kind().name(), a.name(), a.communeInsee(), a.departement(), a.region(),
+                    a.active(), ContactView.of(a.contact()), duties.prada().due(), duties.prada().reason(),
+                    duties.publication().status().label(), duties.publication().reason());
         }
     }
 

@@ -114,3 +114,32 @@ CREATE TABLE authority_contact (
     CONSTRAINT authority_contact_authority FOREIGN KEY (authority_id) REFERENCES authority (id),
     KEY authority_contact_current (authority_id, superseded_at)
 ) ENGINE=InnoDB;
+
+--changeset epci:epci-1
+--comment: Intercommunalités (EPCI à fiscalité propre, DGCL list via @etalab/decoupage-administratif epci.json).
+-- population_total / population_municipal: INSEE "population totale" and "population municipale" as the file gives
+-- them (the commune list only has one figure per commune); legal thresholds read the total one.
+CREATE TABLE epci (
+    siren                CHAR(9)      NOT NULL PRIMARY KEY,
+    name                 VARCHAR(255) NOT NULL,
+    search_name          VARCHAR(255) NOT NULL,
+    type                 VARCHAR(10)  NOT NULL,
+    financing            VARCHAR(10)  NULL,
+    population_total     INT          NULL,
+    population_municipal INT          NULL,
+    departement          VARCHAR(3)   NULL,
+    region               VARCHAR(3)   NULL,
+    current              BOOLEAN      NOT NULL DEFAULT TRUE,
+    last_edition         VARCHAR(40)  NOT NULL,
+    KEY epci_departement (departement)
+) ENGINE=InnoDB;
+
+CREATE TABLE epci_member (
+    epci_siren           CHAR(9)      NOT NULL,
+    insee                CHAR(5)      NOT NULL,
+    name                 VARCHAR(255) NOT NULL,
+    population_total     INT          NULL,
+    population_municipal INT          NULL,
+    PRIMARY KEY (epci_siren, insee),
+    KEY epci_member_insee (insee)
+) ENGINE=InnoDB;

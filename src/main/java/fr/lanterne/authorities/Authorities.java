@@ -27,12 +27,15 @@ public class Authorities {
 
     private final AuthorityStore store;
     private final CommuneImporter communeImporter;
+    private final EpciImporter epciImporter;
     private final ContactImporter contactImporter;
     private final Clock clock;
 
-    Authorities(AuthorityStore store, CommuneImporter communeImporter, ContactImporter contactImporter, Clock clock) {
+    Authorities(AuthorityStore store, CommuneImporter communeImporter, EpciImporter epciImporter,
+                ContactImporter contactImporter, Clock clock) {
         this.store = store;
         this.communeImporter = communeImporter;
+        this.epciImporter = epciImporter;
         this.contactImporter = contactImporter;
         this.clock = clock;
     }
@@ -63,6 +66,93 @@ public class Authorities {
         }
         String folded = SearchText.fold(trimmed);
         return folded.isEmpty() ? List.of() : store.searchByName(folded, max);
+    }
+
+    /** One search result: a commune or an intercommunalité (exactly one of the two). */
+    public record SearchHit(Commune commune, Epci epci) {
+    }
+
+    /**
+     * Communes and intercommunalités together: a query of nine digits is an EPCI's SIREN; by name, both lists are
+     * merged by how well the name matches (exact, starts with the query, has a word starting with it, contains it),
+     * a commune before an EPCI that matches as well.
+     */
+    public List<SearchHit> searchWithEpci(String query, int limit) {
+        int max = Math.max(1, Math.min(limit, MAX_RESULTS));
+        String trimmed = query == null ? "" : query.strip();
+        if (trimmed.matches("\\d{9}")) {
+            return findEpci(trimmed).filter(Epci::current).map(e -> List.of(new SearchHit(null, e))).orElse(List.of());
+        }
+        List<Commune> communes = search(trimmed, max);
+        if (trimmed.matches("\\d{5}") || trimmed.toUpperCase(Locale.ROOT).matches("2[AB]\\d{3}")) {
+            return communes.stream().map(c -> new SearchHit(c, null)).toList();
+        }
+        String folded = SearchText.fold(trimmed);
+        List<Epci> epcis = searchEpci(trimmed, max);
+        List<SearchHit> merged = new java.util.ArrayList<>(communes.size() + epcis.size());
+        int i = 0;
+        int j = 0;
+        while (merged.size() < max && (i < communes.size() || j < epcis.size())) {
+            boolean takeCommune = j >= epcis.size() || (i < communes.size()
+                    && rank(communes.get(i).name(), folded) <= rank(epcis.get(j).name(), folded));
+            merged.add(takeCommune ? new SearchHit(communes.get(i++), null) : new SearchHit(null, epcis.get(j++)));
+        }
+        return merged;
+    }
+
+    private static int rank(String name, String foldedQuery) {
+        String folded = SearchText.fold(name);
+        if (folded.equals(foldedQuery)) {
+            return 0;
+        }
+        if (folded.startsWith(foldedQuery)) {
+            return 1;
+        }
+        return folded.contains(" " + foldedQuery) ? 2 : 3;
+    }
+
+    /** Whether the authority must have a PRADA and publish online what it communicates (town halls and EPCI). */
+    public AuthorityDuties duties(Authority authority) {
+        if (authority.kind() == AuthorityKind.TOWN_HALL && authority.communeInsee() != null) {
+            return store.commune(authority.communeInsee())
+                    .map(c -> new AuthorityDuties(c.prada(), c.publicationDuty()))
+                    .orElse(AuthorityDuties.UNDETERMINED);
+        }
+        if (authority.kind() == AuthorityKind.EPCI && authority.code().startsWith("epci-")) {
+            return store.epci(authority.code().substring("epci-".length()))
+                    .map(e -> new AuthorityDuties(e.prada(), e.publicationDuty()))
+                    .orElse(AuthorityDuties.UNDETERMINED);
+        }
+        return AuthorityDuties.UNDETERMINED;
+    }
+
+    /** The intercommunalité with this SIREN, with its members, current or not. */
+    public Optional<Epci> findEpci(String siren) {
+        return siren != null && siren.strip().matches("\\d{9}") ? store.epci(siren.strip()) : Optional.empty();
+    }
+
+    public Epci epci(String siren) {
+        return findEpci(siren).orElseThrow(() -> AuthorityNotFoundException.forCode(AuthorityCodes.epci(siren)));
+    }
+
+    /** Current intercommunalités by name, folded as commune names are ("metropole nice"); without their members. */
+    public List<Epci> searchEpci(String query, int limit) {
+        String folded = SearchText.fold(query);
+        return folded.isEmpty() ? List.of() : store.searchEpci(folded, Math.max(1, Math.min(limit, MAX_RESULTS)));
+    }
+
+    /** The intercommunalité a commune belongs to, if the list has one. */
+    public Optional<Epci.Ref> epciOf(String insee) {
+        return InseeCode.isValid(insee) ? store.epciOf(InseeCode.of(insee).value()) : Optional.empty();
+    }
+
+    /** SIRENs of the current intercommunalités with a member commune in the département, for campaigns. */
+    public List<String> epciSirensOfDepartement(String departement) {
+        if (store.departementName(departement).isEmpty()) {
+            throw new InvalidInputException("Le département « " + departement + " » n’existe pas (exemples : 06, 2A, 974).",
+                    Map.of("epciDepartement", departement));
+        }
+        return store.epciSirensOfDepartement(departement);
     }
 
     /** INSEE codes of the current communes of a département and/or above a population, for campaigns. */
@@ -203,13 +293,18 @@ public class Authorities {
     @Transactional
     public EditionLoad loadBundledReferenceData() {
         CommuneImporter.Result result = communeImporter.importEdition(CommuneDataset.bundled(), false);
+        epciImporter.importList(EpciDataset.bundled(), result.edition(), !result.alreadyLoaded());
         loadOtherBodies();
         return EditionLoad.of(result);
     }
 
     /** Loads another edition of the commune list: the {@code .tgz} of {@code npm pack}, or its unpacked folder. */
     public EditionLoad loadCommuneEdition(Path source, boolean force) {
-        return EditionLoad.of(communeImporter.importEdition(CommuneDataset.read(source), force));
+        CommuneImporter.Result result = communeImporter.importEdition(CommuneDataset.read(source), force);
+        // A new commune list rewrites the EPCI too, so that their départements follow the communes.
+        EpciDataset.read(source).ifPresent(list -> epciImporter.importList(list, result.edition(),
+                force || !result.alreadyLoaded()));
+        return EditionLoad.of(result);
     }
 
     /** What loading an edition of the commune list did. */

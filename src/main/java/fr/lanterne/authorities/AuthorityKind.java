@@ -5,6 +5,7 @@ public enum AuthorityKind {
     TOWN_HALL("mairie"),
     PREFECTURE("préfecture"),
     REGION("région"),
+    EPCI("intercommunalité"),
     TRANSPORT_OPERATOR("opérateur de transport"),
     OTHER("autre organisme");
 

@@ -164,6 +164,79 @@ class AuthorityStore {
                 c.parentName(), formerCodes, c.edition());
     }
 
+    // --- intercommunalités -------------------------------------------------------------------------------------
+
+    private static final String EPCI_COLUMNS = """
+            SELECT e.siren, e.name, e.type, e.population_total, e.population_municipal, e.departement,
+                   d.name AS departement_name, e.region, e.current
+            FROM epci e LEFT JOIN departement d ON d.code = e.departement
+            """;
+
+    Optional<Epci> epci(String siren) {
+        return jdbc.sql(EPCI_COLUMNS + " WHERE e.siren = ?").param(siren).query(this::mapEpci).optional()
+                .map(e -> new Epci(e.siren(), e.name(), e.type(), e.populationTotal(), e.populationMunicipal(),
+                        e.departement(), e.departementName(), e.region(), e.current(), epciMembers(siren)));
+    }
+
+    private List<Epci.Member> epciMembers(String siren) {
+        return jdbc.sql("""
+                        SELECT insee, name, population_total, population_municipal FROM epci_member
+                        WHERE epci_siren = ? ORDER BY population_total DESC, name""")
+                .param(siren)
+                .query((rs, n) -> new Epci.Member(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)))
+                .list();
+    }
+
+    /** Current EPCI whose folded name holds every word of the query, best match first; without their members. */
+    List<Epci> searchEpci(String folded, int limit) {
+        List<String> words = Arrays.stream(folded.split(" ")).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(EPCI_COLUMNS).append(" WHERE e.current");
+        List<Object> params = new ArrayList<>();
+        for (String word : words) {
+            sql.append(" AND e.search_name LIKE ?");
+            params.add("%" + word + "%");
+        }
+        sql.append("""
+                 ORDER BY CASE WHEN e.search_name = ? THEN 0 WHEN e.search_name LIKE ? THEN 1
+                               WHEN e.search_name LIKE ? THEN 2 ELSE 3 END,
+                          e.population_total DESC, e.name
+                 LIMIT ?""");
+        params.addAll(List.of(folded, folded + "%", "% " + folded + "%", limit));
+        return jdbc.sql(sql.toString()).params(params).query(this::mapEpci).list();
+    }
+
+    /** The current EPCI a commune belongs to (one at most in the DGCL list; the first by SIREN otherwise). */
+    Optional<Epci.Ref> epciOf(String insee) {
+        return jdbc.sql("""
+                        SELECT e.siren, e.name, e.type FROM epci_member m JOIN epci e ON e.siren = m.epci_siren
+                        WHERE m.insee = ? AND e.current ORDER BY e.siren LIMIT 1""")
+                .param(insee)
+                .query((rs, n) -> new Epci.Ref(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** SIRENs of the current EPCI with at least one member commune in the département. */
+    List<String> epciSirensOfDepartement(String departement) {
+        return jdbc.sql("""
+                        SELECT DISTINCT e.siren FROM epci e JOIN epci_member m ON m.epci_siren = e.siren
+                        JOIN commune c ON c.insee = m.insee AND c.kind = 'COMMUNE'
+                        WHERE e.current AND c.departement = ? ORDER BY e.siren""")
+                .param(departement)
+                .query(String.class)
+                .list();
+    }
+
+    private Epci mapEpci(ResultSet rs, int row) throws SQLException {
+        return new Epci(rs.getString("siren"), rs.getString("name"), rs.getString("type"),
+                rs.getObject("population_total", Integer.class), rs.getObject("population_municipal", Integer.class),
+                rs.getString("departement"), rs.getString("departement_name"), rs.getString("region"),
+                rs.getBoolean("current"), List.of());
+    }
+
     // --- authorities -------------------------------------------------------------------------------------------
 
     Optional<Authority> authorityByCode(String code) {

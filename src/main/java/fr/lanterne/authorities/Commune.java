@@ -14,8 +14,20 @@ public record Commune(String insee, CommuneKind kind, String name, String depart
                       boolean current, String parentInsee, String parentName, List<String> formerCodes,
                       String edition) {
 
-    /** Communes of 10,000 inhabitants or more must name a person responsible for access to documents (CRPA R330-2). */
+    /**
+     * Current communes of 10,000 inhabitants or more must name a person responsible for access to documents (CRPA
+     * R330-2); not their communes déléguées, associées or municipal arrondissements.
+     */
     public boolean mustHavePrada() {
-        return population != null && population >= 10_000;
+        return prada().due();
+    }
+
+    public PradaRule.Verdict prada() {
+        return PradaRule.forCommune(kind, current, population);
+    }
+
+    /** Whether it must publish online the documents it communicates (CRPA L312-1-1); its agents are unknown. */
+    public PublicationDuty.Verdict publicationDuty() {
+        return PublicationDuty.forCommune(kind, current, population, null);
     }
 }

@@ -2,13 +2,21 @@ package fr.lanterne.letters;
 
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.authorities.Authority;
+import fr.lanterne.authorities.AuthorityDuties;
 
 /**
  * The public body a letter is about or addressed to.
  *
  * @param postalAddress one line per address line, at most 6 (with the name, 7 lines fit the envelope window)
+ * @param prada it must have a PRADA, who receives the requests (CRPA R330-2, R330-4): the letter is for their
+ *              attention
+ * @param publication it must, or very likely must, publish online the documents it communicates (CRPA L312-1-1)
  */
-public record Addressee(String name, String postalAddress, String email) {
+public record Addressee(String name, String postalAddress, String email, boolean prada, boolean publication) {
+
+    public Addressee(String name, String postalAddress, String email) {
+        this(name, postalAddress, email, false, false);
+    }
 
     public Addressee {
         name = Text.line(name, "nom de l'organisme", 120);
@@ -19,8 +27,14 @@ public record Addressee(String name, String postalAddress, String email) {
         }
     }
 
-    /** The town hall, préfecture... as the authorities module knows it. */
+    /** The town hall, préfecture... as the authorities module knows it, its duties not considered. */
     public static Addressee of(Authority authority) {
         return new Addressee(authority.name(), authority.contact().postalAddress(), authority.contact().email());
+    }
+
+    /** The same, with its duties: the PRADA line in the address, the request for where documents are published. */
+    public static Addressee of(Authority authority, AuthorityDuties duties) {
+        return new Addressee(authority.name(), authority.contact().postalAddress(), authority.contact().email(),
+                duties.prada().due(), duties.publication().status().asked());
     }
 }

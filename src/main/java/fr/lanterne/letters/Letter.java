@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param recipient the addressee's name and address lines (in the envelope window)
  * @param body paragraphs, in reading order; a paragraph may hold line breaks ({@code \n})
  * @param signature the lines under the body (the requester's name)
+ * @param attention the "À l’attention de…" line, or null: in the recipient block, after the name, and at the top of
+ *                  the email
  */
 public record Letter(String templateId, List<String> sender, List<String> recipient, String place, LocalDate date,
-                     String reference, String subject, List<String> body, List<String> signature) {
+                     String reference, String subject, List<String> body, List<String> signature, String attention) {
+
+    /** The shorter line used when the full one would push the address out of the envelope window. */
+    static final String SHORT_PRADA_ATTENTION = "À l’attention de la PRADA";
+
+    public Letter(String templateId, List<String> sender, List<String> recipient, String place, LocalDate date,
+                  String reference, String subject, List<String> body, List<String> signature) {
+        this(templateId, sender, recipient, place, date, reference, subject, body, signature, null);
+    }
 
     // A narrow no-break space before the colon, as French typography wants (and never a line break there).
     static final String REFERENCE_LABEL = "Réf.\u202F: ";

@@ -44,8 +44,10 @@ final class LetterComposer {
         if (recipient.postalAddress() == null) {
             recipientLines.add(recipient.email());
         }
+        // Where a PRADA is due, it receives the requests (CRPA R330-4): the letter is for their attention.
+        String attention = recipient.prada() ? fr.lanterne.authorities.AuthorityDuties.PRADA_ATTENTION : null;
         return new Letter(meta.id(), sender, recipientLines, context.place(), context.date(), context.reference(),
-                subject, body, List.of(requester.name()));
+                subject, body, List.of(requester.name()), attention);
     }
 
     private CompiledTemplate priorRequestTemplate(LetterTemplate meta, LetterContext context) {
@@ -177,7 +179,8 @@ final class LetterComposer {
                 case ENTRY_RECEIVED_DATE -> entry(item).receivedOn() == null
                         ? null : FrenchDates.format(entry(item).receivedOn());
                 case ENTRY_REFUSAL_DATE -> FrenchDates.format(entry(item).refusalDate());
-                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, REFERRAL_IN_TIME, ENTRY_IMPLICIT -> throw new IllegalStateException(
+                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, REFERRAL_IN_TIME, ENTRY_IMPLICIT, AUTHORITY_PRADA,
+                     AUTHORITY_PUBLICATION -> throw new IllegalStateException(
                         placeholder + " is not a text value");
             };
         }
@@ -185,6 +188,8 @@ final class LetterComposer {
         @Override
         public boolean flag(Placeholder placeholder, Markup.Item item) {
             return switch (placeholder) {
+                case AUTHORITY_PRADA -> context.authority() != null && context.authority().prada();
+                case AUTHORITY_PUBLICATION -> context.authority() != null && context.authority().publication();
                 case REFUSAL_IMPLICIT -> context.priorRequest() != null && context.priorRequest().implicitRefusal();
                 case REFERRAL_IN_TIME -> context.priorRequest() != null
                         && context.priorRequest().referralInTimeOn(context.date());

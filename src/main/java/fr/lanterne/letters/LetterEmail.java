@@ -18,6 +18,9 @@ public record LetterEmail(String subject, String body) {
     public static LetterEmail of(Letter letter) {
         String subject = "[" + letter.reference() + "] " + letter.subject();
         StringBuilder body = new StringBuilder(4096);
+        if (letter.attention() != null) {
+            body.append(letter.attention()).append("\n\n");
+        }
         for (String paragraph : letter.body()) {
             body.append(paragraph).append("\n\n");
         }

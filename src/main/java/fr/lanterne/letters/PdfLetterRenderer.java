@@ -156,9 +156,9 @@ final class PdfLetterRenderer {
             }
         }
 
-        List<Segment> recipient = new ArrayList<>();
-        for (String line : letter.recipient()) {
-            recipient.addAll(wrap(line, RECIPIENT_SIZE, RIGHT_BLOCK_WIDTH));
+        List<Segment> recipient = recipientBlock(letter, letter.attention());
+        if (recipient.size() > RECIPIENT_MAX_LINES && letter.attention() != null) {
+            recipient = recipientBlock(letter, Letter.SHORT_PRADA_ATTENTION);
         }
         if (recipient.size() > RECIPIENT_MAX_LINES) {
             throw new InvalidInputException("L'adresse du destinataire occupe " + recipient.size() + " lignes : "
@@ -418,5 +418,17 @@ final class PdfLetterRenderer {
         info.setProducer(PRODUCER);
         info.setCreationDate(GregorianCalendar.from(ZonedDateTime.now(clock.withZone(PARIS))));
         document.getDocumentCatalog().setLanguage("fr-FR");
+    }
+
+    /** The name, the attention line if any, then the address, wrapped to the window's width. */
+    private List<Segment> recipientBlock(Letter letter, String attention) {
+        List<Segment> block = new ArrayList<>();
+        for (int i = 0; i < letter.recipient().size(); i++) {
+            block.addAll(wrap(letter.recipient().get(i), RECIPIENT_SIZE, RIGHT_BLOCK_WIDTH));
+            if (i == 0 && attention != null) {
+                block.addAll(wrap(attention, RECIPIENT_SIZE, RIGHT_BLOCK_WIDTH));
+            }
+        }
+        return block;
     }
 }

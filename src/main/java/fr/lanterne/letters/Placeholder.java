@@ -14,6 +14,10 @@ enum Placeholder {
     AUTHORITY_NAME("authority.name", Type.TEXT, null, Kinds.all()),
     AUTHORITY_ADDRESS("authority.address", Type.TEXT, null, Kinds.all()),
     AUTHORITY_EMAIL("authority.email", Type.TEXT, null, Kinds.all()),
+    /** The authority must have a PRADA (CRPA R330-2), who receives the requests (R330-4). */
+    AUTHORITY_PRADA("authority.prada", Type.FLAG, null, Kinds.all()),
+    /** The authority must, or very likely must, publish online what it communicates (CRPA L312-1-1). */
+    AUTHORITY_PUBLICATION("authority.publication", Type.FLAG, null, Kinds.all()),
     REQUESTER_NAME("requester.name", Type.TEXT, null, Kinds.all()),
     REQUESTER_ADDRESS("requester.address", Type.TEXT, null, Kinds.all()),
     REQUESTER_EMAIL("requester.email", Type.TEXT, null, Kinds.all()),

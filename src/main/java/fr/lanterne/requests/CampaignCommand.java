@@ -44,6 +44,14 @@ public final class CampaignCommand {
         @Option(names = "--registry", description = "Toutes les communes du registre des déploiements.")
         boolean registry;
 
+        @Option(names = "--epci", paramLabel = "SIREN", split = ",",
+                description = "Intercommunalités par leur SIREN (répétable, ou séparés par des virgules).")
+        List<String> epci = new ArrayList<>();
+
+        @Option(names = "--epci-departement", paramLabel = "DÉP",
+                description = "Toutes les intercommunalités ayant une commune membre dans ce département.")
+        String epciDepartement;
+
         @Option(names = "--csv", paramLabel = "FICHIER",
                 description = "Une ligne par destinataire : code INSEE ou code d'organisme (première colonne).")
         Path csv;
@@ -62,7 +70,7 @@ public final class CampaignCommand {
         public int execute(ApplicationContext context, PrintWriter out) throws IOException {
             Campaigns campaigns = context.getBean(Campaigns.class);
             NewCampaign campaign = new NewCampaign(name, templates, new CampaignTargets(insee, departement,
-                    minPopulation, registry, csv == null ? List.of() : readCsv(csv)), channel);
+                    minPopulation, registry, csv == null ? List.of() : readCsv(csv), epci, epciDepartement), channel);
             CampaignPlan plan = campaigns.plan(campaign);
             printPlan(out, plan);
             if (dryRun) {

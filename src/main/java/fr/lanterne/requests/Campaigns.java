@@ -345,6 +345,13 @@ public class Campaigns {
             }
             codes.add(InseeCode.isValid(code) ? AuthorityCodes.townHall(authorities.commune(code).insee()) : code);
         }
+        for (String siren : targets.epci()) {
+            codes.add(authorities.epci(siren).authorityCode());
+        }
+        if (targets.epciDepartement() != null) {
+            authorities.epciSirensOfDepartement(targets.epciDepartement())
+                    .forEach(siren -> codes.add(AuthorityCodes.epci(siren)));
+        }
         return codes;
     }
 
@@ -404,6 +411,12 @@ public class Campaigns {
         if (!targets.authorityCodes().isEmpty()) {
             parts.put("csv", FrenchCount.of(targets.authorityCodes().size(), "organisme", "organismes")
                     + " d'une liste");
+        }
+        if (!targets.epci().isEmpty()) {
+            parts.put("epci", FrenchCount.of(targets.epci().size(), "intercommunalité", "intercommunalités"));
+        }
+        if (targets.epciDepartement() != null) {
+            parts.put("epciDepartement", "intercommunalités du département " + targets.epciDepartement());
         }
         return String.join(", ", parts.values());
     }

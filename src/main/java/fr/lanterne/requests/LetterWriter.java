@@ -1,6 +1,7 @@
 package fr.lanterne.requests;
 
 import fr.lanterne.DataDirectory;
+import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.letters.Addressee;
 import fr.lanterne.letters.Letter;
@@ -42,15 +43,22 @@ class LetterWriter {
     private final Letters letters;
     private final DataDirectory dataDirectory;
     private final Settings settings;
+    private final Authorities authorities;
 
     /** What a preview shows for what the identity still lacks: plainly not a value, and no address of anyone. */
     static final String MISSING = "[à compléter]";
     private static final String MISSING_EMAIL = "[à-compléter]@[à-compléter].fr";
 
-    LetterWriter(Letters letters, DataDirectory dataDirectory, Settings settings) {
+    LetterWriter(Letters letters, DataDirectory dataDirectory, Settings settings, Authorities authorities) {
         this.letters = letters;
         this.dataDirectory = dataDirectory;
         this.settings = settings;
+        this.authorities = authorities;
+    }
+
+    /** The authority as a letter addresses it: for its PRADA's attention, asking where it publishes, if due. */
+    private Addressee addressee(Authority authority) {
+        return Addressee.of(authority, authorities.duties(authority));
     }
 
     /**
@@ -61,13 +69,13 @@ class LetterWriter {
     Letter compose(RequestReference reference, String templateId, Authority authority, LocalDate date) {
         RequesterIdentity identity = settings.requireIdentity("écrire la lettre d’une demande à envoyer");
         return letters.compose(templateId, LetterContext.request(requester(identity, reference.value()),
-                Addressee.of(authority), reference.value(), date, identity.place()));
+                addressee(authority), reference.value(), date, identity.place()));
     }
 
     /** The letter of a request, to read before confirming: signed as it will be, or with what is missing marked. */
     Letter preview(RequestReference reference, String templateId, Authority authority, LocalDate date) {
         Signer signer = signer(reference.value());
-        return letters.compose(templateId, LetterContext.request(signer.requester(), Addressee.of(authority),
+        return letters.compose(templateId, LetterContext.request(signer.requester(), addressee(authority),
                 reference.value(), date, signer.place()));
     }
 
@@ -96,7 +104,7 @@ class LetterWriter {
     Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
                            LocalDate date) {
         Signer signer = signer(reference.value());
-        return letters.compose(templateId, LetterContext.request(signer.requester(), Addressee.of(authority),
+        return letters.compose(templateId, LetterContext.request(signer.requester(), addressee(authority),
                 reference.value(), date, signer.place()).about(prior));
     }
 

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 
     /** Pages anyone may read in public mode (a document page shows only published documents to visitors). */
     private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
-            "/documents/*", "/documents/*/fichier"};
+            "/documents/*", "/documents/*/fichier", "/intercommunalites/*"};
 
     /** Pages for those who send requests: researchers read and search, they do not act. */
     private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",

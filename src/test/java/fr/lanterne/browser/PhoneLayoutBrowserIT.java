@@ -125,6 +125,7 @@ class PhoneLayoutBrowserIT {
         pages.put("accueil", "/");
         pages.put("commune", "/communes/" + MANOSQUE);
         pages.put("commune-demande", "/communes/" + MANOSQUE + "/demande");
+        pages.put("intercommunalite", "/intercommunalites/200030195");
         pages.put("mon-travail", "/travail");
         pages.put("demandes", "/demandes");
         pages.put("demande", "/demandes/" + reference);

@@ -15,7 +15,8 @@ class LetterComposerTest {
     private final Letters letters = Fixtures.letters();
 
     @ParameterizedTest
-    @ValueSource(strings = {"vsa", "cctv", "drones-sound", "relance", "saisine-cada", "saisine-cada-serie"})
+    @ValueSource(strings = {"vsa", "cctv", "drones-sound", "publication", "relance", "saisine-cada",
+            "saisine-cada-serie"})
     void everyShippedTemplateComposesALetter(String id) {
         LetterTemplate template = letters.templates().get(id);
 
@@ -236,8 +237,8 @@ class LetterComposerTest {
     void anUnknownTemplateListsTheOnesThatExist() {
         assertThatThrownBy(() -> letters.compose("VSA", Fixtures.request()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, relance, "
-                        + "saisine-cada, saisine-cada-serie, vsa.");
+                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, publication, "
+                        + "relance, saisine-cada, saisine-cada-serie, vsa.");
     }
 
     @Test

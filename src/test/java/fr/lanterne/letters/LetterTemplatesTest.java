@@ -44,7 +44,27 @@ class LetterTemplatesTest {
         assertThat(templates.get("saisine-cada").kind()).isEqualTo(TemplateKind.REFERRAL);
         assertThat(templates.get("saisine-cada-serie").kind()).isEqualTo(TemplateKind.SERIES_REFERRAL);
         assertThat(templates.ofKind(TemplateKind.REQUEST)).extracting(LetterTemplate::id)
-                .containsExactly("cctv", "drones-sound", "vsa");
+                .containsExactly("cctv", "drones-sound", "publication", "vsa");
+    }
+
+    @Test
+    void theReadmeExplainsThePublicationTemplateAndThePradaLine() throws IOException {
+        String readme = java.nio.file.Files.readString(Fixtures.TEMPLATES_FOLDER.resolve("README.md"));
+        assertThat(readme).contains("| `publication` | `REQUEST` |", "L312-1-2", "{{#authority.prada}}",
+                "{{#authority.publication}}", "À l'attention de la personne responsable de l'accès aux documents "
+                        + "administratifs", "R330-4", "population municipale", "D312-1-1-1");
+    }
+
+    @Test
+    void thePublicationTemplateAsksToPublishWhatWasCommunicatedCitingTheCrpa() {
+        LetterTemplate publication = Fixtures.shippedTemplates().get("publication");
+        assertThat(publication.kind()).isEqualTo(TemplateKind.REQUEST);
+        assertThat(publication.technologies()).containsExactlyInAnyOrder(Technology.values());
+        assertThat(publication.documents()).hasSize(2);
+        assertThat(String.join(" ", publication.legalBasis())).contains("L312-1-1", "L312-1-2", "D312-1-1-1");
+        String body = String.join("\n", Fixtures.letters().compose("publication", Fixtures.request()).body());
+        assertThat(body).contains("L312-1-1, 1°", "L312-1-2", "occultation", "D312-1-1-1", "500 habitants",
+                "l’adresse internet à laquelle ces documents sont ou seront publiés", "LNT-2026-000123");
     }
 
     @Test
@@ -95,7 +115,7 @@ class LetterTemplatesTest {
         assertThatThrownBy(() -> Fixtures.shippedTemplates().get("videosurveillance"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Le modèle de lettre « videosurveillance » n'existe pas. Modèles disponibles : cctv, "
-                        + "drones-sound, relance, saisine-cada, saisine-cada-serie, vsa.");
+                        + "drones-sound, publication, relance, saisine-cada, saisine-cada-serie, vsa.");
     }
 
     @Test

@@ -187,6 +187,24 @@ class CampaignPagesIT {
     }
 
     @Test
+    void every_intercommunalite_of_a_departement_and_one_by_its_code() {
+        Browser volunteer = signIn(TestUsers.VOLUNTEER);
+        assertThat(volunteer.get("/campagnes/nouvelle")).contains("Intercommunalités du département");
+        MultiValueMap<String, Object> typed = form(NAME + " epci", "epci-200030195");
+        typed.set("targets.epciDepartement", "90");
+        String plan = volunteer.post("/campagnes/nouvelle", typed).getResponseBody();
+        // The Territoire de Belfort's EPCI, and the Métropole Nice Côte d'Azur by its code.
+        assertThat(plan).contains("class=\"plan\"").contains(html("Métropole Nice Côte d'Azur"))
+                .contains(html("Grand Belfort"));
+
+        MultiValueMap<String, Object> unknown = form(NAME, "");
+        unknown.set("targets.epciDepartement", "99");
+        String page = volunteer.post("/campagnes/nouvelle", unknown).getResponseBody();
+        assertThat(between(page, "id=\"targets.epciDepartement\"", "for=\"targets.minPopulation\""))
+                .contains(html("Le département « 99 » n’existe pas"));
+    }
+
+    @Test
     void a_launch_sent_twice_with_the_same_token_creates_one_campaign() throws Exception {
         Browser volunteer = signIn(TestUsers.VOLUNTEER);
         volunteer.get("/campagnes/nouvelle");

@@ -9,6 +9,8 @@ import fr.lanterne.authorities.ContactImportReport;
 import fr.lanterne.web.AddressForm;
 import fr.lanterne.web.api.AuthorityViews.AuthorityView;
 import fr.lanterne.web.api.AuthorityViews.CommuneView;
+import fr.lanterne.web.api.AuthorityViews.EpciView;
+import fr.lanterne.web.api.AuthorityViews.SearchResultView;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,10 +49,23 @@ class AuthorityApiController {
         this.messages = messages;
     }
 
-    /** Communes matching a name, an INSEE code or a postal code, best match first. */
+    /**
+     * Communes matching a name, an INSEE code or a postal code, and intercommunalités matching a name or a SIREN,
+     * best match first; {@code kind} tells them apart (EPCI for an intercommunalité).
+     */
     @GetMapping
-    List<CommuneView> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
-        return authorities.search(q, limit).stream().map(c -> CommuneView.of(c, null, null)).toList();
+    List<SearchResultView> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+        return authorities.searchWithEpci(q, limit).stream()
+                .map(hit -> hit.commune() != null ? (SearchResultView) CommuneView.of(hit.commune(), null, null)
+                        : EpciView.of(hit.epci(), false, null))
+                .toList();
+    }
+
+    /** An intercommunalité by its SIREN, with its member communes. */
+    @GetMapping("/epci/{siren}")
+    EpciView epci(@PathVariable String siren) {
+        var epci = authorities.epci(siren);
+        return EpciView.of(epci, true, authorities.findAuthority(epci.authorityCode()).orElse(null));
     }
 
     /**
@@ -70,13 +85,17 @@ class AuthorityApiController {
         }
         Commune found = commune.orElseThrow(() -> CommuneNotFoundException.forInsee(insee));
         return ResponseEntity.ok(CommuneView.of(found, authorities.townHall(found.insee()),
-                authorities.bodiesAbove(found)));
+                authorities.bodiesAbove(found), authorities.epciOf(found.insee()).orElse(null)));
     }
 
-    /** Any authority by its code: mairie-06088, prefecture-06, region-93, ratp, cada... */
+    /**
+     * Any authority by its code: mairie-06088, prefecture-06, region-93, epci-200030195, ratp, cada... with its
+     * PRADA and publication duties where Lanterne can tell them (town halls, intercommunalités).
+     */
     @GetMapping("/by-code/{code}")
     AuthorityView authority(@PathVariable String code) {
-        return AuthorityView.of(authorities.authorityByCode(code));
+        var authority = authorities.authorityByCode(code);
+        return AuthorityView.of(authority, authorities.duties(authority));
     }
 
     @GetMapping("/by-code/{code}/contact-history")

@@ -49,7 +49,9 @@ class CampaignApiController {
                            @Size(max = 3) String departement,
                            Integer minPopulation, boolean registry,
                            @Size(max = 500) List<@Size(max = 60) String> authorities,
-                           Channel channel, boolean dryRun) {
+                           Channel channel, boolean dryRun,
+                           @Size(max = 500) List<@Size(max = 9) String> epci,
+                           @Size(max = 3) String epciDepartement) {
     }
 
     record Launched(long id, CampaignPlan plan, CampaignProgress progress) {
@@ -75,7 +77,8 @@ class CampaignApiController {
     @PostMapping
     ResponseEntity<?> launch(@Valid @RequestBody CampaignRequest body, Principal user) {
         NewCampaign campaign = new NewCampaign(body.name(), body.templates(), new CampaignTargets(body.insee(),
-                body.departement(), body.minPopulation(), body.registry(), body.authorities()), body.channel());
+                body.departement(), body.minPopulation(), body.registry(), body.authorities(), body.epci(),
+                body.epciDepartement()), body.channel());
         CampaignPlan plan = campaigns.plan(campaign);
         if (body.dryRun()) {
             return ResponseEntity.ok(new DryRun(plan, plan.withoutAddress().stream().map(AddressPage::of).toList()));

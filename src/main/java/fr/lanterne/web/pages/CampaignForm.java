@@ -33,6 +33,9 @@ public class CampaignForm {
         private String departement;
         @Size(max = 12)
         private String minPopulation;
+        /** Every intercommunalité with a member commune in this département. */
+        @Size(max = 10)
+        private String epciDepartement;
         private boolean registry;
         /** INSEE codes or authority codes, one per line, typed or pasted; an uploaded file's codes are added here. */
         // About 3,000 codes: the campaign keeps them in its selection (a TEXT column).
@@ -46,6 +49,14 @@ public class CampaignForm {
 
         public void setDepartement(String departement) {
             this.departement = departement;
+        }
+
+        public String getEpciDepartement() {
+            return epciDepartement;
+        }
+
+        public void setEpciDepartement(String epciDepartement) {
+            this.epciDepartement = epciDepartement;
         }
 
         public String getMinPopulation() {

@@ -222,6 +222,7 @@ class CampaignPagesController {
 
         CampaignForm.Targets targets = form.getTargets();
         String departement = blankToNull(targets.getDepartement());
+        String epciDepartement = blankToNull(targets.getEpciDepartement());
         Integer minPopulation = null;
         String population = blankToNull(targets.getMinPopulation());
         if (population != null) {
@@ -250,7 +251,7 @@ class CampaignPagesController {
             }
         }
         if (departement == null && minPopulation == null && !targets.isRegistry() && codes.isEmpty()
-                && !errors.hasFieldErrors("targets.*")) {
+                && epciDepartement == null && !errors.hasFieldErrors("targets.*")) {
             errors.rejectValue("targets", "campaign.error.targets");
         }
         if (errors.hasErrors()) {
@@ -258,7 +259,8 @@ class CampaignPagesController {
         }
         try {
             return Optional.of(new NewCampaign(name, templates,
-                    new CampaignTargets(List.of(), departement, minPopulation, targets.isRegistry(), codes), channel));
+                    new CampaignTargets(List.of(), departement, minPopulation, targets.isRegistry(), codes, List.of(),
+                            epciDepartement), channel));
         } catch (UserError e) {
             reject(errors, e);
             return Optional.empty();
@@ -285,6 +287,7 @@ class CampaignPagesController {
     private static void reject(BindingResult errors, UserError error) {
         Map<String, Object> details = error.details();
         String field = details.containsKey("departement") ? "targets.departement"
+                : details.containsKey("epciDepartement") ? "targets.epciDepartement"
                 : details.containsKey("template") ? "templates"
                 : details.containsKey("code") || details.containsKey("insee") ? "targets.codes"
                 : null;

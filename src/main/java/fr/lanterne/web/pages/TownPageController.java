@@ -86,6 +86,7 @@ class TownPageController {
         Authority townHall = authorities.townHall(commune.insee());
         model.addAttribute("commune", commune);
         model.addAttribute("townHall", townHall);
+        model.addAttribute("epci", authorities.epciOf(commune.insee()).orElse(null));
         if (!model.containsAttribute("address")) {
             model.addAttribute("address", AddressForm.of(townHall.contact()));
         }

@@ -1,0 +1,50 @@
+package fr.lanterne.authorities;
+
+/**
+ * Whether a body must name a "personne responsable de l’accès aux documents administratifs" (PRADA), who receives
+ * the requests and the CADA's referrals (CRPA R330-4). CRPA R330-2 lists, among others, the communes of 10,000
+ * inhabitants or more and the établissements publics de coopération intercommunale gathering 10,000 inhabitants or
+ * more. A commune déléguée, a commune associée or a municipal arrondissement is not a commune of its own: its
+ * commune names the PRADA. A commune that no longer exists names none.
+ */
+public final class PradaRule {
+
+    /** The threshold of R330-2, for communes and EPCI alike. */
+    public static final int THRESHOLD = 10_000;
+
+    private PradaRule() {
+    }
+
+    /** The verdict and the sentence that explains it (French, for pages and the API). */
+    public record Verdict(boolean due, String reason) {
+    }
+
+    public static Verdict forCommune(CommuneKind kind, boolean current, Integer population) {
+        if (kind != CommuneKind.COMMUNE) {
+            return new Verdict(false, "Une " + kind.label() + " relève de la PRADA de sa commune (CRPA R330-2).");
+        }
+        if (!current) {
+            return new Verdict(false, "Cette commune n’existe plus : c’est la commune qui lui a succédé qui répond.");
+        }
+        if (population == null) {
+            return new Verdict(false, "Population inconnue : impossible de dire si une PRADA est obligatoire.");
+        }
+        return population >= THRESHOLD
+                ? new Verdict(true, "Commune de 10 000 habitants ou plus : une PRADA doit être désignée (CRPA R330-2).")
+                : new Verdict(false, "Commune de moins de 10 000 habitants : pas de PRADA obligatoire (CRPA R330-2).");
+    }
+
+    public static Verdict forEpci(boolean current, Integer populationTotal) {
+        if (!current) {
+            return new Verdict(false, "Cette intercommunalité ne figure plus dans la liste officielle.");
+        }
+        if (populationTotal == null) {
+            return new Verdict(false, "Population inconnue : impossible de dire si une PRADA est obligatoire.");
+        }
+        return populationTotal >= THRESHOLD
+                ? new Verdict(true, "Intercommunalité de 10 000 habitants ou plus : une PRADA doit être désignée "
+                        + "(CRPA R330-2).")
+                : new Verdict(false, "Intercommunalité de moins de 10 000 habitants : pas de PRADA obligatoire "
+                        + "(CRPA R330-2).");
+    }
+}

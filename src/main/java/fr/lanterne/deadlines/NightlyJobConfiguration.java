@@ -6,6 +6,7 @@ import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.settings.Settings;
 import fr.lanterne.users.User;
 import fr.lanterne.users.PublicAddress;
 import java.net.URI;
@@ -134,9 +135,9 @@ class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock,
-                              @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ReviewWriter(requests, authorities, notices, clock, LocalDate.parse(runDate));
+    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings,
+                              Clock clock, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReviewWriter(requests, authorities, notices, settings, clock, LocalDate.parse(runDate));
     }
 
     /**
@@ -147,10 +148,13 @@ class NightlyJobConfiguration {
         private final Requests requests;
         private final Authorities authorities;
         private final NoticeStore notices;
+        private final Settings settings;
         private final Clock clock;
         private final LocalDate night;
 
-        ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock, LocalDate night) {
+        ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings, Clock clock,
+                     LocalDate night) {
+            this.settings = settings;
             this.requests = requests;
             this.authorities = authorities;
             this.notices = notices;
@@ -180,7 +184,14 @@ class NightlyJobConfiguration {
                     }
                     String draft = null;
                     String message = action.message();
-                    if (action.draft() != null) {
+                    String waiting = null;
+                    boolean referral = action.kind() == NoticeKind.IMPLICIT_REFUSAL
+                            || action.kind() == NoticeKind.REFERRAL_DRAFTED;
+                    if (action.draft() != null && referral) {
+                        // Asked before drafting: a refusal thrown inside the chunk's transaction would roll it back.
+                        waiting = settings.referralRefusal().orElse(null);
+                    }
+                    if (action.draft() != null && waiting == null) {
                         try {
                             draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
                                     night);
@@ -189,6 +200,26 @@ class NightlyJobConfiguration {
                         }
                     }
                     String authority = names.get(r.authorityId()).name();
+                    if (waiting != null) {
+                        // A referral short of an R343-1 element is not drafted (the CADA would not register it).
+                        // The volunteer is told once; the referral's own notice is left unwritten, so that a later
+                        // night drafts it once the identity is complete, while its safe deadline is still open.
+                        String waitKey = "REFERRAL_WAITING:" + r.reference();
+                        if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
+                            created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(),
+                                    r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
+                                    + message.replace(" ; la saisine est prête.", "."), null));
+                        }
+                        if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                            created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
+                                    r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                    + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
+                                    + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
+                                    + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
+                            done.add(waitKey);
+                        }
+                        continue;
+                    }
                     created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
                             r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
                     // A refusal born tonight also gets its referral drafted tonight: one notice says both.
@@ -242,7 +273,8 @@ class NightlyJobConfiguration {
 
     @Bean
     Step seriesReferrals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         Requests requests, NoticeStore notices, NightlyReview review, Clock clock) {
+                         Requests requests, NoticeStore notices, NightlyReview review, Settings settings,
+                         Clock clock) {
         return new StepBuilder("seriesReferrals", jobRepository)
                 .tasklet((contribution, context) -> {
                     LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
@@ -262,8 +294,8 @@ class NightlyJobConfiguration {
                     }
                     List<Notice> created = new ArrayList<>();
                     for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
-                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review, night)
-                                .ifPresent(created::add);
+                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review,
+                                settings.referralRefusal(), night).ifPresent(created::add);
                     }
                     notices.insert(created, night, clock.instant());
                     contribution.incrementWriteCount(created.size());
@@ -277,7 +309,8 @@ class NightlyJobConfiguration {
      * refusal later makes a new series, with a key of its own.
      */
     private static Optional<Notice> seriesNotice(long campaignId, List<RequestDates> refused, Requests requests,
-                                                 NoticeStore notices, NightlyReview review, LocalDate night) {
+                                                 NoticeStore notices, NightlyReview review,
+                                                 Optional<String> identityMissing, LocalDate night) {
         Map<String, List<RequestDates>> byTemplate = refused.stream()
                 .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
@@ -292,10 +325,23 @@ class NightlyJobConfiguration {
             if (!notices.existingKeys(List.of(key)).isEmpty()) {
                 continue;
             }
+            String owner = series.get(0).owner();
+            if (identityMissing.isPresent()) {
+                // Not drafted, and its key left free: a later night drafts it once the identity is complete.
+                String waitKey = "SERIES_WAITING:" + campaignId + ":" + group.getKey();
+                if (!notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                    continue;
+                }
+                return Optional.of(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, null, null,
+                        campaignId, owner, null, "Campagne n° " + campaignId + " : " + series.size()
+                        + " administrations ont refusé la même demande « " + group.getKey() + " », mais la saisine "
+                        + "unique de la CADA n'est pas préparée. " + identityMissing.get() + " Elle le sera la nuit "
+                        + "suivante, à envoyer au plus tard le "
+                        + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
+            }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
                     RequestReference.parse(r.reference()), prior(r))).toList();
             String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), items, night);
-            String owner = series.get(0).owner();
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "

@@ -157,6 +157,8 @@ final class LetterComposer {
                 case AUTHORITY_EMAIL -> authority == null ? null : authority.email();
                 case REQUESTER_NAME -> context.requester().name();
                 case REQUESTER_ADDRESS -> context.requester().postalAddress();
+                case REQUESTER_DETAILS -> context.requester().details().isEmpty() ? null
+                        : String.join("\n", context.requester().details());
                 case REQUESTER_EMAIL -> context.requester().email();
                 case REFERENCE -> context.reference();
                 case DATE -> FrenchDates.format(context.date());

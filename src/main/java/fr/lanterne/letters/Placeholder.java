@@ -16,6 +16,8 @@ enum Placeholder {
     AUTHORITY_EMAIL("authority.email", Type.TEXT, null, Kinds.all()),
     REQUESTER_NAME("requester.name", Type.TEXT, null, Kinds.all()),
     REQUESTER_ADDRESS("requester.address", Type.TEXT, null, Kinds.all()),
+    /** What R343-1 asks of the requester beyond the name: a legal person's form and representative, a domicile. */
+    REQUESTER_DETAILS("requester.details", Type.TEXT, null, Kinds.all()),
     REQUESTER_EMAIL("requester.email", Type.TEXT, null, Kinds.all()),
     REFERENCE("reference", Type.TEXT, null, Kinds.all()),
     DATE("date", Type.TEXT, null, Kinds.all()),

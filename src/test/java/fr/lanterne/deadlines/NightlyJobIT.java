@@ -1,11 +1,13 @@
 package fr.lanterne.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestIdentity;
 import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
@@ -67,6 +69,9 @@ class NightlyJobIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    fr.lanterne.settings.Settings settings;
 
     @Autowired
     DataDirectory dataDirectory;
@@ -228,6 +233,94 @@ class NightlyJobIT {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("La présente saisine intervient dans le délai de deux mois");
+        }
+    }
+
+    /**
+     * CRPA R343-1: without the requester's complete identity no referral is drafted (the CADA would not register it,
+     * and R343-5's two months run from the registration); the volunteer is told which element is missing, once, and
+     * a later night drafts the referral once the identity is complete. The letter then states every element.
+     */
+    @Test
+    void a_referral_waits_for_the_identity_r343_1_requires_then_states_all_of_it() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        String insee = authorities.communeCodes("2A", null).get(67);
+        TestData.forgetRequests(jdbc, List.of(AuthorityCodes.townHall(insee)));
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        for (LocalDate night : List.of(today.minusDays(2), today.minusDays(1), today)) {
+            JobInstance earlier = jobRepository.getJobInstance("nightly",
+                    new JobParametersBuilder().addString("runDate", night.toString()).toJobParameters());
+            if (earlier != null) {
+                jobRepository.deleteJobInstance(earlier);
+            }
+        }
+        authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                + "@nuit.test", null, null, null), "test");
+        RequestDetails refused = requests.create(new NewRequest(insee, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(refused), today.minusDays(22), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(refused), today.minusDays(20), "AR", TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(refused), today.minusDays(10), TestUsers.VOLUNTEER);
+        try {
+            // Left with what the configuration suggests: a name, a mailbox, a place, but no domicile.
+            settings.clearIdentity();
+            assertThatThrownBy(() -> requests.draftReferral(ref(refused)))
+                    .isInstanceOf(fr.lanterne.ConflictException.class)
+                    .hasMessage("Impossible de rédiger la saisine de la CADA : il manque l’adresse du domicile du "
+                            + "demandeur (CRPA R343-1). Complétez l’identité du demandeur (/reglages/identite).");
+
+            assertThat(nightly.run(today.minusDays(2)).status()).isEqualTo("COMPLETED");
+            assertThat(nightly.run(today.minusDays(1)).status()).isEqualTo("COMPLETED");
+
+            assertThat(count("SELECT COUNT(*) FROM deadline_notice WHERE notice_key = 'REFERRAL:"
+                    + refused.reference() + "'")).as("no referral without the identity").isZero();
+            assertThat(jdbc.sql("SELECT message FROM deadline_notice WHERE notice_key = ?")
+                    .param("REFERRAL_WAITING:" + refused.reference()).query(String.class).list())
+                    .as("told once, naming the missing element").singleElement().asString()
+                    .contains("il manque l’adresse du domicile du demandeur (CRPA R343-1)");
+
+            settings.saveIdentity(new fr.lanterne.settings.IdentityDraft("LEGAL_PERSON", null, null, null,
+                    "Association déclarée", "Lanterne de Corse", "3 cours Napoléon\n20000 Ajaccio",
+                    "Dominique Roux", "présidente", "BP 12\n20181 Ajaccio Cedex 1", "demandes@lanterne.test",
+                    "Ajaccio"), "tests");
+            assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
+
+            String draft = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE notice_key = ?")
+                    .param("REFERRAL:" + refused.reference()).query(String.class).single();
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+                assertThat(text).contains("Lanterne de Corse", "Association déclarée",
+                        "représentée par Dominique Roux, présidente", "Siège social : 3 cours Napoléon, 20000 Ajaccio",
+                        "BP 12", "20181 Ajaccio Cedex 1");
+            }
+        } finally {
+            TestIdentity.restore(settings);
+        }
+    }
+
+    /** The letter of a natural person states their prénoms, nom and domicile (CRPA R343-1). */
+    @Test
+    void a_natural_persons_referral_states_their_names_and_domicile() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        String insee = authorities.communeCodes("2A", null).get(68);
+        TestData.forgetRequests(jdbc, List.of(AuthorityCodes.townHall(insee)));
+        authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                + "@nuit.test", null, null, null), "test");
+        RequestDetails refused = requests.create(new NewRequest(insee, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(refused), today.minusDays(22), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(refused), today.minusDays(20), "AR", TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(refused), today.minusDays(10), TestUsers.VOLUNTEER);
+
+        String draft = requests.draftReferral(ref(refused));
+
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertThat(text).contains("Mes coordonnées : Camille Martin 12 rue de la Préfecture 06300 Nice");
         }
     }
 

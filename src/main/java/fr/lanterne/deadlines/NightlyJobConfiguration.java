@@ -342,14 +342,21 @@ class NightlyJobConfiguration {
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
                     RequestReference.parse(r.reference()), prior(r))).toList();
             String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), items, night);
+            // L342-1 has the requester inform each administration of the series: one letter each, drafted with the
+            // referral and dated like it, for the volunteer to send the same day.
+            for (Requests.SeriesItem item : items) {
+                requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
+            }
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
                             + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
                             .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
                             + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
-                            + "sûre de la série (CRPA R343-1), et informez de cette saisine chacune des administrations "
-                            + "de la série (CRPA L342-1) : Lanterne ne prépare pas encore ces courriers.", draft));
+                            + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
+                            + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
+                            + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
+                    draft));
         }
         return Optional.empty();
     }

@@ -19,7 +19,7 @@ final class LetterComposer {
         LetterTemplate meta = template.template();
         CompiledTemplate request = switch (meta.kind()) {
             case REQUEST -> template;
-            case REMINDER, REFERRAL -> priorRequestTemplate(meta, context);
+            case REMINDER, REFERRAL, SERIES_INFORMATION -> priorRequestTemplate(meta, context);
             case SERIES_REFERRAL -> seriesTemplate(meta, context);
         };
         Addressee recipient = meta.recipient() != null ? meta.recipient() : context.authority();

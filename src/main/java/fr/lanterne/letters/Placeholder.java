@@ -107,7 +107,7 @@ enum Placeholder {
         }
 
         static Set<TemplateKind> withPriorRequest() {
-            return EnumSet.of(TemplateKind.REMINDER, TemplateKind.REFERRAL);
+            return EnumSet.of(TemplateKind.REMINDER, TemplateKind.REFERRAL, TemplateKind.SERIES_INFORMATION);
         }
 
         static Set<TemplateKind> referral() {

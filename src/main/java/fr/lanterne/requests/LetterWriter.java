@@ -101,7 +101,8 @@ class LetterWriter {
      */
     Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
                            LocalDate date) {
-        Signer signer = letters.templates().get(templateId).kind() == TemplateKind.REFERRAL
+        TemplateKind kind = letters.templates().get(templateId).kind();
+        Signer signer = kind == TemplateKind.REFERRAL || kind == TemplateKind.SERIES_INFORMATION
                 ? referralSigner(reference.value()) : signer(reference.value());
         return letters.compose(templateId, LetterContext.request(signer.requester(), Addressee.of(authority),
                 reference.value(), date, signer.place()).about(prior));

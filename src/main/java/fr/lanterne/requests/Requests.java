@@ -235,6 +235,11 @@ public class Requests {
         return change(reference, r -> r.closed(actor, why, clock.instant()));
     }
 
+    /** Records the day the administration was told of the series referral to the CADA (CRPA L342-1). */
+    public RequestDetails recordSeriesInformed(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.seriesInformed(date, actor, today(), clock.instant()));
+    }
+
     public RequestDetails note(RequestReference reference, String text, String actor) {
         return change(reference, r -> r.note(text, actor, clock.instant()));
     }
@@ -322,8 +327,11 @@ public class Requests {
         Authority authority = authorities.authority(request.state().authorityId());
         Letter letter = letterWriter.composeFollowUp(reference, templateId, authority, prior, date);
         String file = letterWriter.writeDraft(reference.value(), templateId, letter);
-        EventType type = letters.templates().get(templateId).kind() == TemplateKind.REMINDER
-                ? EventType.REMINDER_DRAFTED : EventType.REFERRAL_DRAFTED;
+        EventType type = switch (letters.templates().get(templateId).kind()) {
+            case REMINDER -> EventType.REMINDER_DRAFTED;
+            case SERIES_INFORMATION -> EventType.SERIES_INFORMATION_DRAFTED;
+            default -> EventType.REFERRAL_DRAFTED;
+        };
         store.update(request.followUpDrafted(type, file, clock.instant()));
         return file;
     }

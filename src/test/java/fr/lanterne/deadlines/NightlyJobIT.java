@@ -300,6 +300,72 @@ class NightlyJobIT {
         }
     }
 
+    /**
+     * CRPA L342-1 (third paragraph, loi 3DS): the requester informs each administration of a series of the series
+     * referral. The night drafts one information letter per request of the series with the referral, dated like it;
+     * the volunteer records when each went, and that date cannot precede the request.
+     */
+    @Test
+    void a_series_referral_comes_with_one_information_letter_per_administration() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        List<String> series = authorities.communeCodes("2A", null).subList(70, 75);
+        TestData.forgetRequests(jdbc, series.stream().map(AuthorityCodes::townHall).toList());
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        JobInstance earlier = jobRepository.getJobInstance("nightly",
+                new JobParametersBuilder().addString("runDate", today.toString()).toJobParameters());
+        if (earlier != null) {
+            jobRepository.deleteJobInstance(earlier);
+        }
+        for (String insee : series) {
+            authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                    + "@nuit.test", null, null, null), "test");
+        }
+        long campaign = campaigns.create(new NewCampaign("série informée", List.of("cctv"),
+                new CampaignTargets(series, null, null, false, List.of()), Channel.EMAIL), TestUsers.VOLUNTEER);
+        campaigns.run(campaign, p -> { });
+        List<RequestReference> references = new ArrayList<>();
+        for (String insee : series) {
+            RequestReference reference = RequestReference.parse(jdbc.sql("""
+                    SELECT r.reference FROM request r JOIN authority a ON a.id = r.authority_id
+                    WHERE a.code = ? AND r.campaign_id = ?""").params(AuthorityCodes.townHall(insee), campaign)
+                    .query(String.class).single());
+            requests.recordReceipt(reference, today, null, TestUsers.VOLUNTEER);
+            requests.recordRefusal(reference, today, TestUsers.VOLUNTEER);
+            references.add(reference);
+        }
+
+        assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
+
+        assertThat(jdbc.sql("SELECT message FROM deadline_notice WHERE notice_key LIKE ?")
+                .param("SERIES:" + campaign + ":%").query(String.class).single())
+                .contains("la lettre d'information de chacune est prête").contains("requests series-informed");
+        for (RequestReference reference : references) {
+            assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
+                    + "r.reference = '" + reference + "' AND e.type = 'SERIES_INFORMATION_DRAFTED'")).isOne();
+            java.nio.file.Path letter = dataDirectory.root().resolve("drafts").resolve(reference.value())
+                    .resolve("information-serie.pdf");
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                        .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+                String date = (today.getDayOfMonth() == 1 ? "1er" : Integer.toString(today.getDayOfMonth())) + " "
+                        + today.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                        java.util.Locale.FRENCH));
+                assertThat(text).contains(reference.value(), "article L342-1",
+                        "par une saisine unique datée du " + date, "Vous avez refusé cette communication le " + date,
+                        "Camille Martin");
+            }
+        }
+
+        RequestReference first = references.get(0);
+        assertThatThrownBy(() -> requests.recordSeriesInformed(first, today.minusYears(1), TestUsers.VOLUNTEER))
+                .isInstanceOf(fr.lanterne.InvalidInputException.class);
+        requests.recordSeriesInformed(first, today, TestUsers.VOLUNTEER);
+        assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
+                + "r.reference = '" + first + "' AND e.type = 'SERIES_INFORMED' AND e.event_date = '" + today + "'"))
+                .isOne();
+    }
+
     /** The letter of a natural person states their prénoms, nom and domicile (CRPA R343-1). */
     @Test
     void a_natural_persons_referral_states_their_names_and_domicile() throws Exception {

@@ -236,8 +236,8 @@ class LetterComposerTest {
     void anUnknownTemplateListsTheOnesThatExist() {
         assertThatThrownBy(() -> letters.compose("VSA", Fixtures.request()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, relance, "
-                        + "saisine-cada, saisine-cada-serie, vsa.");
+                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, "
+                        + "information-serie, relance, saisine-cada, saisine-cada-serie, vsa.");
     }
 
     @Test

@@ -341,7 +341,9 @@ class NightlyJobConfiguration {
             }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
                     RequestReference.parse(r.reference()), prior(r))).toList();
-            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), items, night);
+            List<Requests.SeriesItem> listed = new ArrayList<>(items);
+            listed.addAll(otherRequests(campaignId, group.getKey(), series, requests));
+            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
             // L342-1 has the requester inform each administration of the series: one letter each, drafted with the
             // referral and dated like it, for the volunteer to send the same day.
             for (Requests.SeriesItem item : items) {
@@ -359,6 +361,57 @@ class NightlyJobConfiguration {
                     draft));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The campaign's other requests with the same object, one per administration not referred tonight, each with its
+     * state: L342-1 has the requester identify to the CADA every request of the series, not only the refusals.
+     */
+    private static List<Requests.SeriesItem> otherRequests(long campaignId, String template,
+                                                           List<RequestDates> referred, Requests requests) {
+        Set<Long> authorities = new java.util.HashSet<>();
+        referred.forEach(r -> authorities.add(r.authorityId()));
+        List<Requests.SeriesItem> others = new ArrayList<>();
+        for (RequestDates r : requests.campaignRequestDates(campaignId)) {
+            LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
+            // A request never sent is not yet a request of the series.
+            if (!r.template().equals(template) || sent == null || !authorities.add(r.authorityId())) {
+                continue;
+            }
+            others.add(Requests.SeriesItem.other(RequestReference.parse(r.reference()), sent, r.receivedOn(),
+                    seriesState(r)));
+        }
+        return others;
+    }
+
+    /** What became of a request of a series that the series referral does not refer, in words. */
+    static String seriesState(RequestDates r) {
+        if (r.withdrawnOn() != null) {
+            return "demande retirée le " + inLetter(r.withdrawnOn());
+        }
+        if (r.answeredOn() != null) {
+            return "documents communiqués le " + inLetter(r.answeredOn());
+        }
+        if (r.cadaReferredOn() != null) {
+            return "refus déjà soumis à la Commission le " + inLetter(r.cadaReferredOn());
+        }
+        if (r.partialAnswerOn() != null) {
+            return "communication partielle le " + inLetter(r.partialAnswerOn())
+                    + ", refus non soumis par la présente saisine";
+        }
+        if (r.refusedOn() != null) {
+            return "refus exprès du " + inLetter(r.refusedOn()) + ", non soumis par la présente saisine";
+        }
+        if (r.implicitRefusalOn() != null) {
+            return "refus implicite né le " + inLetter(r.implicitRefusalOn())
+                    + ", non soumis par la présente saisine";
+        }
+        return "sans réponse à ce jour";
+    }
+
+    private static String inLetter(LocalDate date) {
+        // A letter's date, without the weekday the notices give.
+        return fr.lanterne.letters.FrenchDates.format(date);
     }
 
     private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {

@@ -44,7 +44,13 @@ enum Placeholder {
     ENTRY_REQUEST_DATE("entry.request_date", Type.TEXT, SERIES, Kinds.withSeries()),
     ENTRY_RECEIVED_DATE("entry.received_date", Type.TEXT, SERIES, Kinds.withSeries()),
     ENTRY_REFUSAL_DATE("entry.refusal_date", Type.TEXT, SERIES, Kinds.withSeries()),
-    ENTRY_IMPLICIT("entry.implicit", Type.FLAG, SERIES, Kinds.withSeries());
+    ENTRY_IMPLICIT("entry.implicit", Type.FLAG, SERIES, Kinds.withSeries()),
+    /** The refusal referred, or what became of another request of the series (CRPA L342-1). */
+    ENTRY_STATE("entry.state", Type.TEXT, SERIES, Kinds.withSeries()),
+    /** True for a refusal the referral is about, false for another request of the series. */
+    ENTRY_REFERRED("entry.referred", Type.FLAG, SERIES, Kinds.withSeries()),
+    /** How many of the series' requests are refusals the referral is about. */
+    SERIES_REFERRED_COUNT("series.referred_count", Type.TEXT, null, Kinds.withSeries());
 
     /**
      * TEXT: {{x}} writes it, {{#x}}…{{/x}} keeps the text if it is known, {{^x}}…{{/x}} if it is not.

@@ -310,6 +310,11 @@ public class Requests {
         return store.openDatesOf(owner);
     }
 
+    /** Every request of a campaign, open or not, in id order: a series referral lists them all (CRPA L342-1). */
+    public List<RequestDates> campaignRequestDates(long campaignId) {
+        return store.datesOfCampaign(campaignId);
+    }
+
     /** Open requests after an id, a page at a time, for the nightly job. */
     public List<RequestDates> openRequestsAfter(long afterId, int limit) {
         return store.openDatesAfter(afterId, limit);
@@ -336,8 +341,23 @@ public class Requests {
         return file;
     }
 
-    /** One request of a series referral: the request and what is known of its refusal. */
-    public record SeriesItem(RequestReference reference, PriorRequest prior) {
+    /**
+     * One request of a series referral: a refusal referred (its {@code prior}), or another request of the series
+     * with its state in words (CRPA L342-1: the requester identifies every request of the series).
+     */
+    public record SeriesItem(RequestReference reference, PriorRequest prior, LocalDate sentOn, LocalDate receivedOn,
+                             String state) {
+
+        /** A refusal the series referral is about. */
+        public SeriesItem(RequestReference reference, PriorRequest prior) {
+            this(reference, prior, null, null, null);
+        }
+
+        /** Another request of the series, sent on {@code sentOn}, in the state {@code state}. */
+        public static SeriesItem other(RequestReference reference, LocalDate sentOn, LocalDate receivedOn,
+                                       String state) {
+            return new SeriesItem(reference, null, sentOn, receivedOn, state);
+        }
     }
 
     /**
@@ -352,8 +372,11 @@ public class Requests {
         for (SeriesItem item : items) {
             Request request = store.find(item.reference()).orElseThrow(() -> notFound(item.reference()));
             Authority authority = authorities.authority(request.state().authorityId());
-            entries.add(fr.lanterne.letters.SeriesEntry.of(item.reference().value(),
-                    fr.lanterne.letters.Addressee.of(authority), item.prior()));
+            fr.lanterne.letters.Addressee addressee = fr.lanterne.letters.Addressee.of(authority);
+            entries.add(item.prior() != null
+                    ? fr.lanterne.letters.SeriesEntry.of(item.reference().value(), addressee, item.prior())
+                    : fr.lanterne.letters.SeriesEntry.other(item.reference().value(), addressee, item.sentOn(),
+                    item.receivedOn(), item.state()));
         }
         Letter letter = letterWriter.composeSeries(key.toUpperCase(java.util.Locale.ROOT),
                 new fr.lanterne.letters.Series(templateId, entries), date);

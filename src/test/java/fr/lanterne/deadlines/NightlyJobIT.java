@@ -309,7 +309,7 @@ class NightlyJobIT {
     void a_series_referral_comes_with_one_information_letter_per_administration() throws Exception {
         TestUsers.ensure(users);
         LocalDate today = LocalDate.now(clock);
-        List<String> series = authorities.communeCodes("2A", null).subList(70, 75);
+        List<String> series = authorities.communeCodes("2A", null).subList(70, 76);
         TestData.forgetRequests(jdbc, series.stream().map(AuthorityCodes::townHall).toList());
         jdbc.sql("DELETE FROM deadline_notice").update();
         JobInstance earlier = jobRepository.getJobInstance("nightly",
@@ -331,9 +331,12 @@ class NightlyJobIT {
                     WHERE a.code = ? AND r.campaign_id = ?""").params(AuthorityCodes.townHall(insee), campaign)
                     .query(String.class).single());
             requests.recordReceipt(reference, today, null, TestUsers.VOLUNTEER);
-            requests.recordRefusal(reference, today, TestUsers.VOLUNTEER);
             references.add(reference);
         }
+        // Five refusals make the series; the sixth town hall answered, and the referral still lists its request.
+        RequestReference answered = references.remove(5);
+        references.forEach(reference -> requests.recordRefusal(reference, today, TestUsers.VOLUNTEER));
+        requests.recordAnswer(answered, true, today, TestUsers.VOLUNTEER);
 
         assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
 
@@ -356,6 +359,22 @@ class NightlyJobIT {
                         "Camille Martin");
             }
         }
+
+        String referral = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE notice_key LIKE ?")
+                .param("SERIES:" + campaign + ":%").query(String.class).single();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(referral).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertThat(text).contains("l’ensemble des 6 demandes relevant de cette série",
+                    "5 d’entre elles ont fait l’objet d’un refus", "réf. " + answered + " – demande du",
+                    "– documents communiqués le ");
+            for (RequestReference reference : references) {
+                assertThat(text).contains("réf. " + reference);
+            }
+        }
+        assertThat(dataDirectory.root().resolve("drafts").resolve(answered.value()).resolve("information-serie.pdf"))
+                .as("the information letter needs a refusal: not yet for an administration that answered")
+                .doesNotExist();
 
         RequestReference first = references.get(0);
         assertThatThrownBy(() -> requests.recordSeriesInformed(first, today.minusYears(1), TestUsers.VOLUNTEER))

@@ -6,6 +6,7 @@ import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.settings.Settings;
 import fr.lanterne.users.User;
 import fr.lanterne.users.PublicAddress;
 import java.net.URI;
@@ -134,9 +135,9 @@ class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock,
-                              @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ReviewWriter(requests, authorities, notices, clock, LocalDate.parse(runDate));
+    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings,
+                              Clock clock, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReviewWriter(requests, authorities, notices, settings, clock, LocalDate.parse(runDate));
     }
 
     /**
@@ -147,10 +148,13 @@ class NightlyJobConfiguration {
         private final Requests requests;
         private final Authorities authorities;
         private final NoticeStore notices;
+        private final Settings settings;
         private final Clock clock;
         private final LocalDate night;
 
-        ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Clock clock, LocalDate night) {
+        ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings, Clock clock,
+                     LocalDate night) {
+            this.settings = settings;
             this.requests = requests;
             this.authorities = authorities;
             this.notices = notices;
@@ -180,7 +184,14 @@ class NightlyJobConfiguration {
                     }
                     String draft = null;
                     String message = action.message();
-                    if (action.draft() != null) {
+                    String waiting = null;
+                    boolean referral = action.kind() == NoticeKind.IMPLICIT_REFUSAL
+                            || action.kind() == NoticeKind.REFERRAL_DRAFTED;
+                    if (action.draft() != null && referral) {
+                        // Asked before drafting: a refusal thrown inside the chunk's transaction would roll it back.
+                        waiting = settings.referralRefusal().orElse(null);
+                    }
+                    if (action.draft() != null && waiting == null) {
                         try {
                             draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
                                     night);
@@ -189,6 +200,26 @@ class NightlyJobConfiguration {
                         }
                     }
                     String authority = names.get(r.authorityId()).name();
+                    if (waiting != null) {
+                        // A referral short of an R343-1 element is not drafted (the CADA would not register it).
+                        // The volunteer is told once; the referral's own notice is left unwritten, so that a later
+                        // night drafts it once the identity is complete, while its safe deadline is still open.
+                        String waitKey = "REFERRAL_WAITING:" + r.reference();
+                        if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
+                            created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(),
+                                    r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
+                                    + message.replace(" ; la saisine est prête.", "."), null));
+                        }
+                        if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                            created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
+                                    r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                    + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
+                                    + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
+                                    + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
+                            done.add(waitKey);
+                        }
+                        continue;
+                    }
                     created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
                             r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
                     // A refusal born tonight also gets its referral drafted tonight: one notice says both.
@@ -242,7 +273,8 @@ class NightlyJobConfiguration {
 
     @Bean
     Step seriesReferrals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         Requests requests, NoticeStore notices, NightlyReview review, Clock clock) {
+                         Requests requests, NoticeStore notices, NightlyReview review, Settings settings,
+                         Clock clock) {
         return new StepBuilder("seriesReferrals", jobRepository)
                 .tasklet((contribution, context) -> {
                     LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
@@ -262,8 +294,8 @@ class NightlyJobConfiguration {
                     }
                     List<Notice> created = new ArrayList<>();
                     for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
-                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review, night)
-                                .ifPresent(created::add);
+                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review,
+                                settings.referralRefusal(), night).ifPresent(created::add);
                     }
                     notices.insert(created, night, clock.instant());
                     contribution.incrementWriteCount(created.size());
@@ -277,7 +309,8 @@ class NightlyJobConfiguration {
      * refusal later makes a new series, with a key of its own.
      */
     private static Optional<Notice> seriesNotice(long campaignId, List<RequestDates> refused, Requests requests,
-                                                 NoticeStore notices, NightlyReview review, LocalDate night) {
+                                                 NoticeStore notices, NightlyReview review,
+                                                 Optional<String> identityMissing, LocalDate night) {
         Map<String, List<RequestDates>> byTemplate = refused.stream()
                 .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
@@ -292,20 +325,93 @@ class NightlyJobConfiguration {
             if (!notices.existingKeys(List.of(key)).isEmpty()) {
                 continue;
             }
+            String owner = series.get(0).owner();
+            if (identityMissing.isPresent()) {
+                // Not drafted, and its key left free: a later night drafts it once the identity is complete.
+                String waitKey = "SERIES_WAITING:" + campaignId + ":" + group.getKey();
+                if (!notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                    continue;
+                }
+                return Optional.of(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, null, null,
+                        campaignId, owner, null, "Campagne n° " + campaignId + " : " + series.size()
+                        + " administrations ont refusé la même demande « " + group.getKey() + " », mais la saisine "
+                        + "unique de la CADA n'est pas préparée. " + identityMissing.get() + " Elle le sera la nuit "
+                        + "suivante, à envoyer au plus tard le "
+                        + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
+            }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
                     RequestReference.parse(r.reference()), prior(r))).toList();
-            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), items, night);
-            String owner = series.get(0).owner();
+            List<Requests.SeriesItem> listed = new ArrayList<>(items);
+            listed.addAll(otherRequests(campaignId, group.getKey(), series, requests));
+            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
+            // L342-1 has the requester inform each administration of the series: one letter each, drafted with the
+            // referral and dated like it, for the volunteer to send the same day.
+            for (Requests.SeriesItem item : items) {
+                requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
+            }
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
                             + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
                             .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
                             + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
-                            + "sûre de la série (CRPA R343-1), et informez de cette saisine chacune des administrations "
-                            + "de la série (CRPA L342-1) : Lanterne ne prépare pas encore ces courriers.", draft));
+                            + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
+                            + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
+                            + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
+                    draft));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The campaign's other requests with the same object, one per administration not referred tonight, each with its
+     * state: L342-1 has the requester identify to the CADA every request of the series, not only the refusals.
+     */
+    private static List<Requests.SeriesItem> otherRequests(long campaignId, String template,
+                                                           List<RequestDates> referred, Requests requests) {
+        Set<Long> authorities = new java.util.HashSet<>();
+        referred.forEach(r -> authorities.add(r.authorityId()));
+        List<Requests.SeriesItem> others = new ArrayList<>();
+        for (RequestDates r : requests.campaignRequestDates(campaignId)) {
+            LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
+            // A request never sent is not yet a request of the series.
+            if (!r.template().equals(template) || sent == null || !authorities.add(r.authorityId())) {
+                continue;
+            }
+            others.add(Requests.SeriesItem.other(RequestReference.parse(r.reference()), sent, r.receivedOn(),
+                    seriesState(r)));
+        }
+        return others;
+    }
+
+    /** What became of a request of a series that the series referral does not refer, in words. */
+    static String seriesState(RequestDates r) {
+        if (r.withdrawnOn() != null) {
+            return "demande retirée le " + inLetter(r.withdrawnOn());
+        }
+        if (r.answeredOn() != null) {
+            return "documents communiqués le " + inLetter(r.answeredOn());
+        }
+        if (r.cadaReferredOn() != null) {
+            return "refus déjà soumis à la Commission le " + inLetter(r.cadaReferredOn());
+        }
+        if (r.partialAnswerOn() != null) {
+            return "communication partielle le " + inLetter(r.partialAnswerOn())
+                    + ", refus non soumis par la présente saisine";
+        }
+        if (r.refusedOn() != null) {
+            return "refus exprès du " + inLetter(r.refusedOn()) + ", non soumis par la présente saisine";
+        }
+        if (r.implicitRefusalOn() != null) {
+            return "refus implicite né le " + inLetter(r.implicitRefusalOn())
+                    + ", non soumis par la présente saisine";
+        }
+        return "sans réponse à ce jour";
+    }
+
+    private static String inLetter(LocalDate date) {
+        // A letter's date, without the weekday the notices give.
+        return fr.lanterne.letters.FrenchDates.format(date);
     }
 
     private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {

@@ -6,6 +6,7 @@ public enum NoticeKind {
     REMINDER_DRAFTED("Relance prête à envoyer"),
     IMPLICIT_REFUSAL("Refus implicite"),
     REFERRAL_DRAFTED("Saisine de la CADA prête à envoyer"),
+    REFERRAL_WAITING_FOR_IDENTITY("Saisine de la CADA en attente de l’identité du demandeur"),
     REFERRAL_DEADLINE_SOON("Date limite de saisine de la CADA proche"),
     RECORD_CADA_REGISTRATION("Date d'enregistrement par la CADA à enregistrer"),
     CONFIRMED_REFUSAL("Refus confirmé après l'avis de la CADA"),

@@ -19,7 +19,7 @@ final class LetterComposer {
         LetterTemplate meta = template.template();
         CompiledTemplate request = switch (meta.kind()) {
             case REQUEST -> template;
-            case REMINDER, REFERRAL -> priorRequestTemplate(meta, context);
+            case REMINDER, REFERRAL, SERIES_INFORMATION -> priorRequestTemplate(meta, context);
             case SERIES_REFERRAL -> seriesTemplate(meta, context);
         };
         Addressee recipient = meta.recipient() != null ? meta.recipient() : context.authority();
@@ -83,7 +83,7 @@ final class LetterComposer {
                     + "demande et du refus).", Map.of("template", meta.id()));
         }
         for (SeriesEntry entry : series.entries()) {
-            if (context.date().isBefore(entry.refusalDate())) {
+            if (entry.referred() && context.date().isBefore(entry.refusalDate())) {
                 throw new InvalidInputException("La demande à « " + entry.authorityName() + " » n'est refusée que le "
                         + FrenchDates.format(entry.refusalDate()) + " : la saisine en série ne peut pas être datée "
                         + "d'avant ce refus.");
@@ -159,6 +159,8 @@ final class LetterComposer {
                 case AUTHORITY_EMAIL -> authority == null ? null : authority.email();
                 case REQUESTER_NAME -> context.requester().name();
                 case REQUESTER_ADDRESS -> context.requester().postalAddress();
+                case REQUESTER_DETAILS -> context.requester().details().isEmpty() ? null
+                        : String.join("\n", context.requester().details());
                 case REQUESTER_EMAIL -> context.requester().email();
                 case REFERENCE -> context.reference();
                 case DATE -> FrenchDates.format(context.date());
@@ -178,9 +180,13 @@ final class LetterComposer {
                 case ENTRY_REQUEST_DATE -> FrenchDates.format(entry(item).sentOn());
                 case ENTRY_RECEIVED_DATE -> entry(item).receivedOn() == null
                         ? null : FrenchDates.format(entry(item).receivedOn());
-                case ENTRY_REFUSAL_DATE -> FrenchDates.format(entry(item).refusalDate());
-                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, REFERRAL_IN_TIME, ENTRY_IMPLICIT, AUTHORITY_PRADA,
-                     AUTHORITY_PUBLICATION -> throw new IllegalStateException(
+                case ENTRY_REFUSAL_DATE -> entry(item).refusalDate() == null
+                        ? null : FrenchDates.format(entry(item).refusalDate());
+                case ENTRY_STATE -> entry(item).stateText();
+                case SERIES_REFERRED_COUNT -> context.series() == null ? null
+                        : Long.toString(context.series().entries().stream().filter(SeriesEntry::referred).count());
+                case DOCUMENTS, SERIES, REFUSAL_IMPLICIT, REFERRAL_IN_TIME, ENTRY_IMPLICIT, ENTRY_REFERRED,
+                     AUTHORITY_PRADA, AUTHORITY_PUBLICATION -> throw new IllegalStateException(
                         placeholder + " is not a text value");
             };
         }
@@ -194,6 +200,7 @@ final class LetterComposer {
                 case REFERRAL_IN_TIME -> context.priorRequest() != null
                         && context.priorRequest().referralInTimeOn(context.date());
                 case ENTRY_IMPLICIT -> entry(item).implicitRefusal();
+                case ENTRY_REFERRED -> entry(item).referred();
                 default -> throw new IllegalStateException(placeholder + " is not a flag");
             };
         }
@@ -233,8 +240,7 @@ final class LetterComposer {
                     if (entry.receivedOn() != null) {
                         out.append(", reçue le ").append(FrenchDates.format(entry.receivedOn()));
                     }
-                    out.append(entry.implicitRefusal() ? " – refus implicite né le " : " – refus exprès du ")
-                            .append(FrenchDates.format(entry.refusalDate()));
+                    out.append(" – ").append(entry.stateText());
                 }
             }
             return out.toString();

@@ -20,6 +20,8 @@ enum Placeholder {
     AUTHORITY_PUBLICATION("authority.publication", Type.FLAG, null, Kinds.all()),
     REQUESTER_NAME("requester.name", Type.TEXT, null, Kinds.all()),
     REQUESTER_ADDRESS("requester.address", Type.TEXT, null, Kinds.all()),
+    /** What R343-1 asks of the requester beyond the name: a legal person's form and representative, a domicile. */
+    REQUESTER_DETAILS("requester.details", Type.TEXT, null, Kinds.all()),
     REQUESTER_EMAIL("requester.email", Type.TEXT, null, Kinds.all()),
     REFERENCE("reference", Type.TEXT, null, Kinds.all()),
     DATE("date", Type.TEXT, null, Kinds.all()),
@@ -46,7 +48,13 @@ enum Placeholder {
     ENTRY_REQUEST_DATE("entry.request_date", Type.TEXT, SERIES, Kinds.withSeries()),
     ENTRY_RECEIVED_DATE("entry.received_date", Type.TEXT, SERIES, Kinds.withSeries()),
     ENTRY_REFUSAL_DATE("entry.refusal_date", Type.TEXT, SERIES, Kinds.withSeries()),
-    ENTRY_IMPLICIT("entry.implicit", Type.FLAG, SERIES, Kinds.withSeries());
+    ENTRY_IMPLICIT("entry.implicit", Type.FLAG, SERIES, Kinds.withSeries()),
+    /** The refusal referred, or what became of another request of the series (CRPA L342-1). */
+    ENTRY_STATE("entry.state", Type.TEXT, SERIES, Kinds.withSeries()),
+    /** True for a refusal the referral is about, false for another request of the series. */
+    ENTRY_REFERRED("entry.referred", Type.FLAG, SERIES, Kinds.withSeries()),
+    /** How many of the series' requests are refusals the referral is about. */
+    SERIES_REFERRED_COUNT("series.referred_count", Type.TEXT, null, Kinds.withSeries());
 
     /**
      * TEXT: {{x}} writes it, {{#x}}…{{/x}} keeps the text if it is known, {{^x}}…{{/x}} if it is not.
@@ -109,7 +117,7 @@ enum Placeholder {
         }
 
         static Set<TemplateKind> withPriorRequest() {
-            return EnumSet.of(TemplateKind.REMINDER, TemplateKind.REFERRAL);
+            return EnumSet.of(TemplateKind.REMINDER, TemplateKind.REFERRAL, TemplateKind.SERIES_INFORMATION);
         }
 
         static Set<TemplateKind> referral() {

@@ -8,11 +8,23 @@ import java.util.Objects;
  * One request of a series referred to the CADA at once (CRPA R343-3-1: for each authority its name, its email or
  * postal address, the date of the request and that of the refusal).
  *
+ * <p>L342-1 has the requester identify to the CADA every request of the series, not only the refusals it refers: an
+ * entry is either one of the refusals referred (no {@code state}), or another request of the series with its state
+ * in words ("communication obtenue le 3 octobre 2026", "déjà soumise à la Commission le …").
+ *
  * @param contact the authority's email, or its postal address (lines are joined with ", ")
  * @param receivedOn null if unknown
+ * @param refusalDate required for a refusal referred; null for another request of the series
+ * @param state null for a refusal referred; else what became of the request, in French
  */
 public record SeriesEntry(String reference, String authorityName, String contact, LocalDate sentOn,
-                          LocalDate receivedOn, LocalDate refusalDate, boolean implicitRefusal) {
+                          LocalDate receivedOn, LocalDate refusalDate, boolean implicitRefusal, String state) {
+
+    /** A refusal referred by the series referral. */
+    public SeriesEntry(String reference, String authorityName, String contact, LocalDate sentOn,
+                       LocalDate receivedOn, LocalDate refusalDate, boolean implicitRefusal) {
+        this(reference, authorityName, contact, sentOn, receivedOn, refusalDate, implicitRefusal, null);
+    }
 
     public SeriesEntry {
         reference = Text.line(reference, "référence de la demande", 40);
@@ -24,11 +36,36 @@ public record SeriesEntry(String reference, String authorityName, String contact
         }
         contact = address.replace("\n", ", ");
         Objects.requireNonNull(sentOn, "sentOn");
-        Objects.requireNonNull(refusalDate, "refusalDate");
-        if (refusalDate.isBefore(sentOn) || receivedOn != null && receivedOn.isBefore(sentOn)) {
+        state = Text.optionalLine(state, "état de la demande à " + authorityName, 200);
+        if (state == null) {
+            Objects.requireNonNull(refusalDate, "refusalDate");
+        }
+        if (refusalDate != null && refusalDate.isBefore(sentOn) || receivedOn != null && receivedOn.isBefore(sentOn)) {
             throw new InvalidInputException("Les dates de la demande à « " + authorityName
                     + " » ne se suivent pas : envoi, puis réception, puis refus.");
         }
+    }
+
+    /** Whether this request's refusal is the object of the referral (rather than another request of the series). */
+    public boolean referred() {
+        return state == null;
+    }
+
+    /** What the series referral says of this request: its refusal, or its state. */
+    public String stateText() {
+        if (state != null) {
+            return state;
+        }
+        return (implicitRefusal ? "refus implicite né le " : "refus exprès du ") + FrenchDates.format(refusalDate)
+                + ", non encore soumis à la Commission";
+    }
+
+    /** Another request of the series, to {@code authority}, in the state {@code state}. */
+    public static SeriesEntry other(String reference, Addressee authority, LocalDate sentOn, LocalDate receivedOn,
+                                    String state) {
+        return new SeriesEntry(reference, authority.name(),
+                authority.email() != null ? authority.email() : authority.postalAddress(), sentOn, receivedOn, null,
+                false, Objects.requireNonNull(state, "state"));
     }
 
     /** The entry for a request to {@code authority}, with its email if it has one, else its postal address. */

@@ -9,7 +9,12 @@ public enum TemplateKind {
     /** A referral to the CADA after a refusal (CRPA L342-1, R343-1): needs the earlier request. */
     REFERRAL("saisine de la CADA"),
     /** One referral for a series of 5 or more requests to different authorities (CRPA L342-1, R343-3-1). */
-    SERIES_REFERRAL("saisine de la CADA pour une série");
+    SERIES_REFERRAL("saisine de la CADA pour une série"),
+    /**
+     * The letter telling one administration of a series that the CADA was seized of the series (CRPA L342-1, third
+     * paragraph, as amended by the loi 3DS of 21 February 2022): needs that administration's earlier request.
+     */
+    SERIES_INFORMATION("information d'une saisine en série");
 
     private final String label;
 

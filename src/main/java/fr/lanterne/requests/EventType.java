@@ -19,6 +19,8 @@ public enum EventType {
     REMINDER_DRAFTED("relance préparée"),
     REFERRAL_DRAFTED("saisine de la CADA préparée"),
     REFERRED_TO_CADA("CADA saisie"),
+    SERIES_INFORMATION_DRAFTED("information de la saisine en série préparée"),
+    SERIES_INFORMED("information de la saisine en série envoyée"),
     CADA_REGISTERED("saisine enregistrée par la CADA"),
     CADA_OPINION("avis de la CADA reçu"),
     CONFIRMED_REFUSAL("refus confirmé"),

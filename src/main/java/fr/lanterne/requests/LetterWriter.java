@@ -11,6 +11,7 @@ import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Series;
 import fr.lanterne.letters.Requester;
+import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.settings.IdentityDraft;
 import fr.lanterne.settings.PostalAddress;
 import fr.lanterne.settings.RequesterIdentity;
@@ -100,23 +101,44 @@ class LetterWriter {
         }
     }
 
-    /** A letter about a request (a reminder, a referral…), for the requester to check and send. */
+    /**
+     * A letter about a request (a reminder, a referral…), for the requester to check and send. A reminder may be
+     * drafted before the identity is complete; a referral may not (see {@link #referralSigner}).
+     *
+     * @throws fr.lanterne.ConflictException for a referral, while the identity lacks an element R343-1 requires
+     */
     Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
                            LocalDate date) {
-        Signer signer = signer(reference.value());
+        TemplateKind kind = letters.templates().get(templateId).kind();
+        Signer signer = kind == TemplateKind.REFERRAL || kind == TemplateKind.SERIES_INFORMATION
+                ? referralSigner(reference.value()) : signer(reference.value());
         return letters.compose(templateId, LetterContext.request(signer.requester(), addressee(authority),
                 reference.value(), date, signer.place()).about(prior));
     }
 
-    /** One referral to the CADA for a series of requests (CRPA L342-1). */
+    /**
+     * One referral to the CADA for a series of requests (CRPA L342-1).
+     *
+     * @throws fr.lanterne.ConflictException while the identity lacks an element R343-1 requires
+     */
     Letter composeSeries(String reference, Series series, LocalDate date) {
-        Signer signer = signer(null);
+        Signer signer = referralSigner(null);
         return letters.compose("saisine-cada-serie", LetterContext.series(signer.requester(), series, reference,
                 date, signer.place()));
     }
 
     /** Who signs a letter, and where. */
     private record Signer(Requester requester, String place) {
+    }
+
+    /**
+     * The signer of a referral to the CADA: the complete identity, never a draft marked "[à compléter]". The CADA
+     * registers only a referral that states every element of CRPA R343-1, and the two months of its opinion run from
+     * that registration (R343-5): a referral the volunteer would have to complete by hand is not drafted at all.
+     */
+    private Signer referralSigner(String reference) {
+        RequesterIdentity identity = settings.requireReferralIdentity();
+        return new Signer(requester(identity, reference), identity.place());
     }
 
     /** @param reference the reply address's plus-part, or null for the mailbox itself */

@@ -434,6 +434,16 @@ final class Request {
         return this;
     }
 
+    /**
+     * The administration was told that the CADA was seized of the series this request belongs to (CRPA L342-1): the
+     * requester must inform each administration of the series, and keeps the date as proof.
+     */
+    Request seriesInformed(LocalDate date, String actor, LocalDate today, Instant now) {
+        checkAfterSending(date, today, "La date de l’information de la saisine en série");
+        record(now, date, EventType.SERIES_INFORMED, actor, null);
+        return this;
+    }
+
     Request note(String text, String actor, Instant now) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("La note est vide.");

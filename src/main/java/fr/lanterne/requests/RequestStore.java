@@ -212,6 +212,12 @@ class RequestStore {
                 .list();
     }
 
+    List<RequestDates> datesOfCampaign(long campaignId) {
+        return jdbc.sql(DATES + " WHERE campaign_id = ? ORDER BY id").param(campaignId)
+                .query(RequestStore::dates)
+                .list();
+    }
+
     List<RequestDates> openDatesOf(String owner) {
         return jdbc.sql(DATES + " WHERE owner = ? AND open_key IS NOT NULL ORDER BY id").param(owner)
                 .query(RequestStore::dates)

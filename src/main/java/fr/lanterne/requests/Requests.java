@@ -235,6 +235,11 @@ public class Requests {
         return change(reference, r -> r.closed(actor, why, clock.instant()));
     }
 
+    /** Records the day the administration was told of the series referral to the CADA (CRPA L342-1). */
+    public RequestDetails recordSeriesInformed(RequestReference reference, LocalDate date, String actor) {
+        return change(reference, r -> r.seriesInformed(date, actor, today(), clock.instant()));
+    }
+
     public RequestDetails note(RequestReference reference, String text, String actor) {
         return change(reference, r -> r.note(text, actor, clock.instant()));
     }
@@ -305,6 +310,11 @@ public class Requests {
         return store.openDatesOf(owner);
     }
 
+    /** Every request of a campaign, open or not, in id order: a series referral lists them all (CRPA L342-1). */
+    public List<RequestDates> campaignRequestDates(long campaignId) {
+        return store.datesOfCampaign(campaignId);
+    }
+
     /** Open requests after an id, a page at a time, for the nightly job. */
     public List<RequestDates> openRequestsAfter(long afterId, int limit) {
         return store.openDatesAfter(afterId, limit);
@@ -322,14 +332,32 @@ public class Requests {
         Authority authority = authorities.authority(request.state().authorityId());
         Letter letter = letterWriter.composeFollowUp(reference, templateId, authority, prior, date);
         String file = letterWriter.writeDraft(reference.value(), templateId, letter);
-        EventType type = letters.templates().get(templateId).kind() == TemplateKind.REMINDER
-                ? EventType.REMINDER_DRAFTED : EventType.REFERRAL_DRAFTED;
+        EventType type = switch (letters.templates().get(templateId).kind()) {
+            case REMINDER -> EventType.REMINDER_DRAFTED;
+            case SERIES_INFORMATION -> EventType.SERIES_INFORMATION_DRAFTED;
+            default -> EventType.REFERRAL_DRAFTED;
+        };
         store.update(request.followUpDrafted(type, file, clock.instant()));
         return file;
     }
 
-    /** One request of a series referral: the request and what is known of its refusal. */
-    public record SeriesItem(RequestReference reference, PriorRequest prior) {
+    /**
+     * One request of a series referral: a refusal referred (its {@code prior}), or another request of the series
+     * with its state in words (CRPA L342-1: the requester identifies every request of the series).
+     */
+    public record SeriesItem(RequestReference reference, PriorRequest prior, LocalDate sentOn, LocalDate receivedOn,
+                             String state) {
+
+        /** A refusal the series referral is about. */
+        public SeriesItem(RequestReference reference, PriorRequest prior) {
+            this(reference, prior, null, null, null);
+        }
+
+        /** Another request of the series, sent on {@code sentOn}, in the state {@code state}. */
+        public static SeriesItem other(RequestReference reference, LocalDate sentOn, LocalDate receivedOn,
+                                       String state) {
+            return new SeriesItem(reference, null, sentOn, receivedOn, state);
+        }
     }
 
     /**
@@ -344,8 +372,11 @@ public class Requests {
         for (SeriesItem item : items) {
             Request request = store.find(item.reference()).orElseThrow(() -> notFound(item.reference()));
             Authority authority = authorities.authority(request.state().authorityId());
-            entries.add(fr.lanterne.letters.SeriesEntry.of(item.reference().value(),
-                    fr.lanterne.letters.Addressee.of(authority), item.prior()));
+            fr.lanterne.letters.Addressee addressee = fr.lanterne.letters.Addressee.of(authority);
+            entries.add(item.prior() != null
+                    ? fr.lanterne.letters.SeriesEntry.of(item.reference().value(), addressee, item.prior())
+                    : fr.lanterne.letters.SeriesEntry.other(item.reference().value(), addressee, item.sentOn(),
+                    item.receivedOn(), item.state()));
         }
         Letter letter = letterWriter.composeSeries(key.toUpperCase(java.util.Locale.ROOT),
                 new fr.lanterne.letters.Series(templateId, entries), date);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {RequestsCommand.Create.class, RequestsCommand.Show.class, RequestsCommand.Received.class,
                 RequestsCommand.Sent.class, RequestsCommand.Answered.class, RequestsCommand.Refused.class,
                 RequestsCommand.Cada.class, RequestsCommand.Withdraw.class, RequestsCommand.Retry.class,
-                RequestsCommand.Letter.class, RequestsCommand.SendDue.class, RequestsCommand.Transmitted.class})
+                RequestsCommand.Letter.class, RequestsCommand.SendDue.class, RequestsCommand.Transmitted.class,
+                RequestsCommand.SeriesInformed.class})
 public final class RequestsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -211,6 +212,27 @@ public final class RequestsCommand {
                     : step.registered != null ? requests.recordCadaRegistration(ref, step.registered, CommandUser.name())
                     : requests.recordCadaOpinion(ref, step.opinion, CommandUser.name());
             out.printf("%s : %s.%n", r.reference(), r.statusLabel());
+            return 0;
+        }
+    }
+
+    @Command(name = "series-informed", mixinStandardHelpOptions = true,
+            description = {"Enregistre la date à laquelle l'administration de la demande a été informée de la",
+                    "saisine de la CADA pour la série dont la demande fait partie (CRPA L342-1)."})
+    static final class SeriesInformed implements CliCommand {
+        @Parameters(paramLabel = "RÉFÉRENCE")
+        String reference;
+
+        @Option(names = "--date", required = true, paramLabel = "AAAA-MM-JJ",
+                description = "Date d'envoi de l'information.")
+        LocalDate date;
+
+        @Override
+        public int execute(ApplicationContext context, PrintWriter out) {
+            RequestDetails r = context.getBean(Requests.class).recordSeriesInformed(RequestReference.parse(reference),
+                    date, CommandUser.name());
+            out.printf("%s : information de la saisine en série enregistrée au %s.%n", r.reference(),
+                    date);
             return 0;
         }
     }

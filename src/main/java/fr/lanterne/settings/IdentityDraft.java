@@ -1,9 +1,12 @@
 package fr.lanterne.settings;
 
 import fr.lanterne.InvalidInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -104,6 +107,91 @@ public record IdentityDraft(String kind, String surname, String givenNames, Stri
             problems.put("place", "Le lieu de signature tient sur une ligne.");
         }
         return problems;
+    }
+
+    /** What each field is, as a referral's refusal names it; the R343-1 elements first. */
+    private static final Map<String, String> ELEMENTS = Map.ofEntries(
+            Map.entry("kind", "la qualité de personne physique ou morale du demandeur"),
+            Map.entry("surname", "le nom du demandeur"),
+            Map.entry("givenNames", "les prénoms du demandeur"),
+            Map.entry("homeAddress", "l’adresse du domicile du demandeur"),
+            Map.entry("legalForm", "la forme juridique de la personne morale"),
+            Map.entry("denomination", "la dénomination de la personne morale"),
+            Map.entry("seatAddress", "l’adresse du siège social de la personne morale"),
+            Map.entry("representativeName", "le nom du représentant légal de la personne morale"),
+            Map.entry("representativeTitle", "la qualité du représentant légal de la personne morale"),
+            Map.entry("letterAddress", "l’adresse postale des lettres"),
+            Map.entry("mailbox", "l’adresse électronique de réponse"),
+            Map.entry("place", "le lieu de signature"));
+
+    /** The fields whose content CRPA R343-1 requires a referral to the CADA to state. */
+    private static final List<String> R343_1 = List.of("kind", "surname", "givenNames", "homeAddress", "legalForm",
+            "denomination", "seatAddress", "representativeName", "representativeTitle");
+
+    /**
+     * Why a referral to the CADA cannot be drafted with this identity, or empty when it can. The CADA registers only
+     * a referral that states who the requester is (CRPA R343-1), and the two months of its opinion run from that
+     * registration (R343-5): a referral short of an element would lose that time, so none is drafted.
+     */
+    public Optional<String> referralRefusal() {
+        Map<String, String> problems = problems();
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<String, String> problem : problems.entrySet()) {
+            String field = problem.getKey();
+            boolean empty = field.equals("kind") || strip(value(field)) == null;
+            if (!R343_1.contains(field)) {
+                others.add(ELEMENTS.get(field) + (empty ? " manque" : " n’est pas valable") + " ("
+                        + problem.getValue() + ")");
+            } else if (empty) {
+                missing.add(ELEMENTS.get(field));
+            } else {
+                invalid.add(ELEMENTS.get(field) + " n’est pas valable (" + problem.getValue() + ")");
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add("il manque " + enumeration(missing) + " (CRPA R343-1)");
+        }
+        if (!invalid.isEmpty()) {
+            parts.add(enumeration(invalid) + (missing.isEmpty() ? " (CRPA R343-1)" : ""));
+        }
+        parts.addAll(others);
+        return Optional.of("Impossible de rédiger la saisine de la CADA : " + String.join(" ; ", parts)
+                + ". Complétez l’identité du demandeur (/reglages/identite).");
+    }
+
+    /** The fields a referral still lacks or holds wrong, in the order of the form. */
+    public List<String> referralProblemFields() {
+        return List.copyOf(problems().keySet());
+    }
+
+    private String value(String field) {
+        return switch (field) {
+            case "surname" -> surname;
+            case "givenNames" -> givenNames;
+            case "homeAddress" -> homeAddress;
+            case "legalForm" -> legalForm;
+            case "denomination" -> denomination;
+            case "seatAddress" -> seatAddress;
+            case "representativeName" -> representativeName;
+            case "representativeTitle" -> representativeTitle;
+            case "letterAddress" -> letterAddress;
+            case "mailbox" -> mailbox;
+            case "place" -> place;
+            default -> kind;
+        };
+    }
+
+    private static String enumeration(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " et " + items.get(items.size() - 1);
     }
 
     /**

@@ -71,6 +71,37 @@ public class Settings {
         return requesterIdentity().orElseThrow(() -> identityMissing(what));
     }
 
+    /**
+     * The identity, for drafting a referral to the CADA: complete, with every element CRPA R343-1 requires.
+     *
+     * @throws ConflictException naming each missing element (details {@code setting=identity}, {@code fields})
+     */
+    public RequesterIdentity requireReferralIdentity() {
+        Optional<RequesterIdentity> identity = requesterIdentity();
+        if (identity.isPresent()) {
+            return identity.get();
+        }
+        IdentityDraft draft = identityDraft();
+        throw new ConflictException(referralRefusal(draft), Map.of("setting", "identity", "fields",
+                String.join(",", draft.referralProblemFields())));
+    }
+
+    /**
+     * Why no referral to the CADA can be drafted now, naming each R343-1 element the identity lacks; empty once the
+     * identity is complete. For callers that must not let {@link #requireReferralIdentity} throw (inside a
+     * transaction that would be marked for rollback).
+     */
+    public Optional<String> referralRefusal() {
+        return requesterIdentity().isPresent() ? Optional.empty() : Optional.of(referralRefusal(identityDraft()));
+    }
+
+    private static String referralRefusal(IdentityDraft draft) {
+        // A configured draft can be complete yet unsaved: the identity still has to be confirmed on its page.
+        return draft.referralRefusal().orElse("Impossible de rédiger la saisine de la CADA : l’identité du "
+                + "demandeur n’est pas encore enregistrée (CRPA R343-1). Complétez l’identité du demandeur "
+                + "(/reglages/identite).");
+    }
+
     /** The refusal of something that needs the identity, while it is not complete. */
     public static ConflictException identityMissing(String what) {
         // "Impossible d’envoyer", "Impossible de lancer": French elides "de" before a vowel.

@@ -1,11 +1,13 @@
 package fr.lanterne.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
+import fr.lanterne.TestIdentity;
 import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
@@ -67,6 +69,9 @@ class NightlyJobIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    fr.lanterne.settings.Settings settings;
 
     @Autowired
     DataDirectory dataDirectory;
@@ -228,6 +233,179 @@ class NightlyJobIT {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("La présente saisine intervient dans le délai de deux mois");
+        }
+    }
+
+    /**
+     * CRPA R343-1: without the requester's complete identity no referral is drafted (the CADA would not register it,
+     * and R343-5's two months run from the registration); the volunteer is told which element is missing, once, and
+     * a later night drafts the referral once the identity is complete. The letter then states every element.
+     */
+    @Test
+    void a_referral_waits_for_the_identity_r343_1_requires_then_states_all_of_it() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        String insee = authorities.communeCodes("2A", null).get(67);
+        TestData.forgetRequests(jdbc, List.of(AuthorityCodes.townHall(insee)));
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        for (LocalDate night : List.of(today.minusDays(2), today.minusDays(1), today)) {
+            JobInstance earlier = jobRepository.getJobInstance("nightly",
+                    new JobParametersBuilder().addString("runDate", night.toString()).toJobParameters());
+            if (earlier != null) {
+                jobRepository.deleteJobInstance(earlier);
+            }
+        }
+        authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                + "@nuit.test", null, null, null), "test");
+        RequestDetails refused = requests.create(new NewRequest(insee, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(refused), today.minusDays(22), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(refused), today.minusDays(20), "AR", TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(refused), today.minusDays(10), TestUsers.VOLUNTEER);
+        try {
+            // Left with what the configuration suggests: a name, a mailbox, a place, but no domicile.
+            settings.clearIdentity();
+            assertThatThrownBy(() -> requests.draftReferral(ref(refused)))
+                    .isInstanceOf(fr.lanterne.ConflictException.class)
+                    .hasMessage("Impossible de rédiger la saisine de la CADA : il manque l’adresse du domicile du "
+                            + "demandeur (CRPA R343-1). Complétez l’identité du demandeur (/reglages/identite).");
+
+            assertThat(nightly.run(today.minusDays(2)).status()).isEqualTo("COMPLETED");
+            assertThat(nightly.run(today.minusDays(1)).status()).isEqualTo("COMPLETED");
+
+            assertThat(count("SELECT COUNT(*) FROM deadline_notice WHERE notice_key = 'REFERRAL:"
+                    + refused.reference() + "'")).as("no referral without the identity").isZero();
+            assertThat(jdbc.sql("SELECT message FROM deadline_notice WHERE notice_key = ?")
+                    .param("REFERRAL_WAITING:" + refused.reference()).query(String.class).list())
+                    .as("told once, naming the missing element").singleElement().asString()
+                    .contains("il manque l’adresse du domicile du demandeur (CRPA R343-1)");
+
+            settings.saveIdentity(new fr.lanterne.settings.IdentityDraft("LEGAL_PERSON", null, null, null,
+                    "Association déclarée", "Lanterne de Corse", "3 cours Napoléon\n20000 Ajaccio",
+                    "Dominique Roux", "présidente", "BP 12\n20181 Ajaccio Cedex 1", "demandes@lanterne.test",
+                    "Ajaccio"), "tests");
+            assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
+
+            String draft = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE notice_key = ?")
+                    .param("REFERRAL:" + refused.reference()).query(String.class).single();
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+                assertThat(text).contains("Lanterne de Corse", "Association déclarée",
+                        "représentée par Dominique Roux, présidente", "Siège social : 3 cours Napoléon, 20000 Ajaccio",
+                        "BP 12", "20181 Ajaccio Cedex 1");
+            }
+        } finally {
+            TestIdentity.restore(settings);
+        }
+    }
+
+    /**
+     * CRPA L342-1 (third paragraph, loi 3DS): the requester informs each administration of a series of the series
+     * referral. The night drafts one information letter per request of the series with the referral, dated like it;
+     * the volunteer records when each went, and that date cannot precede the request.
+     */
+    @Test
+    void a_series_referral_comes_with_one_information_letter_per_administration() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        List<String> series = authorities.communeCodes("2A", null).subList(70, 76);
+        TestData.forgetRequests(jdbc, series.stream().map(AuthorityCodes::townHall).toList());
+        jdbc.sql("DELETE FROM deadline_notice").update();
+        JobInstance earlier = jobRepository.getJobInstance("nightly",
+                new JobParametersBuilder().addString("runDate", today.toString()).toJobParameters());
+        if (earlier != null) {
+            jobRepository.deleteJobInstance(earlier);
+        }
+        for (String insee : series) {
+            authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                    + "@nuit.test", null, null, null), "test");
+        }
+        long campaign = campaigns.create(new NewCampaign("série informée", List.of("cctv"),
+                new CampaignTargets(series, null, null, false, List.of()), Channel.EMAIL), TestUsers.VOLUNTEER);
+        campaigns.run(campaign, p -> { });
+        List<RequestReference> references = new ArrayList<>();
+        for (String insee : series) {
+            RequestReference reference = RequestReference.parse(jdbc.sql("""
+                    SELECT r.reference FROM request r JOIN authority a ON a.id = r.authority_id
+                    WHERE a.code = ? AND r.campaign_id = ?""").params(AuthorityCodes.townHall(insee), campaign)
+                    .query(String.class).single());
+            requests.recordReceipt(reference, today, null, TestUsers.VOLUNTEER);
+            references.add(reference);
+        }
+        // Five refusals make the series; the sixth town hall answered, and the referral still lists its request.
+        RequestReference answered = references.remove(5);
+        references.forEach(reference -> requests.recordRefusal(reference, today, TestUsers.VOLUNTEER));
+        requests.recordAnswer(answered, true, today, TestUsers.VOLUNTEER);
+
+        assertThat(nightly.run(today).status()).isEqualTo("COMPLETED");
+
+        assertThat(jdbc.sql("SELECT message FROM deadline_notice WHERE notice_key LIKE ?")
+                .param("SERIES:" + campaign + ":%").query(String.class).single())
+                .contains("la lettre d'information de chacune est prête").contains("requests series-informed");
+        for (RequestReference reference : references) {
+            assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
+                    + "r.reference = '" + reference + "' AND e.type = 'SERIES_INFORMATION_DRAFTED'")).isOne();
+            java.nio.file.Path letter = dataDirectory.root().resolve("drafts").resolve(reference.value())
+                    .resolve("information-serie.pdf");
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                        .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+                String date = (today.getDayOfMonth() == 1 ? "1er" : Integer.toString(today.getDayOfMonth())) + " "
+                        + today.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                        java.util.Locale.FRENCH));
+                assertThat(text).contains(reference.value(), "article L342-1",
+                        "par une saisine unique datée du " + date, "Vous avez refusé cette communication le " + date,
+                        "Camille Martin");
+            }
+        }
+
+        String referral = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE notice_key LIKE ?")
+                .param("SERIES:" + campaign + ":%").query(String.class).single();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(referral).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertThat(text).contains("l’ensemble des 6 demandes relevant de cette série",
+                    "5 d’entre elles ont fait l’objet d’un refus", "réf. " + answered + " – demande du",
+                    "– documents communiqués le ");
+            for (RequestReference reference : references) {
+                assertThat(text).contains("réf. " + reference);
+            }
+        }
+        assertThat(dataDirectory.root().resolve("drafts").resolve(answered.value()).resolve("information-serie.pdf"))
+                .as("the information letter needs a refusal: not yet for an administration that answered")
+                .doesNotExist();
+
+        RequestReference first = references.get(0);
+        assertThatThrownBy(() -> requests.recordSeriesInformed(first, today.minusYears(1), TestUsers.VOLUNTEER))
+                .isInstanceOf(fr.lanterne.InvalidInputException.class);
+        requests.recordSeriesInformed(first, today, TestUsers.VOLUNTEER);
+        assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
+                + "r.reference = '" + first + "' AND e.type = 'SERIES_INFORMED' AND e.event_date = '" + today + "'"))
+                .isOne();
+    }
+
+    /** The letter of a natural person states their prénoms, nom and domicile (CRPA R343-1). */
+    @Test
+    void a_natural_persons_referral_states_their_names_and_domicile() throws Exception {
+        TestUsers.ensure(users);
+        LocalDate today = LocalDate.now(clock);
+        String insee = authorities.communeCodes("2A", null).get(68);
+        TestData.forgetRequests(jdbc, List.of(AuthorityCodes.townHall(insee)));
+        authorities.setContact(AuthorityCodes.townHall(insee), new ContactDetails("mairie-" + insee.toLowerCase()
+                + "@nuit.test", null, null, null), "test");
+        RequestDetails refused = requests.create(new NewRequest(insee, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(ref(refused), today.minusDays(22), TestUsers.VOLUNTEER);
+        requests.recordReceipt(ref(refused), today.minusDays(20), "AR", TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref(refused), today.minusDays(10), TestUsers.VOLUNTEER);
+
+        String draft = requests.draftReferral(ref(refused));
+
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve(draft).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertThat(text).contains("Mes coordonnées : Camille Martin 12 rue de la Préfecture 06300 Nice");
         }
     }
 

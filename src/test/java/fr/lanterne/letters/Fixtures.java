@@ -61,7 +61,7 @@ final class Fixtures {
         return switch (template.kind()) {
             case REQUEST -> request();
             case REMINDER -> request().about(unanswered("vsa"));
-            case REFERRAL -> LetterContext.request(CAMILLE, MAIRIE_DE_NICE, REFERENCE, LocalDate.of(2026, 12, 7),
+            case REFERRAL, SERIES_INFORMATION -> LetterContext.request(CAMILLE, MAIRIE_DE_NICE, REFERENCE, LocalDate.of(2026, 12, 7),
                     "Nice").about(unanswered("vsa"));
             case SERIES_REFERRAL -> LetterContext.series(CAMILLE, series(5), "LNT-2026-S00001", TODAY, "Nice");
         };

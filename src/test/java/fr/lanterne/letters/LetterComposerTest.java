@@ -159,20 +159,27 @@ class LetterComposerTest {
                 + "même objet");
         assertThat(letter.body()).contains(String.join("\n", List.of(
                 "1. Mairie de Nice – mairie@nice.example – réf. LNT-2026-000110 – demande du 1er septembre 2026, "
-                        + "reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026",
+                        + "reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026, "
+                        + "non encore soumis à la Commission",
                 "2. Mairie de Cannes – mairie@cannes.example – réf. LNT-2026-000111 – demande du 1er septembre "
-                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026",
+                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026, "
+                        + "non encore soumis à la Commission",
                 "3. Mairie de Antibes – mairie@antibes.example – réf. LNT-2026-000112 – demande du 1er septembre "
-                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026",
+                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026, "
+                        + "non encore soumis à la Commission",
                 "4. Mairie de Grasse – mairie@grasse.example – réf. LNT-2026-000113 – demande du 1er septembre "
-                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026",
+                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026, "
+                        + "non encore soumis à la Commission",
                 "5. Mairie de Menton – mairie@menton.example – réf. LNT-2026-000114 – demande du 1er septembre "
-                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026")));
+                        + "2026, reçue le 3 septembre 2026 – refus implicite né le 3 octobre 2026, "
+                        + "non encore soumis à la Commission")));
         String text = String.join("\n", letter.body());
         // CRPA L342-1 (loi 3DS): the CADA is seized of one refusal of the series and gives one opinion.
         assertThat(text).contains("R343-3-1", "1. les marchés publics",
                 "sur un refus de communication qui relève d’une série", "n’émet qu’un avis",
-                "ont fait l’objet d’un refus et qui ne vous ont pas encore été soumises",
+                // L342-1: the requester identifies every request of the series, the CADA still sees one refusal.
+                "j’identifie ci-dessous l’ensemble des 5 demandes relevant de cette série",
+                "5 d’entre elles ont fait l’objet d’un refus qui ne vous a pas encore été soumis",
                 "j’informe de la présente saisine les administrations concernées par la série",
                 "n’est opposable que si ce refus mentionnait")
                 .doesNotContain("l’ensemble des demandes de la série", "sur les refus",
@@ -237,8 +244,8 @@ class LetterComposerTest {
     void anUnknownTemplateListsTheOnesThatExist() {
         assertThatThrownBy(() -> letters.compose("VSA", Fixtures.request()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, publication, "
-                        + "relance, saisine-cada, saisine-cada-serie, vsa.");
+                .hasMessageContaining("« VSA » n'existe pas. Modèles disponibles : cctv, drones-sound, "
+                        + "information-serie, publication, relance, saisine-cada, saisine-cada-serie, vsa.");
     }
 
     @Test

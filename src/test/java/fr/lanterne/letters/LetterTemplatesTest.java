@@ -33,7 +33,7 @@ class LetterTemplatesTest {
     void loadsEveryShippedTemplate() {
         LetterTemplates templates = Fixtures.shippedTemplates();
 
-        assertThat(templates.ids()).contains("vsa", "cctv", "drones-sound", "relance", "saisine-cada",
+        assertThat(templates.ids()).contains("vsa", "cctv", "drones-sound", "information-serie", "relance", "saisine-cada",
                 "saisine-cada-serie");
         assertThat(templates.get("vsa").kind()).isEqualTo(TemplateKind.REQUEST);
         assertThat(templates.get("vsa").technologies()).contains(Technology.VSA);
@@ -115,7 +115,8 @@ class LetterTemplatesTest {
         assertThatThrownBy(() -> Fixtures.shippedTemplates().get("videosurveillance"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Le modèle de lettre « videosurveillance » n'existe pas. Modèles disponibles : cctv, "
-                        + "drones-sound, publication, relance, saisine-cada, saisine-cada-serie, vsa.");
+                        + "drones-sound, information-serie, publication, relance, saisine-cada, saisine-cada-serie, "
+                        + "vsa.");
     }
 
     @Test

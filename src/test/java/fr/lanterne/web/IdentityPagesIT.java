@@ -154,6 +154,31 @@ class IdentityPagesIT {
                 .contains("id=\"surname-error\">Ce champ est trop long : 60 caractères au plus.");
     }
 
+    /** CRPA R343-1: the request page's "draft the referral" refuses, naming the element of the identity missing. */
+    @Test
+    void the_referral_of_a_refused_request_is_not_drafted_without_the_identity_r343_1_requires() {
+        RequestDetails refused = requests.create(new NewRequest(GAP, "vsa", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        RequestReference ref = RequestReference.parse(refused.reference());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        requests.recordSent(ref, today.minusDays(20), TestUsers.VOLUNTEER);
+        requests.recordRefusal(ref, today.minusDays(5), TestUsers.VOLUNTEER);
+        settings.clearIdentity();
+        PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+
+        assertThat(volunteer.page("/demandes/" + ref)).contains("/demandes/" + ref + "/brouillon-saisine");
+
+        EntityExchangeResult<String> page = volunteer.post("/demandes/" + ref + "/brouillon-saisine", Map.of());
+
+        assertThat(page.getStatus().value()).isEqualTo(409);
+        assertThat(page.getResponseBody()).contains("Impossible de rédiger la saisine de la CADA : il manque "
+                + "l’adresse du domicile du demandeur (CRPA R343-1). Complétez l’identité du demandeur "
+                + "(/reglages/identite).");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id "
+                + "WHERE r.reference = ? AND e.type = 'REFERRAL_DRAFTED'").param(ref.value()).query(Long.class)
+                .single()).isZero();
+    }
+
     @Test
     void until_the_identity_is_complete_requests_are_previewed_but_nothing_leaves_and_pages_say_why() throws Exception {
         // What other tests left queued goes first, so that this test counts only its own email.

@@ -188,9 +188,19 @@ class RequestPageController {
 
     /** Drafts the referral to the CADA now and offers it for download. */
     @PostMapping("/{reference}/brouillon-saisine")
-    String draftReferral(@PathVariable String reference, Principal user, RedirectAttributes redirect) {
+    String draftReferral(@PathVariable String reference, Principal user, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect) {
         RequestReference ref = followed(reference, user);
-        String file = requests.draftReferral(ref);
+        String file;
+        try {
+            file = requests.draftReferral(ref);
+        } catch (UserError refused) {
+            // No refusal yet, or an identity short of an R343-1 element: the page again, saying which.
+            response.setStatus(ErrorStatus.of(refused).value());
+            show(requests.details(ref), model);
+            model.addAttribute("failure", refused.getMessage());
+            return "requests/request";
+        }
         redirect.addFlashAttribute("done", "request.done.referralDrafted");
         redirect.addFlashAttribute("draft", file);
         return "redirect:/demandes/" + ref;

@@ -150,9 +150,14 @@ class DocumentStore {
                 sha256s.stream().map(s -> new Object[] {state, reason, s}).toList());
     }
 
-    void assign(String sha256, String requestReference, String authorityCode) {
-        jdbc.sql("UPDATE document SET request_reference = ?, authority_code = ? WHERE sha256 = ?")
-                .params(requestReference, authorityCode, sha256).update();
+    /** Files a document under a request, unless it is filed under another one: whether it is now under this one. */
+    boolean assign(String sha256, String requestReference, String authorityCode) {
+        return jdbc.sql("""
+                        UPDATE document SET request_reference = ?, authority_code = ?
+                        WHERE sha256 = ? AND (request_reference IS NULL OR request_reference = ?)""")
+                .params(requestReference, authorityCode, sha256, requestReference).update() == 1
+                || jdbc.sql("SELECT COUNT(*) FROM document WHERE sha256 = ? AND request_reference = ?")
+                .params(sha256, requestReference).query(Integer.class).single() == 1;
     }
 
     Optional<Details> details(String sha256) {

@@ -1,7 +1,7 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.FrenchCount;
 import fr.lanterne.ConflictException;
+import fr.lanterne.FrenchCount;
 import fr.lanterne.InvalidInputException;
 import fr.lanterne.NotFoundException;
 import fr.lanterne.UserError;
@@ -561,7 +561,11 @@ public class Documents {
     public Details assign(String sha256, RequestReference reference, String by) {
         Details details = details(sha256);
         RequestDetails request = requests.details(reference);
-        store.assign(details.sha256(), request.reference(), request.authorityCode());
+        if (!store.assign(details.sha256(), request.reference(), request.authorityCode())) {
+            // Another request's document (perhaps another group's) is not moved from under it.
+            throw new ConflictException("Ce document est déjà rattaché à une autre demande : il ne peut être "
+                    + "rattaché qu’à une seule.", Map.of("sha256", details.sha256()));
+        }
         requests.documentsReceived(reference, "document « " + details.fileName() + " » rattaché par " + by);
         events.publishEvent(new DocumentsChanged(List.of(details.sha256())));
         return details(sha256);

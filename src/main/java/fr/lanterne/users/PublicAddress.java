@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Where links to Lanterne point: the address an administrator configured ({@link PublicUrl}), or else the one the
- * server was reached at when someone signed in. That one is kept in memory for this process and in the database for
+ * server was first reached at when an administrator signed in. That one is kept in memory for this process and in the database for
  * the command line, which serves no requests and so cannot see it.
  */
 @Service
@@ -36,9 +36,10 @@ public class PublicAddress {
             return set.map(PublicAddress::withoutTrailingSlash);
         }
         URI here = seen.get();
-        if (here != null) {
-            return Optional.of(here);
-        }
+        return here != null ? Optional.of(here) : recorded();
+    }
+
+    private Optional<URI> recorded() {
         return jdbc.sql("SELECT url FROM observed_public_url WHERE id = 1").query(String.class).optional()
                 .map(URI::create);
     }
@@ -49,21 +50,18 @@ public class PublicAddress {
     }
 
     /**
-     * Remembers the address the server was reached at, the first time in this process; later ones change nothing
-     * (a second name of the same server, a request crafted with another Host header, do not move the links).
+     * Remembers the address an administrator reached the server at, the first one ever: it is recorded once and never
+     * replaced (a second name of the same server, a request crafted with another Host header after a restart, do not
+     * move the links); {@code lanterne.web.public-url} or the setup page change it.
      */
     public void seen(URI base) {
-        if (base == null || base.getHost() == null) {
+        if (base == null || base.getHost() == null || seen.get() != null) {
             return;
         }
-        URI clean = withoutTrailingSlash(base);
-        if (seen.compareAndSet(null, clean)) {
-            jdbc.sql("""
-                            INSERT INTO observed_public_url (id, url, seen_at) VALUES (1, ?, ?)
-                            ON DUPLICATE KEY UPDATE url = VALUES(url), seen_at = VALUES(seen_at)""")
-                    .params(clean.toString(), Timestamp.from(clock.instant()))
-                    .update();
-        }
+        jdbc.sql("INSERT IGNORE INTO observed_public_url (id, url, seen_at) VALUES (1, ?, ?)")
+                .params(withoutTrailingSlash(base).toString(), Timestamp.from(clock.instant()))
+                .update();
+        recorded().ifPresent(first -> seen.compareAndSet(null, first));
     }
 
     private static URI withoutTrailingSlash(URI uri) {

@@ -106,6 +106,8 @@ class SecurityConfiguration {
                     authorize.requestMatchers(EDITOR_API).hasAnyRole(EDITORS)
                             .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                             .requestMatchers(HttpMethod.POST, "/api/search/reindex").hasRole("ADMIN")
+                            // The directory import rewrites thousands of addresses: an administrator's, as its page.
+                            .requestMatchers(HttpMethod.POST, "/api/authorities/contacts").hasRole("ADMIN")
                             .anyRequest().hasAnyRole(EDITORS);
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
@@ -167,13 +169,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * Notes the sign-in for the list of accounts, and the address the server was reached at: a person signing in
-     * uses the server's real name, where a health check or a crafted first request might not.
+     * Notes the sign-in for the list of accounts, and the address the server was reached at: an administrator signing
+     * in uses the server's real name, where a health check or a crafted first request might not.
      */
     private AuthenticationSuccessHandler signedIn(AuthenticationSuccessHandler next) {
         return (request, response, authentication) -> {
             users.signedIn(authentication.getName());
-            publicAddress.seen(ServletUriComponentsBuilder.fromContextPath(request).build().toUri());
+            // Only an administrator's: any account could otherwise set the host of every password link.
+            if (authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+                publicAddress.seen(ServletUriComponentsBuilder.fromContextPath(request).build().toUri());
+            }
             next.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -169,6 +169,24 @@ class UploadAccessIT {
     }
 
     @Test
+    void a_document_filed_under_a_request_cannot_be_moved_to_another_groups_one() {
+        EntityExchangeResult<String> filed = upload(OWNER_COLLEAGUE, refusalQuoting(request.reference()), null);
+        String sha256 = JSON.readTree(filed.getResponseBody()).path("sha256").asString();
+        RequestDetails outsiders = requests.create(new NewRequest(GAP, "vsa", Channel.EMAIL, false), OUTSIDER);
+
+        EntityExchangeResult<String> moved = client.post().uri("/api/documents/" + sha256 + "/request")
+                .headers(h -> h.setBasicAuth(OUTSIDER, TestUsers.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reference\": \"" + outsiders.reference() + "\"}")
+                .exchange().returnResult(String.class);
+
+        assertThat(moved.getStatus().value()).as(moved.getResponseBody()).isEqualTo(409);
+        assertThat(moved.getResponseBody()).contains("déjà rattaché à une autre demande");
+        assertThat(documents.details(sha256).requestReference()).isEqualTo(request.reference());
+        assertThat(timeline(outsiders)).doesNotContain(EventType.DOCUMENT_RECEIVED);
+    }
+
+    @Test
     void a_pure_ascii_text_file_gets_no_encoding_notice() {
         byte[] ascii = ("Reponse a votre demande " + request.reference() + " : nous ne detenons aucun document. "
                 + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);

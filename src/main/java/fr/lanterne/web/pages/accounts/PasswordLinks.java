@@ -14,9 +14,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -152,6 +154,12 @@ class PasswordLinks {
         Path partial = folder.resolve(name + ".partial");
         try {
             Files.createDirectories(folder);
+            Files.deleteIfExists(partial);
+            // The email holds a live password link: for the account running Lanterne only.
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            }
             try (OutputStream out = Files.newOutputStream(partial)) {
                 message.writeTo(out);
             }

@@ -59,6 +59,9 @@ class PasswordLinksTest {
                     .contains("https://lanterne.example.org/login");
         }
         assertThat(data.resolve("outbox/comptes")).isDirectoryNotContaining("glob:**.partial");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve(delivery.detail())))
+                .as("a live password link, for Lanterne's account only")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

@@ -37,6 +37,9 @@ class LoginThrottle {
 
     private final LoginProperties properties;
     private final Trail trail;
+    /** The wait asked of an attempt made while as many others as the limit allows are being checked. */
+    private static final Duration BUSY = Duration.ofSeconds(1);
+
     private final Clock clock;
     private final Map<String, Tally> accounts;
     private final Map<String, Tally> addresses;
@@ -57,6 +60,8 @@ class LoginThrottle {
     /** One account's or one address's recent failures, and until when it is suspended. */
     private static final class Tally {
         int failures;
+        /** Passwords being checked right now: parallel guesses count before their answer is known. */
+        int underWay;
         Instant lastFailure;
         Instant lockedUntil;
     }
@@ -76,6 +81,37 @@ class LoginThrottle {
         Duration from = remaining(addresses.get(address), now);
         Duration longest = account.compareTo(from) >= 0 ? account : from;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    }
+
+    /**
+     * Before a password is checked: empty when it may be, and the attempt then counts as under way until
+     * {@link #ended}; otherwise how long to wait. Attempts under way count with the failures, so that a burst of
+     * parallel guesses gets no more tries than one after another.
+     */
+    synchronized Optional<Duration> begin(String username, String address) {
+        Optional<Duration> suspended = suspended(username, address);
+        if (suspended.isPresent()) {
+            return suspended;
+        }
+        Instant now = clock.instant();
+        Tally account = accounts.computeIfAbsent(key(username), k -> new Tally());
+        Tally from = addresses.computeIfAbsent(address, k -> new Tally());
+        if (recent(account, now) + account.underWay >= properties.accountFailures()
+                || recent(from, now) + from.underWay >= properties.addressFailures()) {
+            return Optional.of(BUSY);
+        }
+        account.underWay++;
+        from.underWay++;
+        return Optional.empty();
+    }
+
+    /** The password of an attempt {@link #begin begun} was checked, whatever the outcome. */
+    synchronized void ended(String username, String address) {
+        for (Tally tally : new Tally[] {accounts.get(key(username)), addresses.get(address)}) {
+            if (tally != null && tally.underWay > 0) {
+                tally.underWay--;
+            }
+        }
     }
 
     /** A wrong password (or an unknown name) for this account from this address. */
@@ -110,6 +146,12 @@ class LoginThrottle {
     /** A successful sign-in: the account's failures are forgotten (not the address's, which other accounts share). */
     synchronized void succeeded(String username) {
         accounts.remove(key(username));
+    }
+
+    /** The failures that still count (those older than the lock duration are forgotten). */
+    private int recent(Tally tally, Instant now) {
+        return tally.lastFailure != null && tally.lastFailure.plus(properties.lockDuration()).isBefore(now)
+                ? 0 : tally.failures;
     }
 
     /** Counts one more failure, forgetting those older than the lock duration; the new count. */

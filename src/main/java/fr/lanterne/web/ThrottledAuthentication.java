@@ -29,7 +29,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         }
         String username = attempt.getName();
         String address = address(attempt);
-        Optional<Duration> suspended = throttle.suspended(username, address);
+        Optional<Duration> suspended = throttle.begin(username, address);
         if (suspended.isPresent()) {
             throw new LoginThrottledException(suspended.get());
         }
@@ -37,10 +37,15 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         try {
             signedIn = passwords.authenticate(attempt);
         } catch (BadCredentialsException wrong) {
+            throttle.ended(username, address);
             LoginThrottle.Failure failure = throttle.failed(username, address);
             pause(failure.delay());
             throw wrong;
+        } catch (RuntimeException other) {
+            throttle.ended(username, address);
+            throw other;
         }
+        throttle.ended(username, address);
         throttle.succeeded(username);
         return signedIn;
     }

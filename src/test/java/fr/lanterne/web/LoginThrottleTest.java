@@ -70,6 +70,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void parallel_guesses_get_no_more_tries_than_one_after_another() {
+        throttle.failed("alice", "10.0.0.1");
+        throttle.failed("alice", "10.0.0.1");
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.begin("alice", "10.0.0." + (10 + i))).as("try %d under way", i).isEmpty();
+        }
+        assertThat(throttle.begin("alice", "10.0.0.20")).as("two failures and three checks under way")
+                .hasValue(Duration.ofSeconds(1));
+        throttle.ended("alice", "10.0.0.10");
+        assertThat(throttle.begin("alice", "10.0.0.21")).as("one answer came back").isEmpty();
+        assertThat(throttle.begin("bob", "10.0.0.22")).as("other accounts").isEmpty();
+    }
+
+    @Test
     void twenty_failures_from_one_address_suspend_it_for_every_account() {
         for (int i = 0; i < 19; i++) {
             assertThat(throttle.failed("name-" + i, "203.0.113.7").locked()).isFalse();

@@ -94,3 +94,8 @@ CREATE TABLE request_event (
 --changeset lanterne:requests-statistics-1
 --comment: The statistics count events by type and month, and look for each request's first answer by type.
 CREATE INDEX request_event_type_date ON request_event (type, event_date, request_id);
+
+--changeset lanterne:legal2-remedies-1
+--comment: Whether the acknowledgement of receipt or the refusal stated the remedies (CRPA L112-6, CJA R421-5); NULL while nobody said.
+ALTER TABLE request ADD COLUMN remedies_mentioned BOOLEAN NULL
+    COMMENT 'the acknowledgement or refusal stated the remedies and deadlines; NULL if unknown';

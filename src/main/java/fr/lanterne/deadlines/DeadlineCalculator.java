@@ -358,6 +358,48 @@ public final class DeadlineCalculator {
             return departement.isAlsaceMoselle() || departement.isOverseas();
         }
 
+        /*
+         * Whether the two months can be held against the requester depends on the remedies being stated: in the
+         * acknowledgement of receipt for an implicit refusal (CRPA L112-6 al. 1), in the refusal itself for an express
+         * one (CJA R421-5). Unknown: the condition is explained; known: it is applied.
+         */
+        private String referralRemedies(boolean express) {
+            Boolean mentioned = facts.remediesMentioned();
+            if (mentioned == null) {
+                return NOT_OPPOSABLE_REFERRAL;
+            }
+            if (mentioned) {
+                return " Vous avez indiqué que " + (express ? "le refus" : "l'accusé de réception de la demande")
+                        + " mentionnait les voies et délais de recours : ce délai vous est opposable.";
+            }
+            return (express ? " Vous avez indiqué que le refus ne mentionnait pas les voies et délais de recours "
+                    + "(CJA R421-5)" : " Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas "
+                    + "les voies et délais de recours, ou qu'aucun ne vous a été remis (CRPA L112-6, alinéa 1)")
+                    + " : ce délai de deux mois ne vous est pas opposable. Saisissez tout de même la CADA dans un délai "
+                    + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, "
+                    + "avis 20234834 du 21 septembre 2023) ; la date ci-dessus reste la plus sûre.";
+        }
+
+        /*
+         * The flag speaks of the acknowledgement of receipt or of the first refusal: it settles an implicit
+         * confirmation (CRPA L112-6) but not a refusal written after the CADA, whose own mentions count (CJA R421-5).
+         */
+        private String courtRemedies(boolean fromWritten) {
+            Boolean mentioned = facts.remediesMentioned();
+            if (mentioned == null || fromWritten) {
+                return NOT_OPPOSABLE_COURT;
+            }
+            if (mentioned) {
+                return " Vous avez indiqué que les voies et délais de recours vous avaient été indiqués : ce délai "
+                        + "vous est opposable.";
+            }
+            return " Vous avez indiqué que les voies et délais de recours ne vous avaient pas été indiqués (CRPA "
+                    + "L112-6, alinéa 1 ; CJA R421-5) : ce délai de deux mois ne vous est pas opposable, mais le recours "
+                    + "doit être formé dans un délai raisonnable, qui ne peut en principe excéder un an à compter du "
+                    + "jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, n° 488227) ; la date "
+                    + "ci-dessus reste la plus sûre.";
+        }
+
         private Deadline referralDeadline(Window window, Answer first) {
             List<LegalBasis> basis = new ArrayList<>(List.of(LegalBasis.CRPA_R343_1, LegalBasis.CPC_641,
                     LegalBasis.CPC_642, LegalBasis.CRPA_L342_1));
@@ -386,7 +428,7 @@ public final class DeadlineCalculator {
                 text.append(GOOD_FRIDAY);
             }
             text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
-            text.append(NOT_OPPOSABLE_REFERRAL);
+            text.append(referralRemedies(first.kind() == AnswerKind.EXPRESS));
             return new Deadline(DeadlineStep.CADA_REFERRAL_DEADLINE, DeadlineKind.ACTION_DEADLINE, window.earliest(),
                     window.latest(), basis, text.toString());
         }
@@ -565,7 +607,7 @@ public final class DeadlineCalculator {
                 basis.add(LegalBasis.CT_L3134_13);
                 text.append(GOOD_FRIDAY);
             }
-            text.append(NOT_OPPOSABLE_COURT);
+            text.append(courtRemedies(fromWritten));
             return new Deadline(DeadlineStep.COURT_DEADLINE, DeadlineKind.ACTION_DEADLINE, court.earliest(),
                     court.latest(), basis, text.toString());
         }

@@ -58,6 +58,7 @@ public class Deadlines {
                 .confirmedRefusal(r.confirmedRefusalOn())
                 .fullAnswer(r.answeredOn())
                 .withdrawn(r.withdrawnOn())
+                .remediesMentioned(r.remediesMentioned())
                 .build());
     }
 }

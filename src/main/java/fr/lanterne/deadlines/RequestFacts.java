@@ -22,10 +22,20 @@ import java.util.Objects;
  * @param confirmedRefusal  when a written refusal arrived after the referral to the CADA
  * @param fullAnswer        when all the documents asked for arrived: the chain ends
  * @param withdrawn         when the applicant withdrew the request: the chain ends
+ * @param remediesMentioned whether the acknowledgement of receipt (or the refusal) stated the remedies and their
+ *                          deadlines (CRPA L112-6, CJA R421-5); null while nobody has said
  */
 public record RequestFacts(Departement departement, LocalDate sent, LocalDate received, LocalDate partialAnswer,
         LocalDate expressRefusal, LocalDate cadaRegistered, LocalDate cadaOpinion, LocalDate confirmedRefusal,
-        LocalDate fullAnswer, LocalDate withdrawn) {
+        LocalDate fullAnswer, LocalDate withdrawn, Boolean remediesMentioned) {
+
+    /** The facts without the remedies flag: unknown. */
+    public RequestFacts(Departement departement, LocalDate sent, LocalDate received, LocalDate partialAnswer,
+            LocalDate expressRefusal, LocalDate cadaRegistered, LocalDate cadaOpinion, LocalDate confirmedRefusal,
+            LocalDate fullAnswer, LocalDate withdrawn) {
+        this(departement, sent, received, partialAnswer, expressRefusal, cadaRegistered, cadaOpinion,
+                confirmedRefusal, fullAnswer, withdrawn, null);
+    }
 
     private static final String RECEIPT = "la date de réception de la demande";
     private static final String REGISTRATION = "la date d'enregistrement de la saisine";
@@ -80,7 +90,8 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
     public Builder toBuilder() {
         return new Builder(received, departement).sent(sent).partialAnswer(partialAnswer)
                 .expressRefusal(expressRefusal).cadaRegistered(cadaRegistered).cadaOpinion(cadaOpinion)
-                .confirmedRefusal(confirmedRefusal).fullAnswer(fullAnswer).withdrawn(withdrawn);
+                .confirmedRefusal(confirmedRefusal).fullAnswer(fullAnswer).withdrawn(withdrawn)
+                .remediesMentioned(remediesMentioned);
     }
 
     /** The date the chain ends on, if it ends: a full answer or a withdrawal. */
@@ -134,6 +145,7 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
         private LocalDate confirmedRefusal;
         private LocalDate fullAnswer;
         private LocalDate withdrawn;
+        private Boolean remediesMentioned;
 
         private Builder(LocalDate received, Departement departement) {
             this.received = received;
@@ -180,9 +192,15 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
             return this;
         }
 
+        /** Whether the remedies were stated (true), known to be missing (false) or not known (null). */
+        public Builder remediesMentioned(Boolean mentioned) {
+            this.remediesMentioned = mentioned;
+            return this;
+        }
+
         public RequestFacts build() {
             return new RequestFacts(departement, sent, received, partialAnswer, expressRefusal, cadaRegistered,
-                    cadaOpinion, confirmedRefusal, fullAnswer, withdrawn);
+                    cadaOpinion, confirmedRefusal, fullAnswer, withdrawn, remediesMentioned);
         }
     }
 }

@@ -5,6 +5,8 @@ public enum SuggestedState {
     ANSWERED("communiquée", "la demande est satisfaite"),
     PARTLY_ANSWERED("partiellement communiquée", "la demande est partiellement satisfaite"),
     REFUSED("refusée", "la demande est refusée"),
+    /** The reply says the documents are already public (CRPA L311-2): to check before closing the request. */
+    REFERS_TO_PUBLICATION("renvoie à une publication", "la réponse renvoie à une publication"),
     UNKNOWN("à examiner", "la réponse est à examiner");
 
     private final String label;

@@ -50,6 +50,8 @@ final class Request {
     private Instant sendingStartedAt;
     private Instant nextAttemptAt;
     private String lastError;
+    /** Whether the acknowledgement of receipt or the refusal stated the remedies (CRPA L112-6, CJA R421-5). */
+    private Boolean remediesMentioned;
     private final int version;
     private final List<TimelineEvent> newEvents = new ArrayList<>();
 
@@ -61,7 +63,7 @@ final class Request {
                  LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
                  LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, LocalDate confirmedRefusalOn, LocalDate courtOn,
                  LocalDate withdrawnOn, String letterFile, int sendAttempts, Instant sendingStartedAt,
-                 Instant nextAttemptAt, String lastError, int version) {
+                 Instant nextAttemptAt, String lastError, int version, Boolean remediesMentioned) {
     }
 
     Request(State s) {
@@ -94,6 +96,7 @@ final class Request {
         this.nextAttemptAt = s.nextAttemptAt();
         this.lastError = s.lastError();
         this.version = s.version();
+        this.remediesMentioned = s.remediesMentioned();
     }
 
     /** A new request, not yet stored: a draft whose letter is to be written. */
@@ -102,7 +105,7 @@ final class Request {
         Request request = new Request(new State(null, reference, authorityId, departement, templateId, campaignId,
                 owner, now,
                 channel, RequestStatus.DRAFT, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, 0, null, null, null, 0));
+                null, null, 0, null, null, null, 0, null));
         request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
         return request;
     }
@@ -112,7 +115,7 @@ final class Request {
                 status, sentAt,
                 receivedOn, receiptEvidence, answeredOn, partialAnswerOn, refusedOn, implicitRefusalOn,
                 cadaReferredOn, cadaRegisteredOn, cadaOpinionOn, confirmedRefusalOn, courtOn, withdrawnOn, letterFile,
-                sendAttempts, sendingStartedAt, nextAttemptAt, lastError, version);
+                sendAttempts, sendingStartedAt, nextAttemptAt, lastError, version, remediesMentioned);
     }
 
     List<TimelineEvent> newEvents() {
@@ -316,6 +319,14 @@ final class Request {
         if (receivedByNew != null) {
             record(now, receivedByNew, EventType.RECEIVED, actor, "reçue par " + transmission.authorityName()
                     + " après transmission : les délais courent de cette date (CRPA R311-13)");
+        }
+        return this;
+    }
+
+    /** What the volunteer read in the acknowledgement or the refusal; null (not said) keeps what was known. */
+    Request remedies(Boolean mentioned) {
+        if (mentioned != null) {
+            this.remediesMentioned = mentioned;
         }
         return this;
     }

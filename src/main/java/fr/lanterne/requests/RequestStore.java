@@ -28,7 +28,8 @@ class RequestStore {
                    status, sent_at,
                    received_on, receipt_evidence, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
                    cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, court_on, withdrawn_on,
-                   letter_file, send_attempts, sending_started_at, next_attempt_at, last_error, version
+                   letter_file, send_attempts, sending_started_at, next_attempt_at, last_error, version,
+                   remedies_mentioned
             FROM request
             """;
 
@@ -126,7 +127,7 @@ class RequestStore {
                             cada_referred_on = ?, cada_registered_on = ?, cada_opinion_on = ?, confirmed_refusal_on = ?,
                             court_on = ?, withdrawn_on = ?, letter_file = ?, send_attempts = ?, sending_started_at = ?,
                             next_attempt_at = ?,
-                            last_error = ?, version = version + 1
+                            last_error = ?, remedies_mentioned = ?, version = version + 1
                         WHERE id = ? AND version = ?""")
                 .params(s.authorityId(), s.departement(), s.channel().name(), s.status().name(), timestamp(s.sentAt()),
                         s.receivedOn(),
@@ -134,7 +135,7 @@ class RequestStore {
                         s.cadaReferredOn(), s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(),
                         s.withdrawnOn(), s.letterFile(), s.sendAttempts(), timestamp(s.sendingStartedAt()),
                         timestamp(s.nextAttemptAt()),
-                        truncate(s.lastError(), 1000), s.id(), s.version())
+                        truncate(s.lastError(), 1000), s.remediesMentioned(), s.id(), s.version())
                 .update();
         if (updated == 0) {
             throw new ConflictException("La demande " + s.reference() + " a été modifiée en même temps par ailleurs : "
@@ -314,7 +315,8 @@ class RequestStore {
                 date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"), date(rs, "cada_registered_on"),
                 date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"), date(rs, "court_on"),
                 date(rs, "withdrawn_on"), rs.getString("letter_file"), rs.getInt("send_attempts"),
-                instant(rs.getTimestamp("sending_started_at")), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getInt("version")));
+                instant(rs.getTimestamp("sending_started_at")), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getInt("version"),
+                rs.getObject("remedies_mentioned", Boolean.class)));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

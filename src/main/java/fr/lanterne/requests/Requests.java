@@ -156,7 +156,17 @@ public class Requests {
 
     /** The date the authority received the request: its legal deadlines start there (CRPA R311-13). */
     public RequestDetails recordReceipt(RequestReference reference, LocalDate date, String evidence, String actor) {
-        return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant()));
+        return recordReceipt(reference, date, evidence, null, actor);
+    }
+
+    /**
+     * @param remediesMentioned whether the acknowledgement stated the remedies and their deadlines (CRPA L112-6);
+     *                          null when not said, which keeps what was known
+     */
+    public RequestDetails recordReceipt(RequestReference reference, LocalDate date, String evidence,
+                                        Boolean remediesMentioned, String actor) {
+        return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant())
+                .remedies(remediesMentioned));
     }
 
     /**
@@ -208,7 +218,13 @@ public class Requests {
     }
 
     public RequestDetails recordRefusal(RequestReference reference, LocalDate date, String actor) {
-        return change(reference, r -> r.refused(date, actor, today(), clock.instant()));
+        return recordRefusal(reference, date, null, actor);
+    }
+
+    /** @param remediesMentioned whether the refusal stated the remedies (CJA R421-5); null when not said */
+    public RequestDetails recordRefusal(RequestReference reference, LocalDate date, Boolean remediesMentioned,
+                                        String actor) {
+        return change(reference, r -> r.refused(date, actor, today(), clock.instant()).remedies(remediesMentioned));
     }
 
     public RequestDetails recordCadaReferral(RequestReference reference, LocalDate date, String actor) {
@@ -474,7 +490,7 @@ public class Requests {
                 s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(), s.cadaReferredOn(),
                 s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(), s.withdrawnOn(),
                 s.letterFile(), s.sendAttempts(), s.nextAttemptAt(), s.lastError(), s.version(),
-                store.timeline(s.id()));
+                store.timeline(s.id()), s.remediesMentioned());
     }
 
     private LocalDate today() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StateAdvisorTest {
 
@@ -69,5 +71,62 @@ class StateAdvisorTest {
     void a_cover_letter_alone_is_unknown() {
         assertThat(advisor.suggest(List.of(COVER)).state()).isEqualTo(SuggestedState.UNKNOWN);
         assertThat(advisor.suggest(List.of()).state()).isEqualTo(SuggestedState.UNKNOWN);
+    }
+
+    /** CRPA L311-2: no duty to communicate what is publicly disseminated; only past or present dissemination counts. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Les délibérations demandées font l’objet d’une diffusion publique au recueil des actes administratifs.  | REFERS_TO_PUBLICATION
+            Ce rapport a déjà été publié ; vous le trouverez sur https://www.ville-exemple.fr/rapport-2024.pdf.       | REFERS_TO_PUBLICATION
+            Le compte administratif 2023 est disponible sur le site de la commune, rubrique Finances.                | REFERS_TO_PUBLICATION
+            Les procès-verbaux du conseil sont consultables en ligne à l’adresse www.mairie-exemple.fr/conseil.      | REFERS_TO_PUBLICATION
+            L’arrêté a été publié au recueil des actes administratifs de la préfecture n° 75-2024-112.               | REFERS_TO_PUBLICATION
+            Les données sont librement téléchargeables sur le portail data.gouv.fr.                                  | REFERS_TO_PUBLICATION
+            Ces documents sont déjà en ligne sur notre site internet.                                                | REFERS_TO_PUBLICATION
+            La délibération sera publiée au recueil des actes administratifs du mois prochain.                       | UNKNOWN
+            Le rapport n’a pas été publié et ne fait pas l’objet d’une diffusion publique.                           | UNKNOWN
+            Les statistiques seront disponibles sur le site en juin.                                                 | UNKNOWN
+            Ce document n’est pas encore consultable en ligne.                                                       | UNKNOWN
+            Le registre n’est plus accessible en ligne depuis la refonte du site.                                    | UNKNOWN
+            Le dossier est consultable en mairie aux heures d’ouverture, sur rendez-vous.                            | UNKNOWN
+            """)
+    void a_reply_that_says_the_documents_are_already_published(String sentence, SuggestedState expected) {
+        ReplyDocument reply = new ReplyDocument("courriel", DocumentKind.OTHER, "Madame, Monsieur, " + sentence, 1);
+
+        assertThat(advisor.suggest(List.of(reply)).state()).isEqualTo(expected);
+    }
+
+    @Test
+    void a_publication_gives_its_address_and_the_checks_to_make() {
+        ReplyDocument reply = new ReplyDocument("courriel", DocumentKind.OTHER, "Bonjour, les documents sont déjà "
+                + "publiés : https://www.ville-exemple.fr/deliberations/2024-03.pdf. Cordialement.", 1);
+
+        StateSuggestion suggestion = advisor.suggest(List.of(reply));
+
+        assertThat(suggestion.state()).isEqualTo(SuggestedState.REFERS_TO_PUBLICATION);
+        assertThat(suggestion.reason()).contains("à l'adresse https://www.ville-exemple.fr/deliberations/2024-03.pdf",
+                "L311-2", "L342-1", "CADA").doesNotContain("pdf..");
+    }
+
+    @Test
+    void a_publication_without_address_asks_for_it() {
+        ReplyDocument letter = new ReplyDocument("reponse.pdf", DocumentKind.REFUSAL_LETTER, "Les documents "
+                + "sollicités faisant l'objet d'une diffusion publique, il n'y a pas lieu de vous les communiquer.", 1);
+
+        StateSuggestion suggestion = advisor.suggest(List.of(letter));
+
+        assertThat(suggestion.state()).isEqualTo(SuggestedState.REFERS_TO_PUBLICATION);
+        assertThat(suggestion.reason()).contains("sans donner d'adresse");
+    }
+
+    @Test
+    void a_separate_refusal_stays_a_refusal_with_the_publication_note() {
+        ReplyDocument cover = new ReplyDocument("courriel", DocumentKind.OTHER,
+                "Le budget est disponible sur le site de la ville : https://ville-exemple.fr/budget.", 1);
+
+        StateSuggestion suggestion = advisor.suggest(List.of(cover, REFUSAL));
+
+        assertThat(suggestion.state()).isEqualTo(SuggestedState.REFUSED);
+        assertThat(suggestion.reason()).contains("renvoie aussi à une publication", "https://ville-exemple.fr/budget");
     }
 }

@@ -142,6 +142,37 @@ class RequestPagesIT {
                 .contains("POST " + uri + "/reception").contains(TestUsers.VOLUNTEER);
     }
 
+    /** CRPA L112-6, CJA R421-5: the volunteer says whether the remedies were stated; the deadlines follow. */
+    @Test
+    void the_receipt_and_refusal_forms_record_whether_the_remedies_were_stated() {
+        RequestDetails request = sentRequest();
+        RequestReference ref = RequestReference.parse(request.reference());
+        String uri = "/demandes/" + request.reference();
+        PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+        assertThat(volunteer.page(uri)).contains("id=\"remedies-reception\"")
+                .contains("mentionne les voies et délais de recours");
+
+        String today = LocalDate.now(clock).toString();
+        EntityExchangeResult<String> wrong = volunteer.post(uri + "/reception", Map.of("date", today,
+                "remedies", "peut-être"));
+        assertThat(wrong.getStatus().value()).isEqualTo(400);
+        assertThat(wrong.getResponseBody()).contains("class=\"field-error\" id=\"error-reception\"")
+                .contains("je ne sais pas");
+        assertThat(requests.details(ref).remediesMentioned()).isNull();
+
+        String received = volunteer.follow(volunteer.post(uri + "/reception", Map.of("date", today,
+                "remedies", "non")));
+        assertThat(requests.details(ref).remediesMentioned()).isFalse();
+        assertThat(received).contains("CRPA L112-6, alinéa 1").contains("ne vous est pas opposable");
+
+        volunteer.follow(volunteer.post(uri + "/refus", Map.of("date", today, "remedies", "oui")));
+        RequestDetails refused = requests.details(ref);
+        assertThat(refused.status()).isEqualTo(RequestStatus.REFUSED);
+        assertThat(refused.remediesMentioned()).isTrue();
+        assertThat(jdbc.sql("SELECT remedies_mentioned FROM request WHERE reference = ?").param(request.reference())
+                .query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void a_document_received_by_post_is_uploaded_on_the_request_page_and_its_text_shown_escaped() {
         RequestDetails request = sentRequest();

@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.InvalidInputException;
 import fr.lanterne.StoredIn;
 import fr.lanterne.UserError;
 import fr.lanterne.deadlines.DateInput;
@@ -168,11 +169,12 @@ class RequestPageController {
 
     private void perform(Action action, RequestReference ref, Map<String, String> form, String actor) {
         switch (action) {
-            case RECEIPT -> requests.recordReceipt(ref, date(form, "date de réception"), form.get("evidence"), actor);
+            case RECEIPT -> requests.recordReceipt(ref, date(form, "date de réception"), form.get("evidence"),
+                    remedies(form), actor);
             case SENT -> requests.recordSent(ref, date(form, "date d'envoi"), actor);
             case ANSWER -> requests.recordAnswer(ref, true, date(form, "date de la réponse"), actor);
             case PARTIAL_ANSWER -> requests.recordAnswer(ref, false, date(form, "date de la réponse"), actor);
-            case REFUSAL -> requests.recordRefusal(ref, date(form, "date du refus"), actor);
+            case REFUSAL -> requests.recordRefusal(ref, date(form, "date du refus"), remedies(form), actor);
             case CADA_REFERRAL -> requests.recordCadaReferral(ref, date(form, "date de saisine de la CADA"), actor);
             case CADA_REGISTRATION -> requests.recordCadaRegistration(ref,
                     date(form, "date d'enregistrement par la CADA"), actor);
@@ -277,6 +279,23 @@ class RequestPageController {
 
     private RequestReference followed(String reference, Principal user) {
         return RequestReference.parse(access.request(user, RequestReference.parse(reference)).reference());
+    }
+
+    /**
+     * Whether the acknowledgement or the refusal stated the remedies and their deadlines (CRPA L112-6, CJA R421-5):
+     * « oui », « non », or nothing when the volunteer does not know, which keeps what was recorded before.
+     */
+    private static Boolean remedies(Map<String, String> form) {
+        String value = form.get("remedies");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "oui" -> true;
+            case "non" -> false;
+            default -> throw new InvalidInputException("Indiquez si les voies et délais de recours étaient mentionnés "
+                    + "par « oui », « non » ou « je ne sais pas ».", Map.of("field", "remedies"));
+        };
     }
 
     private static LocalDate date(Map<String, String> form, String what) {

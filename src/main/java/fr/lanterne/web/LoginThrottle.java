@@ -37,7 +37,10 @@ class LoginThrottle {
 
     private final LoginProperties properties;
     private final Trail trail;
-    /** The wait asked of an attempt made while as many others as the limit allows are being checked. */
+    /** How long an attempt waits while as many others as the limit allows are being checked. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    /** The wait then asked of it. */
     private static final Duration BUSY = Duration.ofSeconds(1);
 
     private final Clock clock;
@@ -85,24 +88,42 @@ class LoginThrottle {
 
     /**
      * Before a password is checked: empty when it may be, and the attempt then counts as under way until
-     * {@link #ended}; otherwise how long to wait. Attempts under way count with the failures, so that a burst of
-     * parallel guesses gets no more tries than one after another.
+     * {@link #ended}; otherwise how long sign-in is suspended. Attempts under way count with the failures, so that a
+     * burst of parallel guesses gets no more tries than one after another: an attempt beyond the limit waits for
+     * those under way to be answered (a client sending many requests at once with the right password only waits),
+     * and is refused for a second after {@link #PATIENCE}.
      */
-    synchronized Optional<Duration> begin(String username, String address) {
-        Optional<Duration> suspended = suspended(username, address);
-        if (suspended.isPresent()) {
-            return suspended;
+    Optional<Duration> begin(String username, String address) {
+        return begin(username, address, PATIENCE);
+    }
+
+    synchronized Optional<Duration> begin(String username, String address, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<Duration> suspended = suspended(username, address);
+            if (suspended.isPresent()) {
+                return suspended;
+            }
+            Instant now = clock.instant();
+            Tally account = accounts.computeIfAbsent(key(username), k -> new Tally());
+            Tally from = addresses.computeIfAbsent(address, k -> new Tally());
+            if (recent(account, now) + account.underWay < properties.accountFailures()
+                    && recent(from, now) + from.underWay < properties.addressFailures()) {
+                account.underWay++;
+                from.underWay++;
+                return Optional.empty();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.of(BUSY);
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(BUSY);
+            }
         }
-        Instant now = clock.instant();
-        Tally account = accounts.computeIfAbsent(key(username), k -> new Tally());
-        Tally from = addresses.computeIfAbsent(address, k -> new Tally());
-        if (recent(account, now) + account.underWay >= properties.accountFailures()
-                || recent(from, now) + from.underWay >= properties.addressFailures()) {
-            return Optional.of(BUSY);
-        }
-        account.underWay++;
-        from.underWay++;
-        return Optional.empty();
     }
 
     /** The password of an attempt {@link #begin begun} was checked, whatever the outcome. */
@@ -112,6 +133,7 @@ class LoginThrottle {
                 tally.underWay--;
             }
         }
+        notifyAll();
     }
 
     /** A wrong password (or an unknown name) for this account from this address. */

@@ -37,8 +37,9 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         try {
             signedIn = passwords.authenticate(attempt);
         } catch (BadCredentialsException wrong) {
-            throttle.ended(username, address);
+            // Counted before it stops being under way, so that no waiting attempt slips in between.
             LoginThrottle.Failure failure = throttle.failed(username, address);
+            throttle.ended(username, address);
             pause(failure.delay());
             throw wrong;
         } catch (RuntimeException other) {

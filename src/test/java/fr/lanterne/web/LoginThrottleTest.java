@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -70,17 +71,24 @@ class LoginThrottleTest {
     }
 
     @Test
-    void parallel_guesses_get_no_more_tries_than_one_after_another() {
+    void parallel_guesses_get_no_more_tries_than_one_after_another() throws Exception {
         throttle.failed("alice", "10.0.0.1");
         throttle.failed("alice", "10.0.0.1");
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.begin("alice", "10.0.0." + (10 + i))).as("try %d under way", i).isEmpty();
         }
-        assertThat(throttle.begin("alice", "10.0.0.20")).as("two failures and three checks under way")
+        assertThat(throttle.begin("alice", "10.0.0.20", Duration.ofMillis(50)))
+                .as("two failures and three checks under way: it waits, then is asked to retry")
                 .hasValue(Duration.ofSeconds(1));
-        throttle.ended("alice", "10.0.0.10");
-        assertThat(throttle.begin("alice", "10.0.0.21")).as("one answer came back").isEmpty();
         assertThat(throttle.begin("bob", "10.0.0.22")).as("other accounts").isEmpty();
+
+        java.util.concurrent.CompletableFuture<Optional<Duration>> waiting = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> throttle.begin("alice", "10.0.0.21", Duration.ofSeconds(10)));
+        Thread.sleep(100);
+        assertThat(waiting).as("waits while the three are checked").isNotDone();
+        throttle.ended("alice", "10.0.0.10");
+        assertThat(waiting.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("one answer came back: its turn")
+                .isEmpty();
     }
 
     @Test

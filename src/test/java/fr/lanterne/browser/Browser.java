@@ -16,6 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -108,8 +109,17 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the next page. */
     void clickAndWait(By by) {
-        WebElement element = find(by);
-        element.click();
+        // Found and clicked again if the page was still being replaced (after a redirect) when it was found: Chrome
+        // then answers that the node "does not belong to the document".
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(d -> {
+                    WebElement found = d.findElement(by);
+                    if (!found.isDisplayed() || !found.isEnabled()) {
+                        return null;
+                    }
+                    found.click();
+                    return found;
+                });
         wait.until(ExpectedConditions.stalenessOf(element));
         waitForPage();
     }

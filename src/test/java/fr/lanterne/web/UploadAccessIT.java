@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +83,12 @@ class UploadAccessIT {
         authorities.setContact(TOWN_HALL, new ContactDetails("mairie@gap.test", "3 rue Colonel Roux\n05000 Gap", null,
                 null), "test");
         request = requests.create(new NewRequest(GAP, "cctv", Channel.EMAIL, false), OWNER);
+    }
+
+    @AfterEach
+    void forgetTheRequests() {
+        // Their emails would otherwise wait in the queue for another test's sending.
+        TestData.forgetRequests(jdbc, List.of(TOWN_HALL));
     }
 
     @Test

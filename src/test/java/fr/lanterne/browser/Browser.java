@@ -120,7 +120,15 @@ final class Browser implements AutoCloseable {
                     found.click();
                     return found;
                 });
-        wait.until(ExpectedConditions.stalenessOf(element));
+        // Gone once the next page replaced it: Chrome says so as a stale element or as a node of another document.
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         waitForPage();
     }
 

@@ -25,15 +25,20 @@ public class Authorities {
 
     private static final int MAX_RESULTS = 50;
 
+    private final CommuneStore communeStore;
     private final AuthorityStore store;
+    private final ContactStore contactStore;
     private final CommuneImporter communeImporter;
     private final EpciImporter epciImporter;
     private final ContactImporter contactImporter;
     private final Clock clock;
 
-    Authorities(AuthorityStore store, CommuneImporter communeImporter, EpciImporter epciImporter,
-                ContactImporter contactImporter, Clock clock) {
+    Authorities(CommuneStore communeStore, AuthorityStore store, ContactStore contactStore,
+                CommuneImporter communeImporter, EpciImporter epciImporter, ContactImporter contactImporter,
+                Clock clock) {
+        this.communeStore = communeStore;
         this.store = store;
+        this.contactStore = contactStore;
         this.communeImporter = communeImporter;
         this.epciImporter = epciImporter;
         this.contactImporter = contactImporter;
@@ -42,7 +47,7 @@ public class Authorities {
 
     /** The commune with this INSEE code (of kind {@link CommuneKind#COMMUNE}), current or not. */
     public Optional<Commune> findCommune(String insee) {
-        return InseeCode.isValid(insee) ? store.commune(InseeCode.of(insee).value()) : Optional.empty();
+        return InseeCode.isValid(insee) ? communeStore.commune(InseeCode.of(insee).value()) : Optional.empty();
     }
 
     public Commune commune(String insee) {
@@ -51,7 +56,9 @@ public class Authorities {
 
     /** The current commune that took over a code that disappeared in a merger. */
     public Optional<String> successorOf(String formerInsee) {
-        return InseeCode.isValid(formerInsee) ? store.successorOf(InseeCode.of(formerInsee).value()) : Optional.empty();
+        return InseeCode.isValid(formerInsee)
+                ? communeStore.successorOf(InseeCode.of(formerInsee).value())
+                : Optional.empty();
     }
 
     /**
@@ -62,10 +69,10 @@ public class Authorities {
         int max = Math.max(1, Math.min(limit, MAX_RESULTS));
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.matches("\\d{5}") || trimmed.toUpperCase(Locale.ROOT).matches("2[AB]\\d{3}")) {
-            return store.searchByCode(trimmed.toUpperCase(Locale.ROOT), max);
+            return communeStore.searchByCode(trimmed.toUpperCase(Locale.ROOT), max);
         }
         String folded = SearchText.fold(trimmed);
-        return folded.isEmpty() ? List.of() : store.searchByName(folded, max);
+        return folded.isEmpty() ? List.of() : communeStore.searchByName(folded, max);
     }
 
     /** One search result: a commune or an intercommunalité (exactly one of the two). */
@@ -114,12 +121,12 @@ public class Authorities {
     /** Whether the authority must have a PRADA and publish online what it communicates (town halls and EPCI). */
     public AuthorityDuties duties(Authority authority) {
         if (authority.kind() == AuthorityKind.TOWN_HALL && authority.communeInsee() != null) {
-            return store.commune(authority.communeInsee())
+            return communeStore.commune(authority.communeInsee())
                     .map(c -> new AuthorityDuties(c.prada(), c.publicationDuty()))
                     .orElse(AuthorityDuties.UNDETERMINED);
         }
         if (authority.kind() == AuthorityKind.EPCI && authority.code().startsWith("epci-")) {
-            return store.epci(authority.code().substring("epci-".length()))
+            return communeStore.epci(authority.code().substring("epci-".length()))
                     .map(e -> new AuthorityDuties(e.prada(), e.publicationDuty()))
                     .orElse(AuthorityDuties.UNDETERMINED);
         }
@@ -128,7 +135,7 @@ public class Authorities {
 
     /** The intercommunalité with this SIREN, with its members, current or not. */
     public Optional<Epci> findEpci(String siren) {
-        return siren != null && siren.strip().matches("\\d{9}") ? store.epci(siren.strip()) : Optional.empty();
+        return siren != null && siren.strip().matches("\\d{9}") ? communeStore.epci(siren.strip()) : Optional.empty();
     }
 
     public Epci epci(String siren) {
@@ -138,40 +145,42 @@ public class Authorities {
     /** Current intercommunalités by name, folded as commune names are ("metropole nice"); without their members. */
     public List<Epci> searchEpci(String query, int limit) {
         String folded = SearchText.fold(query);
-        return folded.isEmpty() ? List.of() : store.searchEpci(folded, Math.max(1, Math.min(limit, MAX_RESULTS)));
+        return folded.isEmpty()
+                ? List.of()
+                : communeStore.searchEpci(folded, Math.max(1, Math.min(limit, MAX_RESULTS)));
     }
 
     /** The intercommunalité a commune belongs to, if the list has one. */
     public Optional<Epci.Ref> epciOf(String insee) {
-        return InseeCode.isValid(insee) ? store.epciOf(InseeCode.of(insee).value()) : Optional.empty();
+        return InseeCode.isValid(insee) ? communeStore.epciOf(InseeCode.of(insee).value()) : Optional.empty();
     }
 
     /** SIRENs of the current intercommunalités with a member commune in the département, for campaigns. */
     public List<String> epciSirensOfDepartement(String departement) {
-        if (store.departementName(departement).isEmpty()) {
+        if (communeStore.departementName(departement).isEmpty()) {
             throw new InvalidInputException("Le département « " + departement + " » n’existe pas (exemples : 06, 2A, 974).",
                     Map.of("epciDepartement", departement));
         }
-        return store.epciSirensOfDepartement(departement);
+        return communeStore.epciSirensOfDepartement(departement);
     }
 
     /** INSEE codes of the current communes of a département and/or above a population, for campaigns. */
     public List<String> communeCodes(String departement, Integer minPopulation) {
-        if (departement != null && store.departementName(departement).isEmpty()) {
+        if (departement != null && communeStore.departementName(departement).isEmpty()) {
             throw new InvalidInputException("Le département « " + departement + " » n'existe pas (exemples : 06, 2A, 974).",
                     Map.of("departement", departement));
         }
-        return store.communeCodes(departement, minPopulation);
+        return communeStore.communeCodes(departement, minPopulation);
     }
 
     /** Every département of the commune list loaded, in the official order, for a list to choose from. */
     public List<DepartementName> departements() {
-        return store.departements();
+        return communeStore.departements();
     }
 
     /** The names of the régions by code ("93" → "Provence-Alpes-Côte d'Azur"). */
     public Map<String, String> regionNames() {
-        return store.regionNames();
+        return communeStore.regionNames();
     }
 
     /** The edition of the commune list in the database, as its package version ("6.0.0"). */
@@ -180,7 +189,7 @@ public class Authorities {
     }
 
     public int countCurrentCommunes() {
-        return store.countCurrentCommunes();
+        return communeStore.countCurrentCommunes();
     }
 
     public Authority townHall(String insee) {
@@ -234,7 +243,7 @@ public class Authorities {
 
     /** Names of many communes at once, by INSEE code. */
     public Map<String, String> communeNames(java.util.Collection<String> insees) {
-        return insees.isEmpty() ? Map.of() : store.communeNames(insees);
+        return insees.isEmpty() ? Map.of() : communeStore.communeNames(insees);
     }
 
     /** The préfecture and the regional council above a commune, to which some requests go instead. */
@@ -242,24 +251,19 @@ public class Authorities {
         return store.bodiesAbove(commune.departement(), commune.region());
     }
 
-    /** Bodies that are neither town halls nor préfectures nor régions: transport operators, the CNIL, the CADA... */
-    public List<Authority> otherBodies() {
-        return store.authoritiesOfKinds(List.of(AuthorityKind.TRANSPORT_OPERATOR, AuthorityKind.OTHER));
-    }
-
     /** Records an address typed by a person; it takes precedence over every imported one. */
     @Transactional
     public Authority setContact(String authorityCode, ContactDetails details, String recordedBy) {
         Authority authority = authorityByCode(authorityCode);
-        store.recordContacts(List.of(new AuthorityStore.NewContact(authority.id(), ContactSource.MANUAL, recordedBy,
-                clock.instant().atZone(clock.getZone()).toLocalDate(), details)), recordedBy, now());
+        contactStore.recordContacts(List.of(new ContactStore.NewContact(authority.id(), ContactSource.MANUAL,
+                recordedBy, clock.instant().atZone(clock.getZone()).toLocalDate(), details)), recordedBy, now());
         return authorityByCode(authorityCode);
     }
 
     /** Every address ever recorded for an authority, newest first. */
     public List<Provenanced> contactHistory(String authorityCode) {
         Authority authority = authorityByCode(authorityCode);
-        return store.contactHistory(authority.id()).stream()
+        return contactStore.contactHistory(authority.id()).stream()
                 .map(r -> new Provenanced(r.details(), r.provenance()))
                 .toList();
     }
@@ -327,13 +331,13 @@ public class Authorities {
         Timestamp now = now();
         for (Map<String, Object> body : (List<Map<String, Object>>) document.get("bodies")) {
             String communeInsee = (String) body.get("commune");
-            Optional<Commune> commune = Optional.ofNullable(communeInsee).flatMap(store::commune);
+            Optional<Commune> commune = Optional.ofNullable(communeInsee).flatMap(communeStore::commune);
             long id = store.upsertAuthority((String) body.get("code"), AuthorityKind.valueOf((String) body.get("kind")),
                     (String) body.get("name"), communeInsee, commune.map(Commune::departement).orElse(null),
                     commune.map(Commune::region).orElse(null), now);
             ContactDetails details = new ContactDetails((String) body.get("email"), (String) body.get("postal_address"),
                     null, null);
-            store.recordContacts(List.of(new AuthorityStore.NewContact(id, ContactSource.REFERENCE,
+            contactStore.recordContacts(List.of(new ContactStore.NewContact(id, ContactSource.REFERENCE,
                     (String) body.get("source"), null, details)), "lanterne", now);
         }
     }

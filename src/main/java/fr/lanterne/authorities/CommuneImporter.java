@@ -85,7 +85,7 @@ class CommuneImporter {
         boolean firstLoad = known.isEmpty();
         Set<String> incoming = new HashSet<>();
         Map<String, String> successorOf = new HashMap<>();
-        List<Object[]> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         int added = 0;
         int renamed = 0;
         for (CommuneDataset.Entry entry : dataset.communes()) {
@@ -95,29 +95,40 @@ class CommuneImporter {
             Known before = known.get(key);
             if (before == null && !firstLoad) {
                 added++;
-                changes.add(new Object[] {entry.insee(), entry.kind().name(), edition, "ADDED", null, entry.name(), now});
+                changes.add(new Change(entry.insee(), entry.kind().name(), "ADDED", null, entry.name()));
             } else if (before != null && !before.name().equals(entry.name())) {
                 renamed++;
-                changes.add(new Object[] {entry.insee(), entry.kind().name(), edition, "RENAMED", before.name(),
-                        entry.name(), now});
+                changes.add(new Change(entry.insee(), entry.kind().name(), "RENAMED", before.name(), entry.name()));
             }
         }
         upsertCommunes(dataset.communes(), edition);
 
-        List<Object[]> removals = new ArrayList<>();
+        List<Known> removals = new ArrayList<>();
         for (Map.Entry<String, Known> entry : known.entrySet()) {
             Known before = entry.getValue();
             if (before.current() && !incoming.contains(entry.getKey())) {
                 String successor = successorOf.get(before.insee());
-                changes.add(new Object[] {before.insee(), before.kind(), edition, successor == null ? "REMOVED" : "MERGED",
-                        before.name(), successor, now});
-                removals.add(new Object[] {before.insee(), before.kind()});
+                changes.add(new Change(before.insee(), before.kind(), successor == null ? "REMOVED" : "MERGED",
+                        before.name(), successor));
+                removals.add(before);
             }
         }
-        batch.batchUpdate("UPDATE commune SET current = FALSE WHERE insee = ? AND kind = ?", removals);
+        batch.batchUpdate("UPDATE commune SET current = FALSE WHERE insee = ? AND kind = ?", removals, BATCH,
+                (ps, k) -> {
+                    ps.setString(1, k.insee());
+                    ps.setString(2, k.kind());
+                });
         batch.batchUpdate("""
                 INSERT INTO commune_change (insee, kind, edition, change_type, old_value, new_value, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes);
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes, BATCH, (ps, c) -> {
+                    ps.setString(1, c.insee());
+                    ps.setString(2, c.kind());
+                    ps.setString(3, edition);
+                    ps.setString(4, c.type());
+                    ps.setString(5, c.oldValue());
+                    ps.setString(6, c.newValue());
+                    ps.setTimestamp(7, now);
+                });
 
         writePostalCodes(dataset.communes());
         writeFormerCodes(dataset.communes(), edition);
@@ -134,6 +145,10 @@ class CommuneImporter {
     }
 
     private record Known(String insee, String kind, String name, boolean current) {
+    }
+
+    /** A line of a commune's history; the edition and the time are those of the load. */
+    private record Change(String insee, String kind, String type, String oldValue, String newValue) {
     }
 
     private Map<String, Known> knownCommunes() {
@@ -153,22 +168,31 @@ class CommuneImporter {
         batch.batchUpdate("""
                 INSERT INTO region (code, name, zone, chef_lieu, name_form) VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), zone = VALUES(zone), chef_lieu = VALUES(chef_lieu),
-                    name_form = VALUES(name_form)""",
-                regions.stream().map(r -> new Object[] {r.code(), r.name(), r.zone(), r.chefLieu(), r.nameForm()}).toList());
+                    name_form = VALUES(name_form)""", regions, BATCH, (ps, r) -> {
+                    ps.setString(1, r.code());
+                    ps.setString(2, r.name());
+                    ps.setString(3, r.zone());
+                    ps.setString(4, r.chefLieu());
+                    ps.setObject(5, r.nameForm());
+                });
     }
 
     private void writeDepartements(List<CommuneDataset.Departement> departements) {
         batch.batchUpdate("""
                 INSERT INTO departement (code, name, region_code, zone, chef_lieu, name_form) VALUES (?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), region_code = VALUES(region_code), zone = VALUES(zone),
-                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""",
-                departements.stream()
-                        .map(d -> new Object[] {d.code(), d.name(), d.region(), d.zone(), d.chefLieu(), d.nameForm()})
-                        .toList());
+                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""", departements, BATCH, (ps, d) -> {
+                    ps.setString(1, d.code());
+                    ps.setString(2, d.name());
+                    ps.setString(3, d.region());
+                    ps.setString(4, d.zone());
+                    ps.setString(5, d.chefLieu());
+                    ps.setObject(6, d.nameForm());
+                });
     }
 
     private void upsertCommunes(List<CommuneDataset.Entry> entries, String edition) {
-        String sql = """
+        batch.batchUpdate("""
                 INSERT INTO commune (insee, kind, name, search_name, name_form, departement, region, arrondissement,
                     zone, parent_insee, siren, population, postal_codes, current, first_edition, last_edition)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
@@ -176,75 +200,104 @@ class CommuneImporter {
                     name_form = VALUES(name_form), departement = VALUES(departement), region = VALUES(region),
                     arrondissement = VALUES(arrondissement), zone = VALUES(zone), parent_insee = VALUES(parent_insee),
                     siren = VALUES(siren), population = VALUES(population), postal_codes = VALUES(postal_codes),
-                    current = TRUE, last_edition = VALUES(last_edition)""";
-        List<Object[]> rows = new ArrayList<>(BATCH);
-        for (CommuneDataset.Entry e : entries) {
-            rows.add(new Object[] {e.insee(), e.kind().name(), e.name(), SearchText.fold(e.name()), e.nameForm(),
-                    e.departement(), e.region(), e.arrondissement(), e.zone(), e.parentInsee(), e.siren(),
-                    e.population(), String.join(" ", e.postalCodes()), edition, edition});
-            if (rows.size() == BATCH) {
-                batch.batchUpdate(sql, rows);
-                rows.clear();
-            }
-        }
-        batch.batchUpdate(sql, rows);
+                    current = TRUE, last_edition = VALUES(last_edition)""", entries, BATCH, (ps, e) -> {
+                    ps.setString(1, e.insee());
+                    ps.setString(2, e.kind().name());
+                    ps.setString(3, e.name());
+                    ps.setString(4, SearchText.fold(e.name()));
+                    ps.setObject(5, e.nameForm());
+                    ps.setString(6, e.departement());
+                    ps.setString(7, e.region());
+                    ps.setString(8, e.arrondissement());
+                    ps.setString(9, e.zone());
+                    ps.setString(10, e.parentInsee());
+                    ps.setString(11, e.siren());
+                    ps.setObject(12, e.population());
+                    ps.setString(13, String.join(" ", e.postalCodes()));
+                    ps.setString(14, edition);
+                    ps.setString(15, edition);
+                });
+    }
+
+    private record PostalCode(String postalCode, CommuneDataset.Entry commune) {
     }
 
     private void writePostalCodes(List<CommuneDataset.Entry> entries) {
         jdbc.sql("DELETE FROM commune_postal_code").update();
-        List<Object[]> rows = new ArrayList<>();
+        List<PostalCode> rows = new ArrayList<>();
         for (CommuneDataset.Entry e : entries) {
             for (String postalCode : new HashSet<>(e.postalCodes())) {
-                rows.add(new Object[] {postalCode, e.insee(), e.kind().name()});
+                rows.add(new PostalCode(postalCode, e));
             }
         }
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)",
-                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
+        batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)", rows, BATCH,
+                (ps, p) -> {
+                    ps.setString(1, p.postalCode());
+                    ps.setString(2, p.commune().insee());
+                    ps.setString(3, p.commune().kind().name());
+                });
+    }
+
+    private record FormerCode(String formerInsee, String insee) {
     }
 
     private void writeFormerCodes(List<CommuneDataset.Entry> entries, String edition) {
-        List<Object[]> rows = new ArrayList<>();
+        List<FormerCode> rows = new ArrayList<>();
         for (CommuneDataset.Entry e : entries) {
             if (e.kind() == CommuneKind.COMMUNE) {
-                e.formerCodes().forEach(former -> rows.add(new Object[] {former, e.insee(), edition}));
+                e.formerCodes().forEach(former -> rows.add(new FormerCode(former, e.insee())));
             }
         }
-        batch.batchUpdate("INSERT IGNORE INTO commune_former_code (former_insee, insee, edition) VALUES (?, ?, ?)", rows);
+        batch.batchUpdate("INSERT IGNORE INTO commune_former_code (former_insee, insee, edition) VALUES (?, ?, ?)",
+                rows, BATCH, (ps, f) -> {
+                    ps.setString(1, f.formerInsee());
+                    ps.setString(2, f.insee());
+                    ps.setString(3, edition);
+                });
     }
 
-    private void writeAuthorities(CommuneDataset dataset, List<Object[]> removals, Timestamp now) {
-        String upsert = """
-                INSERT INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name), commune_insee = VALUES(commune_insee),
-                    departement = VALUES(departement), region = VALUES(region), active = TRUE""";
-        List<Object[]> rows = new ArrayList<>();
+    /** A town hall, préfecture or regional council implied by the list. */
+    private record ImpliedAuthority(String code, AuthorityKind kind, String name, String communeInsee,
+                                    String departement, String region) {
+    }
+
+    private void writeAuthorities(CommuneDataset dataset, List<Known> removals, Timestamp now) {
+        List<ImpliedAuthority> rows = new ArrayList<>();
         for (CommuneDataset.Entry e : dataset.communes()) {
             if (e.kind() == CommuneKind.COMMUNE) {
-                rows.add(new Object[] {AuthorityCodes.townHall(e.insee()), AuthorityKind.TOWN_HALL.name(),
+                rows.add(new ImpliedAuthority(AuthorityCodes.townHall(e.insee()), AuthorityKind.TOWN_HALL,
                         "Mairie " + PlaceNames.ofCommune(e.name(), e.nameForm()), e.insee(), e.departement(),
-                        e.region(), now});
+                        e.region()));
             }
         }
         for (CommuneDataset.Departement d : dataset.departements()) {
-            StateRepresentatives.prefectureName(d).ifPresent(name -> rows.add(new Object[] {
-                    AuthorityCodes.prefecture(d.code()), AuthorityKind.PREFECTURE.name(), name, d.chefLieu(),
-                    d.code(), d.region(), now}));
+            StateRepresentatives.prefectureName(d).ifPresent(name -> rows.add(new ImpliedAuthority(
+                    AuthorityCodes.prefecture(d.code()), AuthorityKind.PREFECTURE, name, d.chefLieu(), d.code(),
+                    d.region())));
         }
         for (CommuneDataset.Region r : dataset.regions()) {
-            StateRepresentatives.regionalCouncilName(r).ifPresent(name -> rows.add(new Object[] {
-                    AuthorityCodes.region(r.code()), AuthorityKind.REGION.name(), name, r.chefLieu(), null, r.code(),
-                    now}));
+            StateRepresentatives.regionalCouncilName(r).ifPresent(name -> rows.add(new ImpliedAuthority(
+                    AuthorityCodes.region(r.code()), AuthorityKind.REGION, name, r.chefLieu(), null, r.code())));
         }
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            batch.batchUpdate(upsert, rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        batch.batchUpdate("UPDATE authority SET active = FALSE WHERE code = ?",
-                removals.stream()
-                        .filter(r -> CommuneKind.COMMUNE.name().equals(r[1]))
-                        .map(r -> new Object[] {AuthorityCodes.townHall((String) r[0])})
-                        .toList());
+        batch.batchUpdate("""
+                INSERT INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), commune_insee = VALUES(commune_insee),
+                    departement = VALUES(departement), region = VALUES(region), active = TRUE""", rows, BATCH,
+                (ps, a) -> {
+                    ps.setString(1, a.code());
+                    ps.setString(2, a.kind().name());
+                    ps.setString(3, a.name());
+                    ps.setString(4, a.communeInsee());
+                    ps.setString(5, a.departement());
+                    ps.setString(6, a.region());
+                    ps.setTimestamp(7, now);
+                });
+        List<String> closedTownHalls = removals.stream()
+                .filter(k -> CommuneKind.COMMUNE.name().equals(k.kind()))
+                .map(k -> AuthorityCodes.townHall(k.insee()))
+                .toList();
+        batch.batchUpdate("UPDATE authority SET active = FALSE WHERE code = ?", closedTownHalls, BATCH,
+                (ps, code) -> ps.setString(1, code));
     }
 }

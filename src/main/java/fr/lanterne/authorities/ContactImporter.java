@@ -29,11 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContactImporter {
 
     private final AuthorityStore store;
+    private final ContactStore contactStore;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ContactImporter(AuthorityStore store, TransactionTemplate transaction, Clock clock) {
+    ContactImporter(AuthorityStore store, ContactStore contactStore, TransactionTemplate transaction, Clock clock) {
         this.store = store;
+        this.contactStore = contactStore;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -50,7 +52,7 @@ class ContactImporter {
         Set<String> codes = file.contacts().stream().map(l -> AuthorityCodes.townHall(l.insee())).collect(Collectors.toSet());
         Map<String, Long> ids = store.authorityIdsByCode(codes);
         List<String> skipped = new ArrayList<>(file.skipped());
-        List<AuthorityStore.NewContact> contacts = new ArrayList<>();
+        List<ContactStore.NewContact> contacts = new ArrayList<>();
         ContactFile.Problems problems = new ContactFile.Problems(fileName);
         for (ContactFile.Line line : file.contacts()) {
             Long id = ids.get(AuthorityCodes.townHall(line.insee()));
@@ -63,13 +65,13 @@ class ContactImporter {
                 }
                 continue;
             }
-            contacts.add(new AuthorityStore.NewContact(id, file.source(), line.reference(), line.sourceDate(),
+            contacts.add(new ContactStore.NewContact(id, file.source(), line.reference(), line.sourceDate(),
                     line.details()));
         }
         problems.throwIfAny();
         progress.writing(contacts.size());
         Timestamp now = Timestamp.from(clock.instant());
-        int recorded = transaction.execute(status -> store.recordContacts(contacts, importedBy, now));
+        int recorded = transaction.execute(status -> contactStore.recordContacts(contacts, importedBy, now));
         return new ContactImportReport(fileName, file.format(), file.read(), contacts.size(), recorded,
                 contacts.size() - recorded, List.copyOf(skipped));
     }

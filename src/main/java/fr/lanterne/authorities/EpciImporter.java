@@ -55,6 +55,13 @@ class EpciImporter {
     private record Place(String departement, String region) {
     }
 
+    /** An EPCI of the list, placed in the département and région of most of its members (null when none is known). */
+    private record Placed(EpciDataset.Epci epci, String departement, String region) {
+    }
+
+    private record MemberRow(String siren, EpciDataset.Member member) {
+    }
+
     private int write(EpciDataset dataset, String edition) {
         Timestamp now = Timestamp.from(clock.instant());
         Map<String, Place> places = new HashMap<>();
@@ -62,20 +69,13 @@ class EpciImporter {
                 .query((rs, n) -> Map.entry(rs.getString(1), new Place(rs.getString(2), rs.getString(3))))
                 .list()
                 .forEach(e -> places.put(e.getKey(), e.getValue()));
-        List<Object[]> epciRows = new ArrayList<>();
-        List<Object[]> memberRows = new ArrayList<>();
-        List<Object[]> authorityRows = new ArrayList<>();
+        List<Placed> epcis = new ArrayList<>();
+        List<MemberRow> members = new ArrayList<>();
         for (EpciDataset.Epci e : dataset.epcis()) {
             Place place = mostCommon(e.members().stream().map(m -> places.get(m.insee())).filter(p -> p != null)
                     .toList());
-            String departement = place == null ? null : place.departement();
-            String region = place == null ? null : place.region();
-            epciRows.add(new Object[] {e.siren(), e.name(), SearchText.fold(e.name()), e.type(), e.financing(),
-                    e.populationTotal(), e.populationMunicipal(), departement, region, edition});
-            e.members().forEach(m -> memberRows.add(new Object[] {e.siren(), m.insee(), m.name(), m.populationTotal(),
-                    m.populationMunicipal()}));
-            authorityRows.add(new Object[] {AuthorityCodes.epci(e.siren()), AuthorityKind.EPCI.name(), e.name(),
-                    departement, region, now});
+            epcis.add(new Placed(e, place == null ? null : place.departement(), place == null ? null : place.region()));
+            e.members().forEach(m -> members.add(new MemberRow(e.siren(), m)));
         }
         jdbc.sql("UPDATE epci SET current = FALSE").update();
         batch.batchUpdate("""
@@ -85,13 +85,29 @@ class EpciImporter {
                 ON DUPLICATE KEY UPDATE name = VALUES(name), search_name = VALUES(search_name), type = VALUES(type),
                     financing = VALUES(financing), population_total = VALUES(population_total),
                     population_municipal = VALUES(population_municipal), departement = VALUES(departement),
-                    region = VALUES(region), current = TRUE, last_edition = VALUES(last_edition)""", epciRows);
+                    region = VALUES(region), current = TRUE, last_edition = VALUES(last_edition)""",
+                epcis, InLists.SIZE, (ps, p) -> {
+                    ps.setString(1, p.epci().siren());
+                    ps.setString(2, p.epci().name());
+                    ps.setString(3, SearchText.fold(p.epci().name()));
+                    ps.setString(4, p.epci().type());
+                    ps.setString(5, p.epci().financing());
+                    ps.setObject(6, p.epci().populationTotal());
+                    ps.setObject(7, p.epci().populationMunicipal());
+                    ps.setString(8, p.departement());
+                    ps.setString(9, p.region());
+                    ps.setString(10, edition);
+                });
         jdbc.sql("DELETE FROM epci_member").update();
-        for (List<Object[]> chunk : AuthorityStore.chunks(memberRows)) {
-            batch.batchUpdate("""
-                    INSERT INTO epci_member (epci_siren, insee, name, population_total, population_municipal)
-                    VALUES (?, ?, ?, ?, ?)""", chunk);
-        }
+        batch.batchUpdate("""
+                INSERT INTO epci_member (epci_siren, insee, name, population_total, population_municipal)
+                VALUES (?, ?, ?, ?, ?)""", members, InLists.SIZE, (ps, m) -> {
+                    ps.setString(1, m.siren());
+                    ps.setString(2, m.member().insee());
+                    ps.setString(3, m.member().name());
+                    ps.setObject(4, m.member().populationTotal());
+                    ps.setObject(5, m.member().populationMunicipal());
+                });
         // An EPCI that left the list (merged, dissolved) keeps its authority, inactive, for the requests sent to it.
         jdbc.sql("""
                 UPDATE authority a JOIN epci e ON a.code = CONCAT('epci-', e.siren)
@@ -100,7 +116,14 @@ class EpciImporter {
                 INSERT INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
                 VALUES (?, ?, ?, NULL, ?, ?, TRUE, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), departement = VALUES(departement),
-                    region = VALUES(region), active = TRUE""", authorityRows);
+                    region = VALUES(region), active = TRUE""", epcis, InLists.SIZE, (ps, p) -> {
+                    ps.setString(1, AuthorityCodes.epci(p.epci().siren()));
+                    ps.setString(2, AuthorityKind.EPCI.name());
+                    ps.setString(3, p.epci().name());
+                    ps.setString(4, p.departement());
+                    ps.setString(5, p.region());
+                    ps.setTimestamp(6, now);
+                });
         jdbc.sql("""
                 INSERT INTO reference_edition (dataset, edition, checksum, row_count, loaded_at) VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE edition = VALUES(edition), checksum = VALUES(checksum),

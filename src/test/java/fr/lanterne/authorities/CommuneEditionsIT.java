@@ -29,6 +29,7 @@ class CommuneEditionsIT {
     private static ScratchDatabase database;
     private static CommuneImporter importer;
     private static AuthorityStore store;
+    private static CommuneStore communes;
 
     @BeforeAll
     static void startDatabase() {
@@ -36,7 +37,8 @@ class CommuneEditionsIT {
         database = ScratchDatabase.create(server, "editions");
         Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
         importer = new CommuneImporter(database.jdbc(), database.jdbcTemplate(), database.transactions(), clock);
-        store = new AuthorityStore(database.jdbc(), database.jdbcTemplate());
+        store = new AuthorityStore(database.jdbc(), new ContactStore(database.jdbc(), database.jdbcTemplate()));
+        communes = new CommuneStore(database.jdbc());
     }
 
     @AfterAll
@@ -71,13 +73,13 @@ class CommuneEditionsIT {
         assertThat(updated.renamed()).as("01001, and 01004 which took its neighbour's name").isEqualTo(2);
         assertThat(updated.removed()).isEqualTo(1);
 
-        Commune merged = store.commune("01003").orElseThrow();
+        Commune merged = communes.commune("01003").orElseThrow();
         assertThat(merged.current()).as("the merged commune stays known, not current").isFalse();
-        assertThat(store.successorOf("01003")).contains("01004");
+        assertThat(communes.successorOf("01003")).contains("01004");
         assertThat(store.authorityByCode("mairie-01003")).get().extracting(Authority::active).isEqualTo(false);
         assertThat(store.authorityByCode("mairie-01001")).get().extracting(Authority::name)
                 .isEqualTo("Mairie d'Abeville-sur-Ain");
-        assertThat(store.searchByCode("01300", 10)).as("the merged commune's postal code leads to its successor")
+        assertThat(communes.searchByCode("01300", 10)).as("the merged commune's postal code leads to its successor")
                 .extracting(Commune::insee).containsExactly("01004");
         assertThat(changes()).containsExactlyInAnyOrder(
                 "01001 COMMUNE RENAMED Abeville → Abeville-sur-Ain",

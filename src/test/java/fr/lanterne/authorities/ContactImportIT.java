@@ -32,15 +32,17 @@ class ContactImportIT {
     private static ScratchDatabase database;
     private static ContactImporter importer;
     private static AuthorityStore store;
+    private static ContactStore contacts;
 
     @BeforeAll
     static void prepare() {
         server = EmbeddedMariaDb.open(Path.of("target", "contact-import-it").toAbsolutePath(),
                 Path.of("target", "mariadb-binaries"), 0, false);
         database = ScratchDatabase.create(server, "contacts");
-        store = new AuthorityStore(database.jdbc(), database.jdbcTemplate());
+        contacts = new ContactStore(database.jdbc(), database.jdbcTemplate());
+        store = new AuthorityStore(database.jdbc(), contacts);
         Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-        importer = new ContactImporter(store, database.transactions(), clock);
+        importer = new ContactImporter(store, contacts, database.transactions(), clock);
         Timestamp now = Timestamp.from(clock.instant());
         for (String insee : TOWN_HALLS) {
             store.upsertAuthority(AuthorityCodes.townHall(insee), AuthorityKind.TOWN_HALL, "Mairie " + insee, insee,
@@ -89,7 +91,7 @@ class ContactImportIT {
         assertThat(stEtienne.addressProvenance().source()).isEqualTo(ContactSource.OFFICIAL_DIRECTORY);
 
         long id = store.authorityByCode("mairie-42218").orElseThrow().id();
-        store.recordContacts(List.of(new AuthorityStore.NewContact(id, ContactSource.MANUAL, "dominique", null,
+        contacts.recordContacts(List.of(new ContactStore.NewContact(id, ContactSource.MANUAL, "dominique", null,
                 new ContactDetails(null, "Hôtel de ville\n42000 Saint-Étienne", null, null))), "dominique",
                 Timestamp.from(Instant.parse("2026-11-28T11:00:00Z")));
         assertThat(contactOf("42218").postalAddress()).isEqualTo("Hôtel de ville\n42000 Saint-Étienne");
@@ -102,7 +104,7 @@ class ContactImportIT {
         String moved = "insee,email,postal_address,source\n92073,,\"Hôtel de ville / 2 rue Carnot / 92151 Suresnes Cedex\",nouveau\n";
         importer.importFile("benevoles-2.csv", bytes(moved), "camille");
         long id = store.authorityByCode("mairie-92073").orElseThrow().id();
-        List<AuthorityStore.ContactRecord> history = store.contactHistory(id);
+        List<ContactStore.ContactRecord> history = contacts.contactHistory(id);
         assertThat(history).hasSize(2);
         assertThat(history.get(0).details().postalAddress()).endsWith("92151 Suresnes Cedex");
         assertThat(history.get(1).details().postalAddress()).endsWith("92150 Suresnes");
@@ -151,7 +153,7 @@ class ContactImportIT {
         Timestamp now = Timestamp.from(Instant.parse("2026-11-28T10:00:00Z"));
         List<Object[]> rows = codes.stream().map(code -> new Object[] {AuthorityCodes.townHall(code), "TOWN_HALL",
                 "Mairie " + code, code, code.substring(0, 2), "00", now}).toList();
-        for (List<Object[]> chunk : AuthorityStore.chunks(rows)) {
+        for (List<Object[]> chunk : InLists.chunks(rows)) {
             database.jdbcTemplate().batchUpdate("""
                     INSERT IGNORE INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""", chunk);

@@ -17,7 +17,7 @@ class DigestTextTest {
 
     @Test
     void with_the_public_address_each_request_comes_with_its_link() {
-        String body = NightlyJobConfiguration.body(Optional.empty(), NIGHT, NOTICES,
+        String body = DigestsStep.body(Optional.empty(), NIGHT, NOTICES,
                 Optional.of(URI.create("https://lanterne.example.org")));
 
         assertThat(body).contains("  • LNT-2026-000123 : pas encore de réponse.\n"
@@ -28,7 +28,7 @@ class DigestTextTest {
 
     @Test
     void without_it_the_digest_has_no_half_links() {
-        String body = NightlyJobConfiguration.body(Optional.empty(), NIGHT, NOTICES, Optional.empty());
+        String body = DigestsStep.body(Optional.empty(), NIGHT, NOTICES, Optional.empty());
 
         assertThat(body).contains("LNT-2026-000123 : pas encore de réponse.").doesNotContain("http")
                 .doesNotContain("/demandes/").doesNotContain("VOTRE-SERVEUR");

@@ -1,0 +1,111 @@
+package fr.lanterne.deadlines;
+
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.AuthorityRef;
+import fr.lanterne.requests.RequestDates;
+import fr.lanterne.requests.RequestReference;
+import fr.lanterne.requests.Requests;
+import fr.lanterne.settings.Settings;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Applies a chunk's decisions. Actions whose notice already exists are skipped whole: the request moved on, the
+ * letter was drafted, the volunteer told, on an earlier night or an earlier run of this one.
+ */
+class ReviewWriter implements ItemWriter<NightlyReview.Review> {
+    private final Requests requests;
+    private final Authorities authorities;
+    private final NoticeStore notices;
+    private final Settings settings;
+    private final Clock clock;
+    private final LocalDate night;
+
+    ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings, Clock clock,
+                 LocalDate night) {
+        this.settings = settings;
+        this.requests = requests;
+        this.authorities = authorities;
+        this.notices = notices;
+        this.clock = clock;
+        this.night = night;
+    }
+
+    @Override
+    public void write(Chunk<? extends NightlyReview.Review> chunk) {
+        List<? extends NightlyReview.Review> reviews = chunk.getItems();
+        Set<String> done = notices.existingKeys(reviews.stream().flatMap(r -> r.actions().stream())
+                .map(NightlyReview.Action::key).toList());
+        Map<Long, AuthorityRef> names = authorities.authorityRefs(reviews.stream()
+                .map(r -> r.request().authorityId()).distinct().toList());
+        List<Notice> created = new ArrayList<>();
+        for (NightlyReview.Review review : reviews) {
+            RequestDates r = review.request();
+            RequestReference reference = RequestReference.parse(r.reference());
+            for (NightlyReview.Action action : review.actions()) {
+                if (done.contains(action.key())) {
+                    continue;
+                }
+                if (action.transition() == NightlyReview.Transition.IMPLICIT_REFUSAL) {
+                    requests.recordImplicitRefusal(reference, action.transitionDate());
+                } else if (action.transition() == NightlyReview.Transition.CONFIRMED_REFUSAL) {
+                    requests.recordConfirmedRefusalBySilence(reference, action.transitionDate());
+                }
+                String draft = null;
+                String message = action.message();
+                String waiting = null;
+                boolean referral = action.kind() == NoticeKind.IMPLICIT_REFUSAL
+                        || action.kind() == NoticeKind.REFERRAL_DRAFTED;
+                if (action.draft() != null && referral) {
+                    // Asked before drafting: a refusal thrown inside the chunk's transaction would roll it back.
+                    waiting = settings.referralRefusal().orElse(null);
+                }
+                if (action.draft() != null && waiting == null) {
+                    try {
+                        draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
+                                night);
+                    } catch (fr.lanterne.InvalidInputException e) {
+                        message += " La lettre n'a pas pu être préparée : " + e.getMessage();
+                    }
+                }
+                String authority = names.get(r.authorityId()).name();
+                if (waiting != null) {
+                    // A referral short of an R343-1 element is not drafted (the CADA would not register it).
+                    // The volunteer is told once; the referral's own notice is left unwritten, so that a later
+                    // night drafts it once the identity is complete, while its safe deadline is still open.
+                    String waitKey = "REFERRAL_WAITING:" + r.reference();
+                    if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
+                        created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(),
+                                r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
+                                + message.replace(" ; la saisine est prête.", "."), null));
+                    }
+                    if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                        created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
+                                r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
+                                + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
+                                + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
+                        done.add(waitKey);
+                    }
+                    continue;
+                }
+                created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
+                        r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
+                // A refusal born tonight also gets its referral drafted tonight: one notice says both.
+                if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
+                    created.add(new Notice("REFERRAL:" + r.reference(), NoticeKind.REFERRAL_DRAFTED, r.id(),
+                            r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                            + authority + " : saisine de la CADA prête.", draft));
+                    done.add("REFERRAL:" + r.reference());
+                }
+            }
+        }
+        notices.insert(created, night, clock.instant());
+    }
+}

@@ -3,7 +3,6 @@ package fr.lanterne.deadlines;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,8 @@ class NoticeStore {
     /** A notice as stored, with its id and the night that created it. */
     record Stored(long id, Notice notice, LocalDate runDate) {
     }
+
+    private static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -45,15 +46,23 @@ class NoticeStore {
 
     /** Inserts notices whose key is new; a key already there (a job run again) is left as it is. */
     void insert(List<Notice> notices, LocalDate runDate, Instant now) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Notice n : notices) {
-            rows.add(new Object[] {n.key(), n.kind().name(), n.requestId(), n.reference(), n.campaignId(), n.owner(),
-                    n.dueDate(), n.message(), n.draftFile(), runDate, Timestamp.from(now)});
-        }
+        Timestamp createdAt = Timestamp.from(now);
         batch.batchUpdate("""
                 INSERT IGNORE INTO deadline_notice (notice_key, kind, request_id, reference, campaign_id, owner, due_date,
                     message, draft_file, run_date, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", notices, BATCH, (ps, n) -> {
+                    ps.setString(1, n.key());
+                    ps.setString(2, n.kind().name());
+                    ps.setObject(3, n.requestId());
+                    ps.setString(4, n.reference());
+                    ps.setObject(5, n.campaignId());
+                    ps.setString(6, n.owner());
+                    ps.setObject(7, n.dueDate());
+                    ps.setString(8, n.message());
+                    ps.setString(9, n.draftFile());
+                    ps.setObject(10, runDate);
+                    ps.setTimestamp(11, createdAt);
+                });
     }
 
     List<String> ownersWithPendingNotices() {
@@ -87,8 +96,11 @@ class NoticeStore {
     }
 
     void attach(long digestId, List<Long> noticeIds) {
-        batch.batchUpdate("UPDATE deadline_notice SET digest_id = ? WHERE id = ? AND digest_id IS NULL",
-                noticeIds.stream().map(id -> new Object[] {digestId, id}).toList());
+        batch.batchUpdate("UPDATE deadline_notice SET digest_id = ? WHERE id = ? AND digest_id IS NULL", noticeIds,
+                BATCH, (ps, id) -> {
+                    ps.setLong(1, digestId);
+                    ps.setLong(2, id);
+                });
     }
 
     void digestDone(long digestId, String status, String detail, Instant at) {

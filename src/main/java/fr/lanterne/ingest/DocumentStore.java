@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DocumentStore {
 
+    private static final int BATCH = 1_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -104,25 +106,30 @@ class DocumentStore {
     }
 
     private void insertPages(String sha256, Extraction extraction) {
-        List<Object[]> pages = new ArrayList<>();
-        for (Page page : extraction.pages()) {
-            pages.add(new Object[] {sha256, page.number(), page.text(), page.ocred(), page.needsOcr()});
-        }
         batch.batchUpdate("INSERT INTO document_page (sha256, page, text, ocred, needs_ocr) VALUES (?, ?, ?, ?, ?)",
-                pages);
+                extraction.pages(), BATCH, (ps, page) -> {
+                    ps.setString(1, sha256);
+                    ps.setInt(2, page.number());
+                    ps.setString(3, page.text());
+                    ps.setBoolean(4, page.ocred());
+                    ps.setBoolean(5, page.needsOcr());
+                });
     }
 
     void insertMentions(String sha256, List<fr.lanterne.ingest.Mention> mentions) {
-        List<Object[]> rows = new ArrayList<>();
-        for (fr.lanterne.ingest.Mention m : mentions) {
-            rows.add(new Object[] {sha256, m.kind().name(), cut(m.name(), 200), cut(m.vendor(), 120),
-                    m.technologies().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                    cut(m.pages().stream().map(String::valueOf).collect(Collectors.joining(",")), 2000),
-                    m.occurrences()});
-        }
         batch.batchUpdate("""
                 INSERT IGNORE INTO document_mention (sha256, kind, name, vendor, technologies, pages, occurrences)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", mentions, BATCH, (ps, m) -> {
+                    ps.setString(1, sha256);
+                    ps.setString(2, m.kind().name());
+                    ps.setString(3, cut(m.name(), 200));
+                    ps.setString(4, cut(m.vendor(), 120));
+                    ps.setString(5, m.technologies().stream().map(Enum::name).sorted()
+                            .collect(Collectors.joining(",")));
+                    ps.setString(6, cut(m.pages().stream().map(String::valueOf)
+                            .collect(Collectors.joining(",")), 2000));
+                    ps.setInt(7, m.occurrences());
+                });
     }
 
     void replaceMentions(String sha256, List<fr.lanterne.ingest.Mention> mentions) {
@@ -133,7 +140,10 @@ class DocumentStore {
     /** Proposes links that do not exist yet; a link already proposed, confirmed or rejected is left as it is. */
     void proposeLinks(String sha256, List<Long> deploymentIds) {
         batch.batchUpdate("INSERT IGNORE INTO document_link (sha256, deployment_id, status) VALUES (?, ?, 'PROPOSED')",
-                deploymentIds.stream().map(id -> new Object[] {sha256, id}).toList());
+                deploymentIds, BATCH, (ps, id) -> {
+                    ps.setString(1, sha256);
+                    ps.setLong(2, id);
+                });
     }
 
     int decideLink(String sha256, long deploymentId, String status, String by, Instant now) {
@@ -146,8 +156,12 @@ class DocumentStore {
     }
 
     void suggestion(List<String> sha256s, String state, String reason) {
-        batch.batchUpdate("UPDATE document SET suggested_state = ?, suggestion_reason = ? WHERE sha256 = ?",
-                sha256s.stream().map(s -> new Object[] {state, reason, s}).toList());
+        batch.batchUpdate("UPDATE document SET suggested_state = ?, suggestion_reason = ? WHERE sha256 = ?", sha256s,
+                BATCH, (ps, sha256) -> {
+                    ps.setString(1, state);
+                    ps.setString(2, reason);
+                    ps.setString(3, sha256);
+                });
     }
 
     /** Files a document under a request, unless it is filed under another one: whether it is now under this one. */

@@ -29,13 +29,18 @@ class PasswordForm {
             } catch (InvalidInputException e) {
                 errors.rejectValue("password", password.length() < Users.MIN_PASSWORD_LENGTH
                         ? "accounts.password.tooShort" : "accounts.password.tooLong",
-                        new Object[] {Users.MIN_PASSWORD_LENGTH}, e.getMessage());
+                        arguments(Users.MIN_PASSWORD_LENGTH), e.getMessage());
             }
             if (!password.equals(confirmation)) {
                 errors.rejectValue("confirmation", "accounts.password.differ");
             }
         }
         return errors.hasErrors() ? null : password.toCharArray();
+    }
+
+    /** The arguments of an error's message, as {@link Errors#rejectValue(String, String, Object[], String)} takes them. */
+    private static Object[] arguments(Object... values) {
+        return values;
     }
 
     char[] current() {

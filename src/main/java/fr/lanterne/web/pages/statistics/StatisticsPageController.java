@@ -46,8 +46,8 @@ class StatisticsPageController {
             campaignId = campaigns.stream().filter(c -> String.valueOf(c.id()).equals(campaign.strip()))
                     .map(Statistics.CampaignRef::id).findFirst().orElse(null);
             if (campaignId == null) {
-                model.addAttribute("campaignError", messages.getMessage("statistics.filter.unknownCampaign",
-                        new Object[] {campaign.strip()}, locale));
+                model.addAttribute("campaignError", message("statistics.filter.unknownCampaign", locale,
+                        campaign.strip()));
             }
         }
         StatisticsFilter filter;
@@ -86,7 +86,7 @@ class StatisticsPageController {
         return "statistics/statistics";
     }
 
-    private String message(String code, Locale locale) {
-        return messages.getMessage(code, null, locale);
+    private String message(String code, Locale locale, Object... arguments) {
+        return messages.getMessage(code, arguments, locale);
     }
 }

@@ -31,9 +31,10 @@ import java.util.TreeSet;
  * is a module (with its subpackages), and the base package itself is the module {@value #ROOT}.
  *
  * <p>Written with ArchUnit rather than Spring Modulith's {@code ApplicationModules.verify()}: ArchUnit is already a
- * test dependency, the API is declared as a list of types on the package-info (Modulith would want the non-API types
- * moved into {@code internal} subpackages or annotated one by one, a large move while other work reshapes the same
- * modules), and Modulith does not treat the root package as a module, where the one circle was.
+ * test dependency (Modulith would be a new one); Modulith takes every public type of a module's base package as its
+ * API, so it cannot say "public, but not API" while modules are being narrowed, nor fail on a public type nobody
+ * needs, whereas here the API is a list a reader finds in the package-info; and Modulith leaves the root package out
+ * of its modules, where the one circle was.
  */
 public final class ModuleRules {
 

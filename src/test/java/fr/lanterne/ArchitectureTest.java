@@ -1,23 +1,58 @@
 package fr.lanterne;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import fr.lanterne.architecture.ModuleRules;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Modules talk through each other's API, in one direction: web → registry → authorities → (nothing). */
+/**
+ * Modules talk through each other's API, as each module's {@link LanterneModule} declares it, in one direction
+ * (launcher and web → search → ingest, deadlines → requests → letters → registry → authorities → root), the root
+ * package included. {@code ModuleRulesTest} shows that each rule catches what it should.
+ */
 class ArchitectureTest {
+
+    /**
+     * Modules being reshaped on other branches, whose public types outside their API are tolerated until those
+     * branches are merged; then this set is emptied (rule {@link ModuleRules#publicTypesAreTheApi()} only).
+     */
+    static final Set<String> PUBLIC_TYPES_TOLERATED_UNTIL_RESHAPED = Set.of(
+            "search", "ingest", "requests", "deadlines", "letters", "authorities");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("fr.lanterne");
 
+    private static final ModuleRules MODULES = new ModuleRules(CLASSES, "fr.lanterne",
+            PUBLIC_TYPES_TOLERATED_UNTIL_RESHAPED);
+
     @Test
-    void feature_packages_have_no_cycles() {
-        slices().matching("fr.lanterne.(*)..").should().beFreeOfCycles().check(CLASSES);
+    void every_module_declares_its_api_and_what_it_uses() {
+        MODULES.modulesAreDeclared().check(CLASSES);
+    }
+
+    @Test
+    void modules_use_each_other_only_through_their_api() {
+        MODULES.otherModulesAreUsedThroughTheirApi().check(CLASSES);
+    }
+
+    @Test
+    void modules_use_only_the_modules_they_declare() {
+        MODULES.onlyDeclaredModulesAreUsed().check(CLASSES);
+    }
+
+    @Test
+    void modules_and_the_root_package_have_no_cycles() {
+        MODULES.modulesFormNoCycle().check(CLASSES);
+    }
+
+    @Test
+    void public_types_are_the_api() {
+        MODULES.publicTypesAreTheApi().check(CLASSES);
     }
 
     @Test

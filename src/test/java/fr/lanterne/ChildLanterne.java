@@ -62,7 +62,7 @@ public final class ChildLanterne implements AutoCloseable {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlanterne.database.binaries-dir=" + Path.of("target", "mariadb-binaries").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"),
-                "fr.lanterne.LanterneApplication",
+                "fr.lanterne.launcher.Main",
                 "--lanterne.data-dir=" + dataDir, "--server.port=" + port, "--lanterne.ingest.ocr=false"));
         command.addAll(arguments);
         server = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -3,7 +3,7 @@ package fr.lanterne.database;
 import java.nio.file.Path;
 
 /** Another Lanterne process runs the embedded database of this data directory. */
-public final class DataDirectoryInUseException extends IllegalStateException {
+final class DataDirectoryInUseException extends IllegalStateException {
 
     private final Path folder;
     private final String pid;

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lanterne.database")
 @Validated
-public record DatabaseProperties(
+record DatabaseProperties(
         @DefaultValue("lanterne") @Pattern(regexp = "[A-Za-z0-9_]{1,64}") String name,
         @DefaultValue("0") @Min(0) @Max(65535) int port,
         Path binariesDir) {

@@ -1,4 +1,10 @@
 /**
  * The legal calendar of the CRPA chain, counted as French law counts, and the nightly job.
  */
+@LanterneModule(
+        api = {CalendarFeed.class, DateInput.class, Deadline.class, DeadlineChain.class, DeadlineKind.class,
+                DeadlineStep.class, Deadlines.class, DeadlinesCommand.class, Notice.class, Notices.class},
+        uses = {"authorities", "cli", "letters", "requests", "root", "settings", "users"})
 package fr.lanterne.deadlines;
+
+import fr.lanterne.LanterneModule;

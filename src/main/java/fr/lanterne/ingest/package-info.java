@@ -1,4 +1,9 @@
 /**
  * Intake of the documents that come back: extraction, OCR, deduplication, matching and quarantine.
  */
+@LanterneModule(
+        api = {DocumentKind.class, DocumentRecords.class, Documents.class, IngestCommand.class},
+        uses = {"authorities", "cli", "registry", "requests", "root"})
 package fr.lanterne.ingest;
+
+import fr.lanterne.LanterneModule;

@@ -27,7 +27,7 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>Exit codes: 0 done, 1 the command failed (the message says why), 2 the command line itself was wrong.
  */
-public final class Cli {
+final class Cli {
 
     public static final int OK = 0;
     public static final int FAILED = 1;

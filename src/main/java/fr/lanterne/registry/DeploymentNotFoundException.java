@@ -3,7 +3,7 @@ package fr.lanterne.registry;
 import fr.lanterne.NotFoundException;
 import java.util.Map;
 
-public final class DeploymentNotFoundException extends NotFoundException {
+final class DeploymentNotFoundException extends NotFoundException {
 
     private DeploymentNotFoundException(String message, Map<String, Object> details) {
         super(message, details);

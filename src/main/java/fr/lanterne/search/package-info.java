@@ -1,4 +1,10 @@
 /**
  * Full-text search over the pages of obtained documents.
  */
+@LanterneModule(
+        api = {FacetValue.class, Search.class, SearchCommand.class, SearchFacet.class, SearchHit.class,
+                SearchQuery.class, SearchResult.class, SearchSort.class},
+        uses = {"authorities", "cli", "ingest", "registry", "requests", "root"})
 package fr.lanterne.search;
+
+import fr.lanterne.LanterneModule;

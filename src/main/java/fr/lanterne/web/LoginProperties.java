@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          are forgotten first), so that a spray of made-up names cannot fill the memory
  */
 @ConfigurationProperties("lanterne.login")
-public record LoginProperties(@DefaultValue("true") boolean throttling,
+record LoginProperties(@DefaultValue("true") boolean throttling,
                               @DefaultValue("5") int accountFailures,
                               @DefaultValue("20") int addressFailures,
                               @DefaultValue("15m") Duration lockDuration,

@@ -172,7 +172,7 @@ class CampaignIT {
                 "-Dlanterne.requests.mailbox=demandes@lanterne.test",
                 "-Dlanterne.requests.emails-per-minute=240",
                 "-cp", System.getProperty("java.class.path"),
-                "fr.lanterne.LanterneApplication"));
+                "fr.lanterne.launcher.Main"));
         command.addAll(List.of(args));
         command.addAll(List.of("--data-dir", dataDir.toString()));
         return new ProcessBuilder(command)

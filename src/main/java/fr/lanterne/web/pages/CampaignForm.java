@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The campaign form as typed. Everything is kept as text, so that a mistake is shown next to its field with what
  * was typed; {@link CampaignPagesController} reads it into a {@link fr.lanterne.requests.NewCampaign}.
  */
-public class CampaignForm {
+class CampaignForm {
 
     @Size(max = 200)
     @StoredIn("campaign.name")

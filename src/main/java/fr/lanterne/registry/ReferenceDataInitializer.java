@@ -1,7 +1,6 @@
-package fr.lanterne;
+package fr.lanterne.registry;
 
 import fr.lanterne.authorities.Authorities;
-import fr.lanterne.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the reference data shipped with Lanterne before the application serves anything: the official commune list
  * (and the authorities it implies), then the initial deployment registry. Both are skipped when already loaded, so
- * later starts cost one query each.
+ * later starts cost one query each. It lives in the registry, the module that knows both (the root package knows
+ * no module).
  */
 @Component
 class ReferenceDataInitializer implements SmartInitializingSingleton {

@@ -148,17 +148,6 @@ final class IndexGenerations implements AutoCloseable {
         }
     }
 
-    void refresh() {
-        lock.readLock().lock();
-        try {
-            openGeneration().searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     void commit() {
         lock.readLock().lock();
         try {

@@ -101,11 +101,6 @@ final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public void refresh() {
-        generations.refresh();
-    }
-
-    @Override
     public void commit() {
         generations.commit();
     }

@@ -4,13 +4,13 @@ import fr.lanterne.NotFoundException;
 import java.util.Map;
 
 /** A document asked for by its SHA-256 has no page in the search index. */
-public final class IndexedDocumentNotFoundException extends NotFoundException {
+final class IndexedDocumentNotFoundException extends NotFoundException {
 
     private IndexedDocumentNotFoundException(String message, Map<String, Object> details) {
         super(message, details);
     }
 
-    public static IndexedDocumentNotFoundException forSha256(String sha256) {
+    static IndexedDocumentNotFoundException forSha256(String sha256) {
         return new IndexedDocumentNotFoundException("Aucun document indexé n'a l'empreinte " + sha256
                 + " : il n'a pas encore été indexé, ou l'index est en cours de reconstruction.",
                 Map.of("sha256", sha256));

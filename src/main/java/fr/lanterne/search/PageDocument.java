@@ -24,14 +24,14 @@ import java.util.regex.Pattern;
  * @param requestReference the reference of the request it answers (LNT-2026-000123), if any
  * @param campaignId the campaign of that request, if any
  */
-public record PageDocument(String sha256, int page, String text, String title, String authorityCode,
+record PageDocument(String sha256, int page, String text, String title, String authorityCode,
                            String authorityName, String insee, String communeName, String departement, String region,
                            List<Technology> technologies, List<String> vendors, String kind, LocalDate receivedOn,
                            String requestReference, Long campaignId) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    public PageDocument {
+    PageDocument {
         sha256 = normalizeSha256(sha256);
         if (page < 1) {
             throw new IllegalArgumentException("Page numbers start at 1, got " + page + " for " + sha256);

@@ -23,7 +23,7 @@ import org.apache.lucene.util.LongValues;
  * values, but reading a document's values once for each run of its matching pages: the pages of a document are added
  * together, so they sit side by side in a segment, and a query matching most of a million pages reads the values of
  * its tens of thousands of documents instead of its pages. Exact. Used for dense matches only (see
- * {@code LuceneSearchIndex}): on scattered matches the runs are one page long and Lucene's counting is faster.
+ * {@link PageQueries}): on scattered matches the runs are one page long and Lucene's counting is faster.
  */
 final class PageFacetCounts extends Facets {
 

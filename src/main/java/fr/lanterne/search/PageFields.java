@@ -1,9 +1,14 @@
 package fr.lanterne.search;
 
 import fr.lanterne.registry.Technology;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.document.Document;
@@ -142,6 +147,32 @@ final class PageFields {
             keyword(doc, Criterion.CAMPAIGN, page.campaignId().toString(), false);
         }
         return doc;
+    }
+
+    /** The documents to index for these pages, their facet fields turned into doc values. */
+    static List<Document> toDocuments(FacetsConfig config, List<PageDocument> pages) throws IOException {
+        List<Document> documents = new ArrayList<>(pages.size());
+        for (PageDocument page : pages) {
+            documents.add(config.build(toDocument(page)));
+        }
+        return documents;
+    }
+
+    /**
+     * The pages grouped by document. The pages of a document must carry the same document fields: facet counting
+     * reads them once per document ({@link PageFacetCounts}), and a search filters pages by them.
+     */
+    static Map<String, List<PageDocument>> byDocument(List<PageDocument> pages) {
+        Map<String, List<PageDocument>> byDocument = new LinkedHashMap<>();
+        for (PageDocument page : Objects.requireNonNull(pages, "pages")) {
+            List<PageDocument> document = byDocument.computeIfAbsent(page.sha256(), sha -> new ArrayList<>());
+            if (!document.isEmpty() && !page.sameDocumentAs(document.get(0))) {
+                throw new IllegalArgumentException("Page " + page.page() + " of document " + page.sha256()
+                        + " has other document fields than page " + document.get(0).page());
+            }
+            document.add(page);
+        }
+        return byDocument;
     }
 
     private static void keyword(Document doc, Criterion criterion, String value, boolean store) {

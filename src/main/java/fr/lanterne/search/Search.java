@@ -48,7 +48,7 @@ public class Search {
     }
 
     /** Indexes the documents waiting in the queue (those a command-line import left to the server). */
-    public int indexQueued() {
+    int indexQueued() {
         return indexer.drain();
     }
 
@@ -60,12 +60,12 @@ public class Search {
      * @param requeued  documents whose pages the index lacked (or held a different number of): queued again
      * @param removed   documents the database no longer has, whose pages were removed from the index
      */
-    public record Checked(int documents, long pages, List<String> requeued, List<String> removed,
+    record Checked(int documents, long pages, List<String> requeued, List<String> removed,
                           java.time.Duration took) {
     }
 
     /** Checks the index against the database; what it lacks is queued, to be indexed by {@link #indexQueued()}. */
-    public Checked check() {
+    Checked check() {
         return indexer.reconcile();
     }
 

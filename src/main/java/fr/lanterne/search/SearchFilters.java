@@ -20,14 +20,14 @@ import java.util.Objects;
  * @param receivedFrom received on or after that date
  * @param receivedTo received on or before that date
  */
-public record SearchFilters(List<String> departements, List<String> communes, List<String> regions,
+record SearchFilters(List<String> departements, List<String> communes, List<String> regions,
                             List<Technology> technologies, List<String> vendors, List<String> kinds,
                             List<Integer> years, LocalDate receivedFrom, LocalDate receivedTo, Long campaignId) {
 
-    public static final SearchFilters NONE = new SearchFilters(List.of(), List.of(), List.of(), List.of(), List.of(),
+    static final SearchFilters NONE = new SearchFilters(List.of(), List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of(), null, null, null);
 
-    public SearchFilters {
+    SearchFilters {
         departements = clean(departements).stream().map(d -> d.toUpperCase(Locale.ROOT)).toList();
         for (String departement : departements) {
             if (!departement.matches("\\d{2}|2[AB]|9[78]\\d")) {
@@ -65,7 +65,7 @@ public record SearchFilters(List<String> departements, List<String> communes, Li
     }
 
     /** Whether nothing is filtered. */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return equals(NONE);
     }
 
@@ -73,7 +73,7 @@ public record SearchFilters(List<String> departements, List<String> communes, Li
      * Reads a technology as a person or a client may write it: its code (CCTV, facial_recognition) or its French
      * name (vidéoprotection, « reconnaissance faciale »), case and accents ignored.
      */
-    public static Technology technology(String value) {
+    static Technology technology(String value) {
         String wanted = PageFields.key(value);
         for (Technology technology : Technology.values()) {
             if (PageFields.key(technology.name()).equals(wanted) || PageFields.key(technology.label()).equals(wanted)) {
@@ -85,7 +85,7 @@ public record SearchFilters(List<String> departements, List<String> communes, Li
     }
 
     /** Reads a year typed as text, with a sentence for the researcher when it is not one. */
-    public static int year(String value) {
+    static int year(String value) {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {

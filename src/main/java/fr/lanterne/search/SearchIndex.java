@@ -56,9 +56,6 @@ public interface SearchIndex extends AutoCloseable {
      */
     List<SearchHit> moreLikeThis(String sha256, int size);
 
-    /** Makes every completed write visible to searches; writes already are when they return. */
-    void refresh();
-
     /**
      * Makes every completed write durable: once this returns, a crash (a kill -9, a power cut) loses none of them.
      * Writes are searchable at once but only durable from here, so whoever forgets that a document still has to be

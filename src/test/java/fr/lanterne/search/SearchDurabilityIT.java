@@ -160,11 +160,6 @@ class SearchDurabilityIT {
         }
 
         @Override
-        public void refresh() {
-            index.refresh();
-        }
-
-        @Override
         public Map<String, Integer> pagesByDocument() {
             return index.pagesByDocument();
         }

@@ -44,7 +44,7 @@ class MarkupTest {
     @ValueSource(strings = {"yes-lf", "no-lf", "yes-crlf", "no-crlf"})
     void rendersTheRecordedText(String variant) throws IOException {
         String source = variant.endsWith("crlf") ? TEXT.replace("\n", "\r\n") : TEXT;
-        Markup markup = MarkupParser.parse(source, "essai/body.txt", 1, TemplateKind.REMINDER);
+        Markup markup = Markup.compile(source, "essai/body.txt", 1, TemplateKind.REMINDER);
 
         String text = markup.render(new StubValues(variant.startsWith("yes")));
 

@@ -205,7 +205,7 @@ final class MarkupCheck {
             this.uses = uses;
         }
 
-        /** Not idempotent only on success: JMustache asks again after a failure, to report it. */
+        /** Moves to the next tag only on success: after a failure JMustache asks again for the same tag. */
         @Override
         public Object get(String name) {
             Use use = uses.get(next);

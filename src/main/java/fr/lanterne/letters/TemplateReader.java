@@ -65,12 +65,12 @@ final class TemplateReader {
             throw LetterTemplateException.at(yamlFile, lineOf(yamlText, "subject"), "l'objet (subject) doit tenir "
                     + "sur une ligne.");
         }
-        Markup subject = MarkupParser.parse(subjectText, yamlFile, lineOf(yamlText, "subject"), kind);
+        Markup subject = Markup.compile(subjectText, yamlFile, lineOf(yamlText, "subject"), kind);
         String body = stripBom(bodyText).strip();
         if (body.isEmpty()) {
             throw LetterTemplateException.in(bodyFile, "le texte de la lettre est vide.");
         }
-        Markup markup = MarkupParser.parse(stripBom(bodyText), bodyFile, 1, kind);
+        Markup markup = Markup.compile(stripBom(bodyText), bodyFile, 1, kind);
         LetterTemplate template = new LetterTemplate(id, title, kind, technologies,
                 legalBasis.stream().map(Typography::apply).toList(),
                 documents.stream().map(TemplateReader::oneLine).map(Typography::apply).toList(),

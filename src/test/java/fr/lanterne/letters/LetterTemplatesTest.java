@@ -160,6 +160,82 @@ class LetterTemplatesTest {
     }
 
     @Test
+    void aBlockClosedWithoutBeingOpenedIsReported() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n\n{{documents}}\n{{/documents}}\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 4 : {{/documents}} ferme un bloc qui n'a pas été ouvert");
+    }
+
+    @Test
+    void anUnclosedInvertedBlockIsNamedAsWritten() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n{{#documents}}\n{{document.text}}\n{{/documents}}\n"
+                + "{{^authority.email}}\nSans courriel.\n");
+
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 5 : le bloc {{^authority.email}} n'est jamais fermé");
+    }
+
+    @Test
+    void aTagMustCloseOnItsLineAndNameSomething() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n\nÀ {{authority.name\n}} et {{authority.email}}.\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 3 : « {{ » sans « }} » sur la même ligne.");
+
+        write("essai", REQUEST_YAML, "Madame,\n{{ }}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 2 : « {{}} » est vide");
+    }
+
+    /** The probe that checks names follows blocks: the same name is refused or not depending on where it is. */
+    @Test
+    void namesAreCheckedWhereTheyStandInsideBlocks() throws IOException {
+        write("essai", REQUEST_YAML, "{{#documents}}\n{{document.text}}{{^authority.email}}{{document.number}}"
+                + "{{/authority.email}}\n{{/documents}}\n{{^documents}}\n{{document.text}}\n{{/documents}}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 5 : {{document.text}} s'utilise seulement entre {{#documents}}");
+
+        write("essai", REQUEST_YAML.replace("kind: REQUEST", "kind: REMINDER").replace("""
+                documents:
+                  - le premier document ;
+                  - le second document.
+                """, ""), "{{#refusal.implicit}}\nOui.\n{{/refusal.implicit}}\n{{^request.received_date}}\n"
+                + "Le {{refusal.implicit}}\n{{/request.received_date}}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 5 : {{refusal.implicit}} vaut oui ou non");
+
+        write("essai", REQUEST_YAML, "{{#documents}}\n{{document.texte}}\n{{/documents}}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("ligne 2 : la variable {{document.texte}} n'existe pas. Variables possibles "
+                        + "ici : {{authority.name}}")
+                .hasMessageContaining("{{document.number}}, {{document.text}}");
+    }
+
+    /** Mustache's own extras that Lanterne does not use are refused, not silently printed as nothing. */
+    @Test
+    void mustacheNamesAndPartialsOutsideLanternesListAreRefused() throws IOException {
+        write("essai", REQUEST_YAML, "Madame,\n\n{{#documents}}{{-index}}{{/documents}}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 3 : la variable {{-index}} n'existe pas.");
+
+        write("essai", REQUEST_YAML, "Madame,\n{{> signature}}\n");
+        assertThatThrownBy(() -> LetterTemplates.load(folder))
+                .hasMessageContaining("body.txt, ligne 2 : « {{>signature}} » : Lanterne n'inclut pas d'autre modèle");
+    }
+
+    /** Letters are not HTML: what a value holds is printed as it is. */
+    @Test
+    void valuesAreNotEscaped() throws IOException {
+        write("essai", REQUEST_YAML, "À {{authority.name}}, {{! une note pour les bénévoles }}pour {{place}}.\n");
+        Letters letters = new Letters(LetterTemplates.load(folder), Fixtures.CLOCK);
+        LetterContext context = LetterContext.request(Fixtures.CAMILLE, new Addressee("Syndicat \"R&D\" <Est>",
+                null, "contact@syndicat.example"), Fixtures.REFERENCE, Fixtures.TODAY, "L'Haÿ-les-Roses");
+
+        assertThat(letters.compose("essai", context).body())
+                .containsExactly("À Syndicat \"R&D\" <Est>, pour L'Haÿ-les-Roses.");
+    }
+
+    @Test
     void aValueOfAnotherKindOfTemplateIsReported() throws IOException {
         write("essai", REQUEST_YAML, "Madame,\n\nRefus du {{refusal.date}}.\n");
 

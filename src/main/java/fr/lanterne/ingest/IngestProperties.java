@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vocabulary the synonyms used to find technologies and vendors in documents
  */
 @ConfigurationProperties("lanterne.ingest")
-public record IngestProperties(
+record IngestProperties(
         Long maxFileBytes,
         Integer maxPages,
         Duration timeout,

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the web application reads it
  */
 @ConfigurationProperties("lanterne.mailbox")
-public record MailboxProperties(
+record MailboxProperties(
         String host,
         @DefaultValue("993") int port,
         @DefaultValue("imaps") String protocol,

@@ -48,7 +48,7 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  *
  * <p>Thread-safe: one instance serves the whole job.
  */
-public final class TextExtractor {
+final class TextExtractor {
 
     private static final AtomicLong THREAD_NUMBERS = new AtomicLong();
     private static final long GRACE_MILLIS = 2_000;

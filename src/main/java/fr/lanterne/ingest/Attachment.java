@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param contentType the type the sender declared, which may be wrong (the content decides)
  * @param content     its bytes, not copied: do not modify
  */
-public record Attachment(String fileName, String contentType, byte[] content) {
+record Attachment(String fileName, String contentType, byte[] content) {
 
     public Attachment {
         Objects.requireNonNull(fileName, "fileName");

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * so a crash never leaves half a file under its final name.
  */
 @Component
-public class BlobStore {
+class BlobStore {
 
     /** Between the hash and the writer's process id in the name of a file being written. */
     private static final String PARTIAL = ".partial-";

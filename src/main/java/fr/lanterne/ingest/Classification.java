@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param scores every kind's score
  * @param cues   the phrases that counted for the chosen kind, as found (folded: lower case, no accents)
  */
-public record Classification(DocumentKind kind, int score, Map<DocumentKind, Integer> scores, List<String> cues) {
+record Classification(DocumentKind kind, int score, Map<DocumentKind, Integer> scores, List<String> cues) {
 
     public Classification {
         Objects.requireNonNull(kind, "kind");

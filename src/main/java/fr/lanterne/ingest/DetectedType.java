@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param byExtension the type its file name announces ({@code application/octet-stream} when the name says nothing)
  * @param extensionLies whether the name announces another type than the content (a PDF named {@code .docx})
  */
-public record DetectedType(String mediaType, String byExtension, boolean extensionLies) {
+record DetectedType(String mediaType, String byExtension, boolean extensionLies) {
 
     public DetectedType {
         Objects.requireNonNull(mediaType, "mediaType");

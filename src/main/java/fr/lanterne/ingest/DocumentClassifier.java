@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The title counts three times, the first page twice, the next two pages once; a phrase counts at most three times
  * per place. Rules over folded text (lower case, no accents), so "DÉLIBÉRATION" and "deliberation" are one phrase.
  */
-public final class DocumentClassifier {
+final class DocumentClassifier {
 
     private record Rule(DocumentKind kind, Pattern pattern, int weight) {
     }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param producer  the software that produced it (for a scan, often the scanner's)
  * @param pageCount the number of pages the document declares (PDF), or null
  */
-public record DocumentMetadata(String title, String author, Instant created, Instant modified, String producer,
+record DocumentMetadata(String title, String author, Instant created, Instant modified, String producer,
         Integer pageCount) {
 
     public static final DocumentMetadata NONE = new DocumentMetadata(null, null, null, null, null, null);

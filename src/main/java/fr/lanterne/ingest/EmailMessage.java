@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param htmlBody    the HTML body, or null; used when there is no plain-text body
  * @param attachments the attached files, in order, including attached emails (as {@code .eml} files)
  */
-public record EmailMessage(String from, List<String> replyTo, List<String> to, String subject, Instant sentAt,
+record EmailMessage(String from, List<String> replyTo, List<String> to, String subject, Instant sentAt,
         String messageId, String textBody, String htmlBody, List<Attachment> attachments) {
 
     public EmailMessage {

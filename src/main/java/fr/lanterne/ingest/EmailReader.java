@@ -31,7 +31,7 @@ import java.util.Properties;
  * Reads {@code .eml} files (RFC 822 / MIME) with Jakarta Mail: headers, body and attachments. Lenient about what
  * town-hall mail software sends (undeclared charsets, RFC 2231 file names, bad addresses), strict about limits.
  */
-public final class EmailReader {
+final class EmailReader {
 
     /** Thrown when the bytes are not an email at all, or break a limit while being read. */
     public static final class UnreadableEmailException extends Exception {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * @param pages    its text, page by page (at least one page)
  * @param notices  remarks for the volunteer, in French (the extension lies, pages await OCR, the text was re-encoded…)
  */
-public record Extraction(String fileName, DetectedType type, DocumentMetadata metadata, List<Page> pages,
+record Extraction(String fileName, DetectedType type, DocumentMetadata metadata, List<Page> pages,
         List<String> notices) {
 
     public Extraction {

@@ -1,9 +1,14 @@
 package fr.lanterne.ingest;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The ingest settings people tune; the other limits keep their defaults ({@link IngestSettings#defaults()}).
@@ -16,13 +21,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vocabulary the synonyms used to find technologies and vendors in documents
  */
 @ConfigurationProperties("lanterne.ingest")
-public record IngestProperties(
-        Long maxFileBytes,
-        Integer maxPages,
+@Validated
+record IngestProperties(
+        @Positive Long maxFileBytes,
+        @Positive Integer maxPages,
         Duration timeout,
         @DefaultValue("true") boolean ocr,
-        @DefaultValue("fra+eng") String ocrLanguages,
-        @DefaultValue("config/vocabulary.yml") Path vocabulary) {
+        @DefaultValue("fra+eng") @NotNull @Pattern(regexp = "[a-z_]+(\\+[a-z_]+)*",
+                message = "des codes de langue de Tesseract joints par + (fra+eng)") String ocrLanguages,
+        @DefaultValue("config/vocabulary.yml") @NotNull Path vocabulary) {
+
+    /** Validated as a property named timeoutPositive: a parse given no time at all would quarantine every file. */
+    @AssertTrue(message = "timeout doit être une durée positive (PT2M)")
+    boolean isTimeoutPositive() {
+        return timeout == null || !(timeout.isNegative() || timeout.isZero());
+    }
 
     IngestSettings settings() {
         IngestSettings d = IngestSettings.defaults();

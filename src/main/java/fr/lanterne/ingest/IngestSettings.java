@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param maxStuckParses      parses abandoned after their timeout that may still be running before extraction is
  *                            refused altogether (each holds a thread and its memory until it ends)
  */
-public record IngestSettings(
+record IngestSettings(
         long maxFileBytes,
         int maxPages,
         int maxCharacters,

@@ -25,7 +25,7 @@ import java.util.Optional;
  * <p>An email without attachment is not an error: its body is the document (an express refusal is often a plain
  * email). Only an email with neither text nor attachment is quarantined ({@link QuarantineReason#EMPTY_EMAIL}).
  */
-public final class Intake {
+final class Intake {
 
     private static final String ZIP = "application/zip";
     private static final String EMAIL = "message/rfc822";

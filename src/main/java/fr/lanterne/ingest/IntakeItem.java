@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param email      the email it is, when it is one
  * @param references request references found in it, most reliable first
  */
-public record IntakeItem(int id, Integer parentId, String path, String fileName, int depth, long size, String sha256,
+record IntakeItem(int id, Integer parentId, String path, String fileName, int depth, long size, String sha256,
         byte[] content, DetectedType type, Outcome outcome, EmailMessage email, List<ReferenceMatch> references) {
 
     public IntakeItem {

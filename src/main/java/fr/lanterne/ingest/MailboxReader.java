@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * emails marks that request's email as not delivered.
  */
 @Component
-public class MailboxReader {
+class MailboxReader {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^(?:Diagnostic-Code|Status):\\s*(.+)$");

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param occurrences  how many times it is named in all
  * @param forms        the words that named it, as written in the document
  */
-public record Mention(Kind kind, String name, String vendor, Set<Technology> technologies, List<Integer> pages,
+record Mention(Kind kind, String name, String vendor, Set<Technology> technologies, List<Integer> pages,
         int occurrences, Set<String> forms) {
 
     public enum Kind { VENDOR, PRODUCT, TECHNOLOGY }

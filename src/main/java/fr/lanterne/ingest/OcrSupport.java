@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param wanted           the languages asked for ({@code fra+eng})
  * @param threadLimitSet   whether {@code OMP_THREAD_LIMIT} is set in this process's environment (Tesseract inherits it)
  */
-public record OcrSupport(boolean tesseractFound, String version, Set<String> languages, String wanted,
+record OcrSupport(boolean tesseractFound, String version, Set<String> languages, String wanted,
         boolean threadLimitSet) {
 
     public OcrSupport {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What became of one received file: every input ends as exactly one of these. The file's bytes are kept in all three
  * cases.
  */
-public sealed interface Outcome permits Outcome.Extracted, Outcome.Unpacked, Outcome.Quarantined {
+sealed interface Outcome permits Outcome.Extracted, Outcome.Unpacked, Outcome.Quarantined {
 
     /** The file's text was read. */
     record Extracted(Extraction extraction) implements Outcome {

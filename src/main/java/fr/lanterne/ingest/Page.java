@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param needsOcr whether the page is an image without text that OCR did not read (Tesseract missing, disabled or
  *                 over its limits)
  */
-public record Page(int number, String text, boolean ocred, boolean needsOcr) {
+record Page(int number, String text, boolean ocred, boolean needsOcr) {
 
     public Page {
         if (number < 1) {

@@ -28,6 +28,18 @@ final class PdfInspection {
         return tail.contains("%%EOF");
     }
 
+    /** Whether the file is a PDF that stops before its end (one that cannot be read counts as such). */
+    static boolean truncated(DetectedType type, Content content) {
+        if (type == null || !type.is("application/pdf")) {
+            return false;
+        }
+        try {
+            return !hasEndMarker(content);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Among the given pages (numbered from 1), those that draw an image: scans awaiting OCR, not blank pages. */
     static Set<Integer> pagesWithImages(Content content, Set<Integer> candidates) {
         Set<Integer> withImages = new TreeSet<>();

@@ -4,7 +4,7 @@ package fr.lanterne.ingest;
  * Why a received file could not be taken in. The file itself is always kept: a volunteer reads the reason, fixes what
  * can be fixed (asks the town hall for a new copy, raises a limit, installs Tesseract) and retries.
  */
-public enum QuarantineReason {
+enum QuarantineReason {
 
     EMPTY("Le fichier est vide (0 octet) : demander à l'administration de le renvoyer."),
     TRUNCATED("Le fichier est incomplet (tronqué pendant l'envoi ou l'enregistrement) : demander une nouvelle copie."),

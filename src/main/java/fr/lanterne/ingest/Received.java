@@ -10,7 +10,7 @@ import java.util.Optional;
  * Everything one input turned into: the input itself first, then the files found inside it, depth first, in order.
  * Each is accounted for: extracted, unpacked (an archive) or quarantined.
  */
-public record Received(List<IntakeItem> items) {
+record Received(List<IntakeItem> items) {
 
     public Received {
         items = List.copyOf(items);
@@ -33,10 +33,6 @@ public record Received(List<IntakeItem> items) {
 
     public List<IntakeItem> unpacked() {
         return items.stream().filter(i -> i.outcome() instanceof Outcome.Unpacked).toList();
-    }
-
-    public List<IntakeItem> childrenOf(IntakeItem parent) {
-        return items.stream().filter(i -> Integer.valueOf(parent.id()).equals(i.parentId())).toList();
     }
 
     /** The references found anywhere in the input, each once, most reliable place first. */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * the subject or the body. Spacing and case vary when people retype it ("lnt 2026 000123", "LNT-2026-123"), so those
  * forms are accepted in subjects and bodies and written back in the canonical form.
  */
-public final class ReferenceFinder {
+final class ReferenceFinder {
 
     private static final Pattern CANONICAL = Pattern.compile("LNT-\\d{4}-\\d{6}");
     private static final Pattern IN_ADDRESS = Pattern.compile("\\+(LNT-\\d{4}-\\d{6})@", Pattern.CASE_INSENSITIVE);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param reference the reference, as {@code LNT-2026-000123}
  * @param foundIn   where: the more reliable places come first
  */
-public record ReferenceMatch(String reference, Where foundIn) {
+record ReferenceMatch(String reference, Where foundIn) {
 
     /** Where a reference was found, most reliable first. */
     public enum Where {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *              its letter and first pages, not on page 900 of a manual it attaches
  * @param pages its number of pages
  */
-public record ReplyDocument(String name, DocumentKind kind, String text, int pages) {
+record ReplyDocument(String name, DocumentKind kind, String text, int pages) {
 
     public ReplyDocument {
         Objects.requireNonNull(name, "name");

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * <li>anything else: unknown, for a volunteer to read.</li>
  * </ul>
  */
-public final class StateAdvisor {
+final class StateAdvisor {
 
     /** Below this, a document of no recognised kind is taken for a cover letter rather than a requested document. */
     private static final int SUBSTANTIAL_CHARACTERS = 3_000;

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What the documents of a reply suggest about its request, and why, in French. Only a suggestion: a volunteer reads
  * the documents and confirms.
  */
-public record StateSuggestion(SuggestedState state, String reason) {
+record StateSuggestion(SuggestedState state, String reason) {
 
     public StateSuggestion {
         Objects.requireNonNull(state, "state");

@@ -1,7 +1,7 @@
 package fr.lanterne.ingest;
 
 /** The state a reply suggests for its request, for a volunteer to confirm. */
-public enum SuggestedState {
+enum SuggestedState {
     ANSWERED("communiquée", "la demande est satisfaite"),
     PARTLY_ANSWERED("partiellement communiquée", "la demande est partiellement satisfaite"),
     REFUSED("refusée", "la demande est refusée"),

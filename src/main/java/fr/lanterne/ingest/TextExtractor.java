@@ -1,14 +1,10 @@
 package fr.lanterne.ingest;
 
 import fr.lanterne.FrenchCount;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,20 +17,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
-import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.Office;
-import org.apache.tika.metadata.PDF;
-import org.apache.tika.metadata.PagedText;
-import org.apache.tika.metadata.Property;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
-import org.apache.tika.mime.MediaTypeRegistry;
-import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -62,9 +48,8 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  *
  * <p>Thread-safe: one instance serves the whole job.
  */
-public final class TextExtractor {
+final class TextExtractor {
 
-    private static final MediaType OCTET_STREAM = MediaType.OCTET_STREAM;
     private static final AtomicLong THREAD_NUMBERS = new AtomicLong();
     private static final long GRACE_MILLIS = 2_000;
 
@@ -72,9 +57,7 @@ public final class TextExtractor {
     private final OcrSupport ocr;
     private final boolean ocrOn;
     private final Parser parser;
-    private final Detector detector;
-    private final MimeTypes mimeTypes;
-    private final MediaTypeRegistry registry;
+    private final TypeDetection types;
     private final EncodingDetector encodingDetector;
     private final AtomicInteger stuckParses = new AtomicInteger();
 
@@ -89,9 +72,7 @@ public final class TextExtractor {
         this.ocrOn = settings.ocrEnabled() && ocr.available();
         TikaConfig tika = TikaConfig.getDefaultConfig();
         this.parser = parser != null ? parser : new AutoDetectParser(tika);
-        this.detector = tika.getDetector();
-        this.mimeTypes = tika.getMimeRepository();
-        this.registry = tika.getMediaTypeRegistry();
+        this.types = new TypeDetection(tika);
         this.encodingDetector = new Windows1252ForLatin1(tika.getEncodingDetector());
     }
 
@@ -120,7 +101,7 @@ public final class TextExtractor {
     /** What a file is, from its content; whether its name says otherwise. */
     public DetectedType detect(String fileName, byte[] content) {
         try {
-            return detect(Content.of(fileName, content));
+            return types.detect(Content.of(fileName, content)).type();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,12 +119,6 @@ public final class TextExtractor {
         }
     }
 
-    /** A document that is text already (the body of an email): one page, nothing to parse. */
-    public Extraction ofText(String fileName, String text, DocumentMetadata metadata) {
-        return new Extraction(fileName, new DetectedType("text/plain", "text/plain", false), metadata,
-                List.of(new Page(1, text.strip(), false, false)), List.of());
-    }
-
     Outcome extract(Content content) {
         if (content.size() == 0) {
             return new Outcome.Quarantined(QuarantineReason.EMPTY,
@@ -158,57 +133,17 @@ public final class TextExtractor {
             throw new IllegalStateException(stuckParses.get() + " parses are still running after their timeout; "
                     + "restart the ingest job (and look at the files quarantined for TIMEOUT)");
         }
-        Detection detection;
+        TypeDetection.Detection detection;
         try {
-            detection = detection(content);
+            detection = types.detect(content);
         } catch (IOException e) {
             return failure(content, null, e, List.of(), new Metadata());
         }
-        Optional<String> refused = AcceptedTypes.refusal(content.name(), detection.byContent(), detection.byName(),
-                detection.combined(), registry, head(content));
+        Optional<String> refused = types.refusal(content, detection);
         if (refused.isPresent()) {
             return new Outcome.Quarantined(QuarantineReason.TYPE_REFUSED, refused.get());
         }
         return parse(content, detection.type());
-    }
-
-    private static byte[] head(Content content) {
-        try (TikaInputStream in = content.open()) {
-            return in.readNBytes(8192);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    /** The type read from the bytes alone, the one the name announces, and both together. */
-    private record Detection(MediaType byContent, MediaType byName, MediaType combined, DetectedType type) {
-    }
-
-    private DetectedType detect(Content content) throws IOException {
-        return detection(content).type();
-    }
-
-    private Detection detection(Content content) throws IOException {
-        MediaType byContent;
-        try (TikaInputStream in = content.open()) {
-            byContent = detector.detect(in, new Metadata()).getBaseType();
-        }
-        Metadata named = new Metadata();
-        named.set(TikaCoreProperties.RESOURCE_NAME_KEY, content.name());
-        MediaType combined;
-        try (TikaInputStream in = content.open()) {
-            combined = detector.detect(in, named).getBaseType();
-        }
-        MediaType byName = mimeTypes.getMimeType(content.name()).getType().getBaseType();
-        boolean lies = !byName.equals(OCTET_STREAM) && !isGeneric(byContent)
-                && !registry.isInstanceOf(byContent, byName) && !registry.isInstanceOf(byName, byContent);
-        return new Detection(byContent, byName, combined, new DetectedType(combined.toString(), byName.toString(),
-                lies));
-    }
-
-    /** Types that say "some bytes" or "some text": they neither confirm nor contradict an extension. */
-    private static boolean isGeneric(MediaType type) {
-        return type.equals(OCTET_STREAM) || type.equals(MediaType.TEXT_PLAIN) || type.equals(MediaType.APPLICATION_ZIP);
     }
 
     private Outcome parse(Content content, DetectedType type) {
@@ -338,11 +273,11 @@ public final class TextExtractor {
             notices.add(ocrNotice(extraction));
             extraction = new Extraction(extraction.fileName(), type, extraction.metadata(), extraction.pages(), notices);
         }
-        if (onlyEmptyParser(metadata)) {
+        if (TikaMetadata.onlyEmptyParser(metadata)) {
             return new Outcome.Quarantined(QuarantineReason.UNSUPPORTED, "Le fichier « " + content.name()
                     + " » est de type " + type.mediaType() + ", que Lanterne ne sait pas lire.");
         }
-        if (isPdf(type) && !hasEndMarker(content)) {
+        if (PdfInspection.truncated(type, content)) {
             return new Outcome.Quarantined(QuarantineReason.TRUNCATED, String.format(Locale.FRANCE,
                     "Le PDF « %s » s'arrête avant sa fin (pas de marque de fin de fichier) ; %s.", content.name(),
                     FrenchCount.of(extraction.pages().size(), "page a pu être lue", "pages ont pu être lues")),
@@ -385,7 +320,7 @@ public final class TextExtractor {
         }
         Set<Integer> images = Set.of();
         if (!emptyPages.isEmpty()) {
-            if (isPdf(type)) {
+            if (type.is("application/pdf")) {
                 images = PdfInspection.pagesWithImages(content, emptyPages);
             } else if (type.mediaType().startsWith("image/")) {
                 images = emptyPages;
@@ -396,49 +331,7 @@ public final class TextExtractor {
             PageCollector.RawPage page = raw.get(i);
             pages.add(new Page(i + 1, page.text(), page.ocred(), images.contains(i + 1)));
         }
-        return new Extraction(content.name(), type, metadata(metadata), pages, notices);
-    }
-
-    private static DocumentMetadata metadata(Metadata m) {
-        Integer pages = m.getInt(PagedText.N_PAGES);
-        if (pages == null) {
-            pages = m.getInt(Office.PAGE_COUNT);
-        }
-        return new DocumentMetadata(first(m, TikaCoreProperties.TITLE), first(m, TikaCoreProperties.CREATOR),
-                instant(m.getDate(TikaCoreProperties.CREATED)), instant(m.getDate(TikaCoreProperties.MODIFIED)),
-                producer(m), pages);
-    }
-
-    private static String producer(Metadata m) {
-        String producer = first(m, PDF.PRODUCER);
-        return producer != null ? producer : first(m, TikaCoreProperties.CREATOR_TOOL);
-    }
-
-    private static String first(Metadata m, Property property) {
-        String value = m.get(property);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
-
-    private static boolean onlyEmptyParser(Metadata metadata) {
-        String[] parsedBy = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
-        return parsedBy.length > 0 && Arrays.stream(parsedBy).noneMatch(p -> !p.endsWith(".DefaultParser")
-                && !p.endsWith(".EmptyParser"));
-    }
-
-    private static boolean isPdf(DetectedType type) {
-        return type != null && type.is("application/pdf");
-    }
-
-    private static boolean hasEndMarker(Content content) {
-        try {
-            return PdfInspection.hasEndMarker(content);
-        } catch (IOException e) {
-            return false;
-        }
+        return new Extraction(content.name(), type, TikaMetadata.of(metadata), pages, notices);
     }
 
     private Outcome failure(Content content, DetectedType type, Throwable thrown, List<PageCollector.RawPage> raw,
@@ -447,51 +340,6 @@ public final class TextExtractor {
         if (type != null && raw.stream().anyMatch(p -> !p.text().isBlank())) {
             partial = extraction(content, type, metadata, raw, List.of());
         }
-        String name = "« " + content.name() + " »";
-        StopParsing stop = StopParsing.findIn(thrown);
-        if (stop != null) {
-            return new Outcome.Quarantined(stop.reason(), "Fichier " + name + " : " + stop.detail(), partial);
-        }
-        if (has(thrown, EncryptedDocumentException.class)) {
-            return new Outcome.Quarantined(QuarantineReason.ENCRYPTED,
-                    "Le fichier " + name + " est chiffré par un mot de passe.");
-        }
-        if (has(thrown, ZeroByteFileException.class)) {
-            return new Outcome.Quarantined(QuarantineReason.EMPTY, "Le fichier " + name + " est vide.");
-        }
-        if (has(thrown, OutOfMemoryError.class)) {
-            return new Outcome.Quarantined(QuarantineReason.OUT_OF_MEMORY,
-                    "La lecture de " + name + " a épuisé la mémoire disponible.", partial);
-        }
-        String message = rootMessage(thrown);
-        if (message.contains("Zip bomb")) {
-            return new Outcome.Quarantined(QuarantineReason.ARCHIVE_LIMITS,
-                    "Le fichier " + name + " se décompresse dans des proportions anormales (" + message + ").");
-        }
-        if ((isPdf(type) && !hasEndMarker(content)) || has(thrown, EOFException.class)) {
-            return new Outcome.Quarantined(QuarantineReason.TRUNCATED,
-                    "Le fichier " + name + " s'arrête avant sa fin (" + message + ").", partial);
-        }
-        String kind = type == null ? "" : " (" + type.mediaType() + ")";
-        return new Outcome.Quarantined(QuarantineReason.CORRUPT,
-                "Le fichier " + name + kind + " n'a pas pu être lu : " + message + ".", partial);
-    }
-
-    private static boolean has(Throwable thrown, Class<? extends Throwable> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
+        return ParseFailures.quarantined(content, type, thrown, partial);
     }
 }

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * What the {@link VocabularyDetector} looks for: each vendor, product and technology with the words that name it.
  * Built from the registry's vendors and the synonyms of {@code config/vocabulary.yml}.
  */
-public record Vocabulary(List<Term> terms) {
+record Vocabulary(List<Term> terms) {
 
     /**
      * One thing to find and its forms. A form in capitals (an acronym: VSA, IBM) matches only in capitals; other forms

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe; build it once per vocabulary.
  */
-public final class VocabularyDetector {
+final class VocabularyDetector {
 
     /**
      * One way of writing a term. Every match starts with {@code firstWord}: looking for that with

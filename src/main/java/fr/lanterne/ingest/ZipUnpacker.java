@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * crossed, so a bomb never expands in memory beyond the limit. Nested archives are not opened here: each entry is an
  * input of its own, and {@link Intake} keeps count of the depth.
  */
-public final class ZipUnpacker {
+final class ZipUnpacker {
 
     /** A file taken out of an archive, with its path inside the archive. */
     public record Entry(String path, byte[] content) {

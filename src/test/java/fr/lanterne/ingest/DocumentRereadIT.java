@@ -18,7 +18,6 @@ import fr.lanterne.ingest.DocumentRecords.Report;
 import fr.lanterne.ingest.DocumentRecords.Reread;
 import fr.lanterne.ingest.DocumentRecords.RereadAttempt;
 import fr.lanterne.ingest.DocumentRecords.Result;
-import fr.lanterne.registry.Registry;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.RequestDetails;
@@ -63,9 +62,6 @@ class DocumentRereadIT {
     Authorities authorities;
 
     @Autowired
-    Registry registry;
-
-    @Autowired
     Users users;
 
     @Autowired
@@ -98,7 +94,16 @@ class DocumentRereadIT {
     StateAdvisor advisor;
 
     @Autowired
-    IngestProperties properties;
+    DocumentMatching matching;
+
+    @Autowired
+    VocabularyCache vocabulary;
+
+    @Autowired
+    DocumentQueries queries;
+
+    @Autowired
+    DocumentDecisions decisions;
 
     @Autowired
     TransactionTemplate transaction;
@@ -258,8 +263,10 @@ class DocumentRereadIT {
 
     /** Documents as the application builds it, reading with other settings. */
     private Documents reading(IngestSettings other) {
-        return new Documents(new Intake(new TextExtractor(other, ocr), new ReferenceFinder()), store, blobs,
-                classifier, advisor, requests, authorities, registry, properties, context, transaction, clock);
+        Intake intake = new Intake(new TextExtractor(other, ocr), new ReferenceFinder());
+        return new Documents(new DocumentIntake(intake, store, blobs, classifier, advisor, matching, vocabulary,
+                requests, context, clock), new DocumentRereading(intake, queries, store, blobs, classifier, matching,
+                vocabulary, context, transaction), decisions, queries);
     }
 
     private boolean tesseractReads() {

@@ -420,8 +420,4 @@ public class Campaigns {
         }
         return String.join(", ", parts.values());
     }
-
-    static boolean finished(BatchStatus status) {
-        return status == BatchStatus.COMPLETED;
-    }
 }

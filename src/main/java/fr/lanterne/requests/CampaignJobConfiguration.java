@@ -3,12 +3,12 @@ package fr.lanterne.requests;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
-import fr.lanterne.letters.Letter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,9 +76,9 @@ class CampaignJobConfiguration {
     }
 
     @Bean
-    CampaignRequestWriter campaignRequestWriter(CampaignStore campaigns, RequestStore requests, Requests rules,
+    CampaignRequestWriter campaignRequestWriter(CampaignStore campaigns, RequestStore requests,
                                                 Authorities authorities, RequestsProperties properties, Clock clock) {
-        return new CampaignRequestWriter(campaigns, requests, rules, authorities, properties, clock);
+        return new CampaignRequestWriter(campaigns, requests, authorities, properties, clock);
     }
 
     @Bean
@@ -95,35 +95,31 @@ class CampaignJobConfiguration {
 
     // --- 2. write the letters ----------------------------------------------------------------------------------
 
-    /** A draft of the campaign, with what its letter needs. */
-    record Draft(long id, RequestReference reference, String templateId, long authorityId, Channel channel) {
-    }
-
+    /** The drafts of the campaign, whole (by column name, as {@link RequestStore#request} reads them). */
     @Bean
     @StepScope
-    JdbcPagingItemReader<Draft> campaignDraftReader(DataSource dataSource,
-                                                    @Value("#{jobParameters['campaignId']}") Long campaignId)
+    JdbcPagingItemReader<Request> campaignDraftReader(DataSource dataSource,
+                                                      @Value("#{jobParameters['campaignId']}") Long campaignId)
             throws Exception {
-        return new JdbcPagingItemReaderBuilder<Draft>()
+        return new JdbcPagingItemReaderBuilder<Request>()
                 .name("campaignDraftReader")
                 .dataSource(dataSource)
-                .selectClause("SELECT id, reference, template_id, authority_id, channel")
+                .selectClause("SELECT *")
                 .fromClause("FROM request")
                 .whereClause("WHERE campaign_id = :campaignId AND status = 'DRAFT'")
                 .parameterValues(Map.of("campaignId", campaignId))
                 .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper((rs, n) -> new Draft(rs.getLong(1), new RequestReference(rs.getString(2)), rs.getString(3),
-                        rs.getLong(4), Channel.valueOf(rs.getString(5))))
+                .rowMapper(RequestStore::request)
                 .pageSize(200)
                 .build();
     }
 
     @Bean
     Step writeLetters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      JdbcPagingItemReader<Draft> campaignDraftReader, LetterWriter letterWriter,
+                      JdbcPagingItemReader<Request> campaignDraftReader, LetterWriter letterWriter,
                       Authorities authorities, CampaignStore campaigns, Clock clock) {
         return new StepBuilder("writeLetters", jobRepository)
-                .<Draft, Draft>chunk(200)
+                .<Request, Request>chunk(200)
                 .transactionManager(transactionManager)
                 .reader(campaignDraftReader)
                 .writer(new LetterChunkWriter(letterWriter, authorities, campaigns, clock))
@@ -131,10 +127,11 @@ class CampaignJobConfiguration {
     }
 
     /**
-     * Renders the letters of a chunk on every core (PDF rendering is the campaign's bottleneck), then records them
-     * in a few statements.
+     * Renders the letters of a chunk on every core (PDF rendering is the campaign's bottleneck), then moves each
+     * draft to QUEUED through the {@link Request} aggregate, as a single request does, and records them in a few
+     * statements.
      */
-    static final class LetterChunkWriter implements ItemWriter<Draft> {
+    static final class LetterChunkWriter implements ItemWriter<Request> {
         private final LetterWriter letterWriter;
         private final Authorities authorities;
         private final CampaignStore campaigns;
@@ -149,29 +146,28 @@ class CampaignJobConfiguration {
         }
 
         @Override
-        public void write(Chunk<? extends Draft> chunk) throws Exception {
-            List<? extends Draft> drafts = chunk.getItems();
-            Map<Long, Authority> byId = authorities.authoritiesById(drafts.stream().map(Draft::authorityId).toList());
+        public void write(Chunk<? extends Request> chunk) throws Exception {
+            List<? extends Request> drafts = chunk.getItems();
+            Map<Long, Authority> byId = authorities.authoritiesById(
+                    drafts.stream().map(d -> d.state().authorityId()).distinct().toList());
             LocalDate today = LocalDate.now(clock);
-            List<Object[]> written = new ArrayList<>(drafts.size());
+            List<Future<String>> files = new ArrayList<>(drafts.size());
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Future<Object[]>> results = new ArrayList<>(drafts.size());
-                for (Draft draft : drafts) {
-                    results.add(pool.submit(() -> {
-                        Letter letter = letterWriter.compose(draft.reference(), draft.templateId(),
-                                byId.get(draft.authorityId()), today);
-                        return new Object[] {draft.id(), letterWriter.write(draft.reference(), letter),
-                                draft.channel().name()};
-                    }));
+                for (Request draft : drafts) {
+                    Request.State s = draft.state();
+                    files.add(pool.submit(() -> letterWriter.write(s.reference(), letterWriter.compose(s.reference(),
+                            s.templateId(), byId.get(s.authorityId()), today))));
                 }
-                for (Future<Object[]> result : results) {
-                    written.add(result.get());
+                List<Request> written = new ArrayList<>(drafts.size());
+                Instant now = clock.instant();
+                for (int i = 0; i < drafts.size(); i++) {
+                    written.add(drafts.get(i).letterRendered(files.get(i).get(), now).queue("lanterne", now));
                 }
+                campaigns.lettersWritten(written);
             } finally {
                 pool.shutdown();
             }
-            campaigns.lettersWritten(written, clock.instant());
         }
     }
 

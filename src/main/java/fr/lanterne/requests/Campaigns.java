@@ -119,10 +119,10 @@ public class Campaigns {
         }
         return transaction.execute(status -> {
             long id = store.insert(name, campaign.templates(), selection, campaign.channel(), actor, now);
-            List<Object[]> rows = new ArrayList<>(targets.size());
+            List<CampaignStore.NewTarget> rows = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
                 PlannedTarget t = targets.get(i);
-                rows.add(new Object[] {i + 1, t.authority().id(), t.template(), t.outcome()});
+                rows.add(new CampaignStore.NewTarget(i + 1, t.authority().id(), t.template(), t.outcome()));
             }
             store.insertTargets(id, rows);
             return id;
@@ -278,22 +278,19 @@ public class Campaigns {
 
     // --- choosing the targets ----------------------------------------------------------------------------------
 
-    /** @param addressMissing left out because no address (or no email, for email only) is known */
+    /** @param outcome why it is left out, or null when it gets its request (by {@code channel}) */
     private record PlannedTarget(Authority authority, String template, Channel channel, String outcome,
                                  boolean addressMissing) {
-
-        PlannedTarget(Authority authority, String template, Channel channel, String outcome) {
-            this(authority, template, channel, outcome, false);
-        }
     }
 
     private List<PlannedTarget> targets(NewCampaign campaign) {
         campaign.templates().forEach(requestRules::requestTemplate);
         Set<String> codes = authorityCodes(campaign.targets());
         Map<String, Authority> found = authorities.authoritiesByCode(codes);
-        Set<String> open = store.openKeys(campaign.templates());
-        Set<String> recent = store.recentKeys(campaign.templates(),
-                clock.instant().minus(properties.minIntervalBetweenIdenticalRequests()));
+        TargetScreening screening = new TargetScreening(store.openKeys(campaign.templates()),
+                store.recentKeys(campaign.templates(),
+                        clock.instant().minus(properties.minIntervalBetweenIdenticalRequests())),
+                properties.minIntervalBetweenIdenticalRequests());
         List<PlannedTarget> targets = new ArrayList<>();
         for (String code : codes) {
             Authority authority = found.get(code);
@@ -301,28 +298,12 @@ public class Campaigns {
                 throw new InvalidInputException("Aucun organisme n'a le code « " + code + " ».", Map.of("code", code));
             }
             for (String template : campaign.templates()) {
-                targets.add(target(authority, template, campaign.channel(), open, recent));
+                TargetScreening.Screened screened = screening.screen(authority, template, campaign.channel());
+                targets.add(new PlannedTarget(authority, template, screened.channel(), screened.outcome(),
+                        screened.addressMissing()));
             }
         }
         return targets;
-    }
-
-    private PlannedTarget target(Authority authority, String template, Channel requested, Set<String> open,
-                                 Set<String> recent) {
-        String key = authority.id() + "/" + template;
-        if (open.contains(key)) {
-            return new PlannedTarget(authority, template, null, "une demande identique est déjà en cours");
-        }
-        if (recent.contains(key)) {
-            return new PlannedTarget(authority, template, null, "la même lettre lui a été adressée il y a moins de "
-                    + properties.minIntervalBetweenIdenticalRequests().toDays() + " jours (CRPA L311-2)");
-        }
-        try {
-            return new PlannedTarget(authority, template, requestRules.chooseChannel(authority, requested, false), null);
-        } catch (InvalidInputException e) {
-            return new PlannedTarget(authority, template, null, requested == Channel.EMAIL
-                    ? "pas d'adresse électronique connue" : "ni adresse postale ni courriel connus", true);
-        }
     }
 
     private Set<String> authorityCodes(CampaignTargets targets) {

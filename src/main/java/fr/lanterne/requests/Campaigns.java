@@ -171,7 +171,8 @@ public class Campaigns {
         CampaignStore.Campaign campaign = campaign(campaignId);
         JobExecution last = lastExecution(campaignId);
         String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), jobStatus, campaign.planned(),
+        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), state(campaignId, last),
+                jobStatus, campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
     }
@@ -202,15 +203,24 @@ public class Campaigns {
      */
     public boolean resumable(long campaignId) {
         campaign(campaignId);
-        JobExecution last = lastExecution(campaignId);
+        return state(campaignId, lastExecution(campaignId)).resumable();
+    }
+
+    /** The one place where Spring Batch's status of the campaign's last execution is read. */
+    private CampaignState state(long campaignId, JobExecution last) {
         if (last == null) {
-            return true;
+            return CampaignState.INTERRUPTED;
         }
         BatchStatus status = last.getStatus();
-        if (status.isRunning()) {
-            return !CampaignJobListener.alive(store.runner(campaignId).orElse(null), last);
+        if (status == BatchStatus.COMPLETED) {
+            return CampaignState.COMPLETED;
         }
-        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+        if (status.isRunning()) {
+            return CampaignJobListener.alive(store.runner(campaignId).orElse(null), last) ? CampaignState.RUNNING
+                    : CampaignState.INTERRUPTED;
+        }
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED ? CampaignState.INTERRUPTED
+                : CampaignState.ABANDONED;
     }
 
     /** The lines of a list of recipients that name no known commune nor authority. */

@@ -7,6 +7,7 @@ import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.requests.CampaignPlan;
 import fr.lanterne.requests.CampaignProgress;
+import fr.lanterne.requests.CampaignState;
 import fr.lanterne.requests.CampaignSummary;
 import fr.lanterne.requests.CampaignTargets;
 import fr.lanterne.requests.Campaigns;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +63,6 @@ class CampaignPagesController {
     private static final int SHOWN = 100;
     /** Mistakes shown for a list of recipients; the others are counted. */
     private static final int LIST_ERRORS_SHOWN = 20;
-    private static final Set<String> JOB_RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
 
     private final Campaigns campaigns;
     private final Requests requests;
@@ -314,8 +313,8 @@ class CampaignPagesController {
      * @param state done, running, interrupted (resumable) or stopped (abandoned by hand: nothing to resume)
      * @param ready requests whose letter is written
      */
-    record Progress(long id, String state, String stateLabel, String jobStatus, int planned, int created, int ready,
-                    int sent, int skipped, boolean running, boolean resumable) {
+    record Progress(long id, String state, String stateLabel, int planned, int created, int ready, int sent,
+                    int skipped, boolean running, boolean resumable) {
     }
 
     @GetMapping("/{id}")
@@ -351,13 +350,11 @@ class CampaignPagesController {
     }
 
     private Progress progress(CampaignProgress p, Locale locale) {
-        boolean done = "COMPLETED".equals(p.jobStatus());
-        boolean here = background.runningHere(p.id());
-        boolean resumable = !done && !here && campaigns.resumable(p.id());
-        boolean running = !done && (here || !resumable && JOB_RUNNING.contains(p.jobStatus()));
-        String state = done ? "done" : running ? "running" : resumable ? "interrupted" : "stopped";
-        return new Progress(p.id(), state, messages.getMessage("campaign.state." + state, null, locale),
-                p.jobStatus(), p.planned(), p.created(), p.ready(), p.sent(), p.skipped(), running, resumable);
+        // A job this process is about to start is running already, for the people following it.
+        CampaignState state = p.state() != CampaignState.COMPLETED && background.runningHere(p.id())
+                ? CampaignState.RUNNING : p.state();
+        return new Progress(p.id(), state.key(), messages.getMessage(state.messageKey(), null, locale), p.planned(),
+                p.created(), p.ready(), p.sent(), p.skipped(), state == CampaignState.RUNNING, state.resumable());
     }
 
     private Map<String, String> templateTitles() {

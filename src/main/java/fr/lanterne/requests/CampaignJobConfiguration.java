@@ -3,23 +3,21 @@ package fr.lanterne.requests;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
+import fr.lanterne.letters.Letters;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
-import org.apache.pdfbox.io.IOUtils;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -191,7 +189,8 @@ class CampaignJobConfiguration {
 
     @Bean
     Step printLetters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      CampaignStore campaigns, LetterWriter letterWriter, DataDirectory dataDirectory) {
+                      CampaignStore campaigns, LetterWriter letterWriter, Letters letters,
+                      DataDirectory dataDirectory) {
         return new StepBuilder("printLetters", jobRepository)
                 .tasklet((contribution, context) -> {
                     long campaignId = context.getStepContext().getStepExecution().getJobParameters()
@@ -199,7 +198,7 @@ class CampaignJobConfiguration {
                     List<String> files = campaigns.letterFiles(campaignId, Channel.POST);
                     if (!files.isEmpty()) {
                         Path folder = dataDirectory.folder("campaigns").resolve(Long.toString(campaignId));
-                        mergeForPrinting(files, folder, letterWriter);
+                        mergeForPrinting(campaignId, files, folder, letterWriter, letters);
                         campaigns.printFile(campaignId, dataDirectory.root().relativize(folder).toString());
                     }
                     contribution.incrementWriteCount(files.size());
@@ -211,30 +210,23 @@ class CampaignJobConfiguration {
     /**
      * The letters in the campaign's order (its list is sorted by INSEE code, so by département), in files of
      * {@value #LETTERS_PER_PRINT_FILE} letters: PDFBox keeps a merged document's pages in memory until it is saved.
+     * Each letter starts on a new sheet when printed on both sides (a blank back after a letter of an odd number of
+     * pages), and a file printed on one side only simply has blank pages to take out.
      */
-    private static void mergeForPrinting(List<String> letterFiles, Path folder, LetterWriter letterWriter)
-            throws IOException {
+    private static void mergeForPrinting(long campaignId, List<String> letterFiles, Path folder,
+                                         LetterWriter letterWriter, Letters letters) throws IOException {
         Files.createDirectories(folder);
-        Map<String, List<String>> batches = new LinkedHashMap<>();
-        for (int i = 0; i < letterFiles.size(); i++) {
-            String name = String.format("a-poster-%03d.pdf", i / LETTERS_PER_PRINT_FILE + 1);
-            batches.computeIfAbsent(name, k -> new ArrayList<>()).add(letterFiles.get(i));
-        }
-        for (Map.Entry<String, List<String>> batch : batches.entrySet()) {
-            PDFMergerUtility merger = new PDFMergerUtility();
-            for (String file : batch.getValue()) {
-                merger.addSource(letterWriter.pdf(file).toFile());
-            }
-            Path target = folder.resolve(batch.getKey());
-            Path partial = folder.resolve(batch.getKey() + ".partial");
-            merger.setDestinationFileName(partial.toString());
-            merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-            try {
-                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        int count = (letterFiles.size() + LETTERS_PER_PRINT_FILE - 1) / LETTERS_PER_PRINT_FILE;
+        for (int n = 0; n < count; n++) {
+            String name = String.format("a-poster-%03d.pdf", n + 1);
+            List<Path> batch = letterFiles.subList(n * LETTERS_PER_PRINT_FILE,
+                    Math.min(letterFiles.size(), (n + 1) * LETTERS_PER_PRINT_FILE)).stream()
+                    .map(letterWriter::pdf).toList();
+            Path target = folder.resolve(name);
+            Path partial = folder.resolve(name + ".partial");
+            letters.mergeForPrinting("Campagne n° " + campaignId + " – lettres à poster (" + (n + 1) + "/" + count
+                    + ")", batch, true, partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

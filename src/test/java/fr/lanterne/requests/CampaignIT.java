@@ -115,6 +115,17 @@ class CampaignIT {
         try (PDDocument merged = Loader.loadPDF(print.toFile())) {
             assertThat(merged.getNumberOfPages()).as("three letters of two pages").isEqualTo(6);
         }
+        // Each letter starts on a new sheet printed on both sides: its pages, and a blank back if they are odd.
+        int sheetsSides = 0;
+        for (String file : jdbc.sql("SELECT letter_file FROM request WHERE campaign_id = ? AND channel = 'POST' "
+                + "ORDER BY id").param(id).query(String.class).list()) {
+            try (PDDocument letter = Loader.loadPDF(dataDirectory.root().resolve(file).toFile())) {
+                sheetsSides += letter.getNumberOfPages() + letter.getNumberOfPages() % 2;
+            }
+        }
+        try (PDDocument merged = Loader.loadPDF(print.toFile())) {
+            assertThat(merged.getNumberOfPages()).isEqualTo(sheetsSides);
+        }
 
         CampaignProgress again = campaigns.run(id, p -> { });
         assertThat(again.created()).isEqualTo(11);

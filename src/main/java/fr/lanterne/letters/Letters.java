@@ -1,9 +1,13 @@
 package fr.lanterne.letters;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,17 +68,21 @@ public final class Letters {
     }
 
     /**
-     * Writes {@code letters} as one PDF to print, each letter starting on a new page with its own page numbers.
-     * The letters are read one at a time from the iterable, so they can be composed on the fly; the document is
-     * buffered in a temporary file until written. For very large campaigns, prefer one file per few thousand letters
-     * (a printer's spooler, and a person checking the file, will thank you).
+     * Merges letters already written ({@link #writePdf}) into one PDF to print, {@code target}, each letter starting
+     * on a new page with its own page numbers. Keep a file to a few hundred letters (a printer's spooler, and a
+     * person checking the file, will thank you).
      *
      * @param title the PDF's title ("Campagne VSA – Alpes-Maritimes – 28 novembre 2026")
-     * @param rectoVerso add a blank page after each letter with an odd number of pages, for double-sided printing
+     * @param rectoVerso add a blank page after each letter with an odd number of pages, so that each letter starts on
+     *                   a new sheet when printed on both sides
+     * @throws java.io.UncheckedIOException when a letter cannot be read or the file written
      */
-    public CampaignPdf writeCampaignPdf(String title, Iterable<Letter> letters, boolean rectoVerso,
-                                        OutputStream out) {
-        return pdf.writeMerged(title, letters, rectoVerso, out);
+    public CampaignPdf mergeForPrinting(String title, List<Path> letterFiles, boolean rectoVerso, Path target) {
+        try {
+            return PrintFile.merge(pdf, title, letterFiles, rectoVerso, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the print file " + target, e);
+        }
     }
 
     /** The letter as an email: subject "[reference] subject", body as in the letter, UTF-8 plain text. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -96,42 +95,6 @@ final class PdfLetterRenderer {
             document.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the PDF of letter " + letter.reference(), e);
-        } finally {
-            font.giveBack(ttf);
-        }
-    }
-
-    /**
-     * All {@code letters} in one PDF to print, each starting on a new page and numbered on its own. The document's
-     * data is kept in a temporary file until saved, so a campaign of thousands of letters does not fill the memory.
-     *
-     * @param rectoVerso add a blank page after a letter with an odd number of pages, so that every letter starts on
-     *                   the front of a sheet when printed on both sides
-     */
-    CampaignPdf writeMerged(String title, Iterable<Letter> letters, boolean rectoVerso, OutputStream out) {
-        TrueTypeFont ttf = font.borrow();
-        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-            PDType0Font pdfFont = PDType0Font.load(document, ttf, true);
-            int count = 0;
-            int letterPages = 0;
-            for (Letter letter : letters) {
-                List<Page> pages = layout(letter);
-                draw(document, pdfFont, pages);
-                count++;
-                letterPages += pages.size();
-                if (rectoVerso && pages.size() % 2 == 1) {
-                    document.addPage(new PDPage(PDRectangle.A4));
-                }
-            }
-            if (count == 0) {
-                throw new InvalidInputException("Aucune lettre à imprimer.");
-            }
-            describe(document, title, PRODUCER);
-            int sheets = document.getNumberOfPages();
-            document.save(out);
-            return new CampaignPdf(count, letterPages, sheets);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the campaign PDF " + title, e);
         } finally {
             font.giveBack(ttf);
         }
@@ -410,7 +373,7 @@ final class PdfLetterRenderer {
         }
     }
 
-    private void describe(PDDocument document, String title, String author) {
+    void describe(PDDocument document, String title, String author) {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setAuthor(author);

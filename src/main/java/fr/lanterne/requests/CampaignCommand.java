@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +86,7 @@ public final class CampaignCommand {
             }
             long id = campaigns.create(campaign, CommandUser.name());
             out.printf("Campagne n° %d créée. En cas d'interruption : campaign resume %d%n", id, id);
-            return report(out, campaigns.run(id, progressBar(plan.requests())));
+            return report(context, out, campaigns.run(id, progressBar(plan.requests())));
         }
     }
 
@@ -98,7 +100,7 @@ public final class CampaignCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             Campaigns campaigns = context.getBean(Campaigns.class);
             CampaignProgress before = campaigns.progress(id);
-            return report(out, campaigns.run(id, progressBar(before.planned())));
+            return report(context, out, campaigns.run(id, progressBar(before.planned())));
         }
     }
 
@@ -111,7 +113,7 @@ public final class CampaignCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             Campaigns campaigns = context.getBean(Campaigns.class);
             CampaignProgress progress = campaigns.progress(id);
-            printProgress(out, progress);
+            printProgress(context, out, progress);
             campaigns.skipped(id, 20).forEach(s -> out.println("  écartée : " + s));
             return 0;
         }
@@ -145,14 +147,15 @@ public final class CampaignCommand {
         }
     }
 
-    private static int report(PrintWriter out, CampaignProgress progress) {
+    private static int report(MessageSource messages, PrintWriter out, CampaignProgress progress) {
         System.err.println();
-        printProgress(out, progress);
-        return "COMPLETED".equals(progress.jobStatus()) ? 0 : 1;
+        printProgress(messages, out, progress);
+        return progress.state() == CampaignState.COMPLETED ? 0 : 1;
     }
 
-    private static void printProgress(PrintWriter out, CampaignProgress p) {
-        out.printf("Campagne n° %d « %s » : %s (traitement %s).%n", p.id(), p.name(), p.status(), p.jobStatus());
+    private static void printProgress(MessageSource messages, PrintWriter out, CampaignProgress p) {
+        out.printf("Campagne n° %d « %s » : %s.%n", p.id(), p.name(),
+                messages.getMessage(p.state().messageKey(), null, Locale.FRENCH));
         out.printf("  %s, %s, %s.%n", FrenchCount.of(p.planned(), "demande prévue", "demandes prévues"),
                 FrenchCount.of(p.created(), "créée", "créées"), FrenchCount.of(p.skipped(), "écartée", "écartées"));
         p.requestsByStatus().forEach((status, count) -> out.printf("  %-28s %d%n", status.label(), count));

@@ -3,23 +3,21 @@ package fr.lanterne.requests;
 import fr.lanterne.DataDirectory;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
-import fr.lanterne.letters.Letter;
+import fr.lanterne.letters.Letters;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
-import org.apache.pdfbox.io.IOUtils;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -76,9 +74,9 @@ class CampaignJobConfiguration {
     }
 
     @Bean
-    CampaignRequestWriter campaignRequestWriter(CampaignStore campaigns, RequestStore requests, Requests rules,
+    CampaignRequestWriter campaignRequestWriter(CampaignStore campaigns, RequestStore requests,
                                                 Authorities authorities, RequestsProperties properties, Clock clock) {
-        return new CampaignRequestWriter(campaigns, requests, rules, authorities, properties, clock);
+        return new CampaignRequestWriter(campaigns, requests, authorities, properties, clock);
     }
 
     @Bean
@@ -95,35 +93,31 @@ class CampaignJobConfiguration {
 
     // --- 2. write the letters ----------------------------------------------------------------------------------
 
-    /** A draft of the campaign, with what its letter needs. */
-    record Draft(long id, RequestReference reference, String templateId, long authorityId, Channel channel) {
-    }
-
+    /** The drafts of the campaign, whole (by column name, as {@link RequestStore#request} reads them). */
     @Bean
     @StepScope
-    JdbcPagingItemReader<Draft> campaignDraftReader(DataSource dataSource,
-                                                    @Value("#{jobParameters['campaignId']}") Long campaignId)
+    JdbcPagingItemReader<Request> campaignDraftReader(DataSource dataSource,
+                                                      @Value("#{jobParameters['campaignId']}") Long campaignId)
             throws Exception {
-        return new JdbcPagingItemReaderBuilder<Draft>()
+        return new JdbcPagingItemReaderBuilder<Request>()
                 .name("campaignDraftReader")
                 .dataSource(dataSource)
-                .selectClause("SELECT id, reference, template_id, authority_id, channel")
+                .selectClause("SELECT *")
                 .fromClause("FROM request")
                 .whereClause("WHERE campaign_id = :campaignId AND status = 'DRAFT'")
                 .parameterValues(Map.of("campaignId", campaignId))
                 .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper((rs, n) -> new Draft(rs.getLong(1), new RequestReference(rs.getString(2)), rs.getString(3),
-                        rs.getLong(4), Channel.valueOf(rs.getString(5))))
+                .rowMapper(RequestStore::request)
                 .pageSize(200)
                 .build();
     }
 
     @Bean
     Step writeLetters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      JdbcPagingItemReader<Draft> campaignDraftReader, LetterWriter letterWriter,
+                      JdbcPagingItemReader<Request> campaignDraftReader, LetterWriter letterWriter,
                       Authorities authorities, CampaignStore campaigns, Clock clock) {
         return new StepBuilder("writeLetters", jobRepository)
-                .<Draft, Draft>chunk(200)
+                .<Request, Request>chunk(200)
                 .transactionManager(transactionManager)
                 .reader(campaignDraftReader)
                 .writer(new LetterChunkWriter(letterWriter, authorities, campaigns, clock))
@@ -131,10 +125,11 @@ class CampaignJobConfiguration {
     }
 
     /**
-     * Renders the letters of a chunk on every core (PDF rendering is the campaign's bottleneck), then records them
-     * in a few statements.
+     * Renders the letters of a chunk on every core (PDF rendering is the campaign's bottleneck), then moves each
+     * draft to QUEUED through the {@link Request} aggregate, as a single request does, and records them in a few
+     * statements.
      */
-    static final class LetterChunkWriter implements ItemWriter<Draft> {
+    static final class LetterChunkWriter implements ItemWriter<Request> {
         private final LetterWriter letterWriter;
         private final Authorities authorities;
         private final CampaignStore campaigns;
@@ -149,29 +144,28 @@ class CampaignJobConfiguration {
         }
 
         @Override
-        public void write(Chunk<? extends Draft> chunk) throws Exception {
-            List<? extends Draft> drafts = chunk.getItems();
-            Map<Long, Authority> byId = authorities.authoritiesById(drafts.stream().map(Draft::authorityId).toList());
+        public void write(Chunk<? extends Request> chunk) throws Exception {
+            List<? extends Request> drafts = chunk.getItems();
+            Map<Long, Authority> byId = authorities.authoritiesById(
+                    drafts.stream().map(d -> d.state().authorityId()).distinct().toList());
             LocalDate today = LocalDate.now(clock);
-            List<Object[]> written = new ArrayList<>(drafts.size());
+            List<Future<String>> files = new ArrayList<>(drafts.size());
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Future<Object[]>> results = new ArrayList<>(drafts.size());
-                for (Draft draft : drafts) {
-                    results.add(pool.submit(() -> {
-                        Letter letter = letterWriter.compose(draft.reference(), draft.templateId(),
-                                byId.get(draft.authorityId()), today);
-                        return new Object[] {draft.id(), letterWriter.write(draft.reference(), letter),
-                                draft.channel().name()};
-                    }));
+                for (Request draft : drafts) {
+                    Request.State s = draft.state();
+                    files.add(pool.submit(() -> letterWriter.write(s.reference(), letterWriter.compose(s.reference(),
+                            s.templateId(), byId.get(s.authorityId()), today))));
                 }
-                for (Future<Object[]> result : results) {
-                    written.add(result.get());
+                List<Request> written = new ArrayList<>(drafts.size());
+                Instant now = clock.instant();
+                for (int i = 0; i < drafts.size(); i++) {
+                    written.add(drafts.get(i).letterRendered(files.get(i).get(), now).queue("lanterne", now));
                 }
+                campaigns.lettersWritten(written);
             } finally {
                 pool.shutdown();
             }
-            campaigns.lettersWritten(written, clock.instant());
         }
     }
 
@@ -195,7 +189,8 @@ class CampaignJobConfiguration {
 
     @Bean
     Step printLetters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      CampaignStore campaigns, LetterWriter letterWriter, DataDirectory dataDirectory) {
+                      CampaignStore campaigns, LetterWriter letterWriter, Letters letters,
+                      DataDirectory dataDirectory) {
         return new StepBuilder("printLetters", jobRepository)
                 .tasklet((contribution, context) -> {
                     long campaignId = context.getStepContext().getStepExecution().getJobParameters()
@@ -203,7 +198,7 @@ class CampaignJobConfiguration {
                     List<String> files = campaigns.letterFiles(campaignId, Channel.POST);
                     if (!files.isEmpty()) {
                         Path folder = dataDirectory.folder("campaigns").resolve(Long.toString(campaignId));
-                        mergeForPrinting(files, folder, letterWriter);
+                        mergeForPrinting(campaignId, files, folder, letterWriter, letters);
                         campaigns.printFile(campaignId, dataDirectory.root().relativize(folder).toString());
                     }
                     contribution.incrementWriteCount(files.size());
@@ -215,30 +210,23 @@ class CampaignJobConfiguration {
     /**
      * The letters in the campaign's order (its list is sorted by INSEE code, so by département), in files of
      * {@value #LETTERS_PER_PRINT_FILE} letters: PDFBox keeps a merged document's pages in memory until it is saved.
+     * Each letter starts on a new sheet when printed on both sides (a blank back after a letter of an odd number of
+     * pages), and a file printed on one side only simply has blank pages to take out.
      */
-    private static void mergeForPrinting(List<String> letterFiles, Path folder, LetterWriter letterWriter)
-            throws IOException {
+    private static void mergeForPrinting(long campaignId, List<String> letterFiles, Path folder,
+                                         LetterWriter letterWriter, Letters letters) throws IOException {
         Files.createDirectories(folder);
-        Map<String, List<String>> batches = new LinkedHashMap<>();
-        for (int i = 0; i < letterFiles.size(); i++) {
-            String name = String.format("a-poster-%03d.pdf", i / LETTERS_PER_PRINT_FILE + 1);
-            batches.computeIfAbsent(name, k -> new ArrayList<>()).add(letterFiles.get(i));
-        }
-        for (Map.Entry<String, List<String>> batch : batches.entrySet()) {
-            PDFMergerUtility merger = new PDFMergerUtility();
-            for (String file : batch.getValue()) {
-                merger.addSource(letterWriter.pdf(file).toFile());
-            }
-            Path target = folder.resolve(batch.getKey());
-            Path partial = folder.resolve(batch.getKey() + ".partial");
-            merger.setDestinationFileName(partial.toString());
-            merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-            try {
-                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        int count = (letterFiles.size() + LETTERS_PER_PRINT_FILE - 1) / LETTERS_PER_PRINT_FILE;
+        for (int n = 0; n < count; n++) {
+            String name = String.format("a-poster-%03d.pdf", n + 1);
+            List<Path> batch = letterFiles.subList(n * LETTERS_PER_PRINT_FILE,
+                    Math.min(letterFiles.size(), (n + 1) * LETTERS_PER_PRINT_FILE)).stream()
+                    .map(letterWriter::pdf).toList();
+            Path target = folder.resolve(name);
+            Path partial = folder.resolve(name + ".partial");
+            letters.mergeForPrinting("Campagne n° " + campaignId + " – lettres à poster (" + (n + 1) + "/" + count
+                    + ")", batch, true, partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

@@ -6,11 +6,13 @@ import java.util.Map;
 /**
  * Where a campaign stands.
  *
- * @param jobStatus the status of its last job execution (STARTED, COMPLETED, FAILED…)
+ * @param status the campaign's status as its job last recorded (PLANNED, RUNNING, COMPLETED, FAILED, STOPPED)
+ * @param state where its job stands now: what pages and the command line show
+ * @param jobStatus Spring Batch's status of its last job execution (STARTED, COMPLETED, FAILED…), for diagnosis
  * @param requestsByStatus its requests counted by state
  * @param printFile the merged PDF of the letters to post, relative to the data directory, once written
  */
-public record CampaignProgress(long id, String name, String status, String jobStatus, int planned, int skipped,
+public record CampaignProgress(long id, String name, String status, CampaignState state, String jobStatus, int planned, int skipped,
                                Map<RequestStatus, Integer> requestsByStatus, String printFile, Instant createdAt,
                                Instant finishedAt) {
 

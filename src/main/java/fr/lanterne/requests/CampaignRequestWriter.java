@@ -8,29 +8,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Creates the requests of a chunk of campaign targets, in a few statements. Checks are made again at this point
- * (an open request may have appeared since the campaign was planned, an address may have gone); a target that
- * cannot get its request gets an outcome saying why. Either way it is done, and never looked at again.
+ * Creates the requests of a chunk of campaign targets, in a few statements. Targets are screened again at this
+ * point, by the dry run's rule ({@link TargetScreening}): an open request may have appeared since the campaign was
+ * planned, an address may have gone; a target that cannot get its request gets an outcome saying why. Either way it is done, and never looked at again.
  */
 class CampaignRequestWriter implements ItemWriter<CampaignStore.Target> {
 
     private final CampaignStore campaigns;
     private final RequestStore requests;
-    private final Requests rules;
     private final Authorities authorities;
     private final RequestsProperties properties;
     private final Clock clock;
 
-    CampaignRequestWriter(CampaignStore campaigns, RequestStore requests, Requests rules, Authorities authorities,
+    CampaignRequestWriter(CampaignStore campaigns, RequestStore requests, Authorities authorities,
                           RequestsProperties properties, Clock clock) {
         this.campaigns = campaigns;
         this.requests = requests;
-        this.rules = rules;
         this.authorities = authorities;
         this.properties = properties;
         this.clock = clock;
@@ -45,39 +42,26 @@ class CampaignRequestWriter implements ItemWriter<CampaignStore.Target> {
         long campaignId = targets.get(0).campaignId();
         CampaignStore.Campaign campaign = campaigns.find(campaignId).orElseThrow();
         List<String> templates = targets.stream().map(CampaignStore.Target::templateId).distinct().toList();
-        Set<String> open = campaigns.openKeys(templates);
-        Set<String> recent = campaigns.recentKeys(templates,
-                clock.instant().minus(properties.minIntervalBetweenIdenticalRequests()));
+        TargetScreening screening = new TargetScreening(campaigns.openKeys(templates), campaigns.recentKeys(templates,
+                clock.instant().minus(properties.minIntervalBetweenIdenticalRequests())),
+                properties.minIntervalBetweenIdenticalRequests());
         Map<Long, Authority> byId = authorities.authoritiesById(
                 targets.stream().map(CampaignStore.Target::authorityId).distinct().toList());
 
         List<CampaignStore.Target> accepted = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
-        List<Object[]> outcomes = new ArrayList<>();
+        List<CampaignStore.TargetOutcome> outcomes = new ArrayList<>();
         for (CampaignStore.Target target : targets) {
-            String key = target.authorityId() + "/" + target.templateId();
-            String outcome = null;
-            Channel channel = null;
-            if (open.contains(key)) {
-                outcome = "une demande identique est déjà en cours";
-            } else if (recent.contains(key)) {
-                outcome = "la même lettre lui a été adressée récemment (CRPA L311-2)";
-            } else {
-                try {
-                    channel = rules.chooseChannel(byId.get(target.authorityId()), campaign.channelOrNull(), false);
-                } catch (fr.lanterne.InvalidInputException e) {
-                    outcome = "adresse manquante : " + e.getMessage();
-                }
-            }
-            if (outcome != null) {
-                outcomes.add(new Object[] {outcome, campaignId, target.position()});
-            } else {
+            TargetScreening.Screened screened = screening.screen(byId.get(target.authorityId()), target.templateId(),
+                    campaign.channelOrNull());
+            if (screened.accepted()) {
                 accepted.add(target);
-                channels.add(channel);
-                open.add(key);
+                channels.add(screened.channel());
+            } else {
+                outcomes.add(new CampaignStore.TargetOutcome(target.position(), screened.outcome()));
             }
         }
-        campaigns.targetOutcomes(outcomes);
+        campaigns.targetOutcomes(campaignId, outcomes);
         if (accepted.isEmpty()) {
             return;
         }
@@ -94,10 +78,11 @@ class CampaignRequestWriter implements ItemWriter<CampaignStore.Target> {
         }
         campaigns.insertRequests(drafts);
         Map<String, Long> ids = campaigns.requestIds(drafts.stream().map(d -> d.reference().value()).toList());
-        List<Object[]> links = new ArrayList<>(accepted.size());
+        List<CampaignStore.TargetLink> links = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
-            links.add(new Object[] {ids.get(drafts.get(i).reference().value()), campaignId, accepted.get(i).position()});
+            links.add(new CampaignStore.TargetLink(accepted.get(i).position(),
+                    ids.get(drafts.get(i).reference().value())));
         }
-        campaigns.linkTargets(links);
+        campaigns.linkTargets(campaignId, links);
     }
 }

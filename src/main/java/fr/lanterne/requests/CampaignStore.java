@@ -1,10 +1,13 @@
 package fr.lanterne.requests;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +34,23 @@ class CampaignStore {
     record Target(long campaignId, int position, long authorityId, String templateId) {
     }
 
+    /** A target of a campaign being created; {@code outcome} says why it is left out, or is null. */
+    record NewTarget(int position, long authorityId, String templateId, String outcome) {
+    }
+
+    /** A target left out when the job reached it, and why. */
+    record TargetOutcome(int position, String outcome) {
+    }
+
+    /** A target and the request the job created for it. */
+    record TargetLink(int position, long requestId) {
+    }
+
+    private record EventRow(long requestId, TimelineEvent event) {
+    }
+
+    private static final int BATCH_SIZE = 2_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -50,18 +70,17 @@ class CampaignStore {
         return key.getKey().longValue();
     }
 
-    /** @param targets rows of (position, authority id, template id, outcome or null) */
-    void insertTargets(long campaignId, List<Object[]> targets) {
-        List<Object[]> rows = new ArrayList<>(targets.size());
-        for (Object[] t : targets) {
-            rows.add(new Object[] {campaignId, t[0], t[1], t[2], t[3]});
-        }
-        for (int from = 0; from < rows.size(); from += 2_000) {
-            batch.batchUpdate("""
-                    INSERT INTO campaign_target (campaign_id, position, authority_id, template_id, outcome)
-                    VALUES (?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 2_000)));
-        }
-        int skipped = (int) targets.stream().filter(t -> t[3] != null).count();
+    void insertTargets(long campaignId, List<NewTarget> targets) {
+        batch.batchUpdate("""
+                INSERT INTO campaign_target (campaign_id, position, authority_id, template_id, outcome)
+                VALUES (?, ?, ?, ?, ?)""", targets, BATCH_SIZE, (ps, t) -> {
+            ps.setLong(1, campaignId);
+            ps.setInt(2, t.position());
+            ps.setLong(3, t.authorityId());
+            ps.setString(4, t.templateId());
+            ps.setString(5, t.outcome());
+        });
+        int skipped = (int) targets.stream().filter(t -> t.outcome() != null).count();
         jdbc.sql("UPDATE campaign SET planned = ?, skipped = ? WHERE id = ?")
                 .params(targets.size() - skipped, skipped, campaignId).update();
     }
@@ -149,10 +168,14 @@ class CampaignStore {
     }
 
     /** A target left out when the job ran (an open request appeared meanwhile, the address vanished…). */
-    void targetOutcomes(List<Object[]> outcomes) {
-        batch.batchUpdate("UPDATE campaign_target SET outcome = ? WHERE campaign_id = ? AND position = ?", outcomes);
+    void targetOutcomes(long campaignId, List<TargetOutcome> outcomes) {
+        batch.batchUpdate("UPDATE campaign_target SET outcome = ? WHERE campaign_id = ? AND position = ?", outcomes,
+                BATCH_SIZE, (ps, o) -> {
+                    ps.setString(1, o.outcome());
+                    ps.setLong(2, campaignId);
+                    ps.setInt(3, o.position());
+                });
         if (!outcomes.isEmpty()) {
-            long campaignId = (Long) outcomes.get(0)[1];
             jdbc.sql("""
                             UPDATE campaign SET skipped = (SELECT COUNT(*) FROM campaign_target
                                                            WHERE campaign_id = ? AND outcome IS NOT NULL),
@@ -163,8 +186,13 @@ class CampaignStore {
         }
     }
 
-    void linkTargets(List<Object[]> links) {
-        batch.batchUpdate("UPDATE campaign_target SET request_id = ? WHERE campaign_id = ? AND position = ?", links);
+    void linkTargets(long campaignId, List<TargetLink> links) {
+        batch.batchUpdate("UPDATE campaign_target SET request_id = ? WHERE campaign_id = ? AND position = ?", links,
+                BATCH_SIZE, (ps, l) -> {
+                    ps.setLong(1, l.requestId());
+                    ps.setLong(2, campaignId);
+                    ps.setInt(3, l.position());
+                });
     }
 
     List<String> outcomes(long campaignId, int limit) {
@@ -201,70 +229,84 @@ class CampaignStore {
 
     /** Inserts many new requests in a few statements; each with its first events. */
     void insertRequests(List<Request> requests) {
-        List<Object[]> rows = new ArrayList<>(requests.size());
-        for (Request request : requests) {
-            Request.State s = request.state();
-            rows.add(new Object[] {s.reference().value(), s.authorityId(), s.departement(), s.templateId(),
-                    s.campaignId(), s.owner(), s.channel().name(), s.status().name(), Timestamp.from(s.createdAt())});
-        }
+        List<Request.State> states = requests.stream().map(Request::state).toList();
         batch.batchUpdate("""
                 INSERT INTO request (reference, authority_id, departement, template_id, campaign_id, owner, channel,
                     status, created_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
-        List<String> references = requests.stream().map(r -> r.reference().value()).toList();
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        jdbc.sql("SELECT reference, id FROM request WHERE reference IN ("
-                        + String.join(", ", references.stream().map(r -> "?").toList()) + ")")
-                .params(references)
-                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .forEach(e -> ids.put(e.getKey(), e.getValue()));
-        List<Object[]> events = new ArrayList<>();
-        for (Request request : requests) {
-            long id = ids.get(request.reference().value());
-            for (TimelineEvent e : request.newEvents()) {
-                events.add(new Object[] {id, Timestamp.from(e.recordedAt()), e.date(), e.type().name(), e.actor(),
-                        e.detail()});
-            }
-        }
-        batch.batchUpdate("""
-                INSERT INTO request_event (request_id, recorded_at, event_date, type, actor, detail)
-                VALUES (?, ?, ?, ?, ?, ?)""", events);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", states, BATCH_SIZE, (ps, s) -> {
+            ps.setString(1, s.reference().value());
+            ps.setLong(2, s.authorityId());
+            ps.setString(3, s.departement());
+            ps.setString(4, s.templateId());
+            ps.setObject(5, s.campaignId(), Types.BIGINT);
+            ps.setString(6, s.owner());
+            ps.setString(7, s.channel().name());
+            ps.setString(8, s.status().name());
+            ps.setTimestamp(9, Timestamp.from(s.createdAt()));
+        });
+        Map<String, Long> ids = requestIds(requests.stream().map(r -> r.reference().value()).toList());
+        insertEvents(requests, r -> ids.get(r.reference().value()));
     }
 
-    java.util.Map<String, Long> requestIds(List<String> references) {
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    Map<String, Long> requestIds(List<String> references) {
+        Map<String, Long> ids = new HashMap<>();
         if (references.isEmpty()) {
             return ids;
         }
         jdbc.sql("SELECT reference, id FROM request WHERE reference IN ("
                         + String.join(", ", references.stream().map(r -> "?").toList()) + ")")
                 .params(references)
-                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .forEach(e -> ids.put(e.getKey(), e.getValue()));
         return ids;
     }
 
-    /** Letters written for drafts: each moves to QUEUED with its two events, in a few statements. */
-    void lettersWritten(List<Object[]> written, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> events = new ArrayList<>();
-        for (Object[] w : written) {
-            long id = (Long) w[0];
-            String file = (String) w[1];
-            String channel = (String) w[2];
-            updates.add(new Object[] {file, channel.equals("EMAIL") ? at : null, id});
-            events.add(new Object[] {id, at, null, EventType.LETTER_RENDERED.name(), "lanterne", file});
-            events.add(new Object[] {id, at, null, EventType.QUEUED.name(), "lanterne", Channel.valueOf(channel).label()});
+    /**
+     * Saves drafts whose letter was written and which moved to QUEUED (through {@link Request#letterRendered} and
+     * {@link Request#queue}), with their new events, in a few statements.
+     *
+     * @throws IllegalStateException when one of them was changed since it was read
+     */
+    void lettersWritten(List<Request> written) {
+        List<Request.State> states = written.stream().map(Request::state).toList();
+        int[][] counts = batch.batchUpdate("""
+                UPDATE request SET letter_file = ?, status = ?, next_attempt_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""", states, BATCH_SIZE, (ps, s) -> {
+            ps.setString(1, s.letterFile());
+            ps.setString(2, s.status().name());
+            ps.setTimestamp(3, s.nextAttemptAt() == null ? null : Timestamp.from(s.nextAttemptAt()));
+            ps.setLong(4, s.id());
+            ps.setInt(5, s.version());
+        });
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    throw new IllegalStateException("A request of the campaign was changed while its letter was "
+                            + "written: its chunk is rolled back, run the campaign again");
+                }
+            }
+        }
+        insertEvents(written, r -> r.state().id());
+    }
+
+    private void insertEvents(List<Request> requests, java.util.function.ToLongFunction<Request> idOf) {
+        List<EventRow> events = new ArrayList<>();
+        for (Request request : requests) {
+            long id = idOf.applyAsLong(request);
+            request.newEvents().forEach(e -> events.add(new EventRow(id, e)));
         }
         batch.batchUpdate("""
-                UPDATE request SET letter_file = ?, status = 'QUEUED', next_attempt_at = ?, version = version + 1
-                WHERE id = ? AND status = 'DRAFT'""", updates);
-        batch.batchUpdate("""
                 INSERT INTO request_event (request_id, recorded_at, event_date, type, actor, detail)
-                VALUES (?, ?, ?, ?, ?, ?)""", events);
+                VALUES (?, ?, ?, ?, ?, ?)""", events, BATCH_SIZE, (ps, row) -> {
+            TimelineEvent e = row.event();
+            ps.setLong(1, row.requestId());
+            ps.setTimestamp(2, Timestamp.from(e.recordedAt()));
+            ps.setObject(3, e.date(), Types.DATE);
+            ps.setString(4, e.type().name());
+            ps.setString(5, e.actor());
+            ps.setString(6, e.detail());
+        });
     }
 
     List<String> letterFiles(long campaignId, Channel channel) {

@@ -119,10 +119,10 @@ public class Campaigns {
         }
         return transaction.execute(status -> {
             long id = store.insert(name, campaign.templates(), selection, campaign.channel(), actor, now);
-            List<Object[]> rows = new ArrayList<>(targets.size());
+            List<CampaignStore.NewTarget> rows = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
                 PlannedTarget t = targets.get(i);
-                rows.add(new Object[] {i + 1, t.authority().id(), t.template(), t.outcome()});
+                rows.add(new CampaignStore.NewTarget(i + 1, t.authority().id(), t.template(), t.outcome()));
             }
             store.insertTargets(id, rows);
             return id;
@@ -171,7 +171,8 @@ public class Campaigns {
         CampaignStore.Campaign campaign = campaign(campaignId);
         JobExecution last = lastExecution(campaignId);
         String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), jobStatus, campaign.planned(),
+        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), state(campaignId, last),
+                jobStatus, campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
     }
@@ -202,15 +203,24 @@ public class Campaigns {
      */
     public boolean resumable(long campaignId) {
         campaign(campaignId);
-        JobExecution last = lastExecution(campaignId);
+        return state(campaignId, lastExecution(campaignId)).resumable();
+    }
+
+    /** The one place where Spring Batch's status of the campaign's last execution is read. */
+    private CampaignState state(long campaignId, JobExecution last) {
         if (last == null) {
-            return true;
+            return CampaignState.INTERRUPTED;
         }
         BatchStatus status = last.getStatus();
-        if (status.isRunning()) {
-            return !CampaignJobListener.alive(store.runner(campaignId).orElse(null), last);
+        if (status == BatchStatus.COMPLETED) {
+            return CampaignState.COMPLETED;
         }
-        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+        if (status.isRunning()) {
+            return CampaignJobListener.alive(store.runner(campaignId).orElse(null), last) ? CampaignState.RUNNING
+                    : CampaignState.INTERRUPTED;
+        }
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED ? CampaignState.INTERRUPTED
+                : CampaignState.ABANDONED;
     }
 
     /** The lines of a list of recipients that name no known commune nor authority. */
@@ -278,22 +288,19 @@ public class Campaigns {
 
     // --- choosing the targets ----------------------------------------------------------------------------------
 
-    /** @param addressMissing left out because no address (or no email, for email only) is known */
+    /** @param outcome why it is left out, or null when it gets its request (by {@code channel}) */
     private record PlannedTarget(Authority authority, String template, Channel channel, String outcome,
                                  boolean addressMissing) {
-
-        PlannedTarget(Authority authority, String template, Channel channel, String outcome) {
-            this(authority, template, channel, outcome, false);
-        }
     }
 
     private List<PlannedTarget> targets(NewCampaign campaign) {
         campaign.templates().forEach(requestRules::requestTemplate);
         Set<String> codes = authorityCodes(campaign.targets());
         Map<String, Authority> found = authorities.authoritiesByCode(codes);
-        Set<String> open = store.openKeys(campaign.templates());
-        Set<String> recent = store.recentKeys(campaign.templates(),
-                clock.instant().minus(properties.minIntervalBetweenIdenticalRequests()));
+        TargetScreening screening = new TargetScreening(store.openKeys(campaign.templates()),
+                store.recentKeys(campaign.templates(),
+                        clock.instant().minus(properties.minIntervalBetweenIdenticalRequests())),
+                properties.minIntervalBetweenIdenticalRequests());
         List<PlannedTarget> targets = new ArrayList<>();
         for (String code : codes) {
             Authority authority = found.get(code);
@@ -301,28 +308,12 @@ public class Campaigns {
                 throw new InvalidInputException("Aucun organisme n'a le code « " + code + " ».", Map.of("code", code));
             }
             for (String template : campaign.templates()) {
-                targets.add(target(authority, template, campaign.channel(), open, recent));
+                TargetScreening.Screened screened = screening.screen(authority, template, campaign.channel());
+                targets.add(new PlannedTarget(authority, template, screened.channel(), screened.outcome(),
+                        screened.addressMissing()));
             }
         }
         return targets;
-    }
-
-    private PlannedTarget target(Authority authority, String template, Channel requested, Set<String> open,
-                                 Set<String> recent) {
-        String key = authority.id() + "/" + template;
-        if (open.contains(key)) {
-            return new PlannedTarget(authority, template, null, "une demande identique est déjà en cours");
-        }
-        if (recent.contains(key)) {
-            return new PlannedTarget(authority, template, null, "la même lettre lui a été adressée il y a moins de "
-                    + properties.minIntervalBetweenIdenticalRequests().toDays() + " jours (CRPA L311-2)");
-        }
-        try {
-            return new PlannedTarget(authority, template, requestRules.chooseChannel(authority, requested, false), null);
-        } catch (InvalidInputException e) {
-            return new PlannedTarget(authority, template, null, requested == Channel.EMAIL
-                    ? "pas d'adresse électronique connue" : "ni adresse postale ni courriel connus", true);
-        }
     }
 
     private Set<String> authorityCodes(CampaignTargets targets) {
@@ -419,9 +410,5 @@ public class Campaigns {
             parts.put("epciDepartement", "intercommunalités du département " + targets.epciDepartement());
         }
         return String.join(", ", parts.values());
-    }
-
-    static boolean finished(BatchStatus status) {
-        return status == BatchStatus.COMPLETED;
     }
 }

@@ -440,7 +440,7 @@ public class Requests {
         return authorities.authorityByCode(code);
     }
 
-    Channel chooseChannel(Authority authority, Channel requested, boolean postIfNoEmail) {
+    static Channel chooseChannel(Authority authority, Channel requested, boolean postIfNoEmail) {
         boolean hasEmail = authority.contact().hasEmail();
         boolean hasAddress = authority.contact().hasPostalAddress();
         if (requested == Channel.EMAIL && !hasEmail && !postIfNoEmail) {

@@ -185,14 +185,14 @@ class PdfLetterRendererTest {
                 sum += document.getNumberOfPages();
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Files.createDirectories(SAMPLES);
+        Path file = SAMPLES.resolve("campagne.pdf");
 
-        CampaignPdf merged = letters.writeCampaignPdf("Campagne VSA – Alpes-Maritimes", campaign, false, out);
+        CampaignPdf merged = letters.mergeForPrinting("Campagne VSA – Alpes-Maritimes", written(campaign), false,
+                file);
 
         assertThat(merged).isEqualTo(new CampaignPdf(4, sum, sum));
-        Files.createDirectories(SAMPLES);
-        Files.write(SAMPLES.resolve("campagne.pdf"), out.toByteArray());
-        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
             assertThat(document.getNumberOfPages()).isEqualTo(sum);
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Campagne VSA – Alpes-Maritimes");
             assertThat(pageText(document, pages.get(0) + 1)).startsWith("Camille Martin");
@@ -203,17 +203,32 @@ class PdfLetterRendererTest {
     void forDoubleSidedPrintingEveryLetterStartsOnAFrontPage() throws IOException {
         List<Letter> campaign = List.of(letterWithBody(List.of("Madame, Monsieur,", "Court.", "Merci.")),
                 letters.compose("vsa", Fixtures.request()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Files.createDirectories(SAMPLES);
+        Path file = SAMPLES.resolve("campagne-recto-verso.pdf");
 
-        CampaignPdf merged = letters.writeCampaignPdf("Campagne", campaign, true, out);
+        CampaignPdf merged = letters.mergeForPrinting("Campagne", written(campaign), true, file);
 
         assertThat(merged.letters()).isEqualTo(2);
         assertThat(merged.pages()).isEven();
-        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
             assertThat(document.getNumberOfPages()).isEqualTo(merged.pages());
             assertThat(pageText(document, 2).strip()).isEmpty();
             assertThat(pageText(document, 3)).startsWith("Camille Martin");
         }
+    }
+
+    /** Each letter written to its own file, as the requests module writes them before merging. */
+    private List<Path> written(List<Letter> campaign) throws IOException {
+        Path folder = Files.createDirectories(SAMPLES.resolve("campagne-lettres"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < campaign.size(); i++) {
+            Path file = folder.resolve(i + ".pdf");
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                letters.writePdf(campaign.get(i), out);
+            }
+            files.add(file);
+        }
+        return files;
     }
 
     @Test

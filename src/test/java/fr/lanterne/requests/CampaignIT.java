@@ -87,6 +87,16 @@ class CampaignIT {
         assertThat(done.jobStatus()).isEqualTo("COMPLETED");
         assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.requestsByStatus()).containsEntry(RequestStatus.SENT, 8).containsEntry(RequestStatus.QUEUED, 3);
+        assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);
+        // Moved to QUEUED through the Request aggregate, as a single request is: due at once whatever the channel,
+        // with the letter and the queueing in the timeline.
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM request r WHERE r.campaign_id = ? AND r.status = 'QUEUED'
+                          AND r.next_attempt_at IS NOT NULL AND r.version = 1
+                          AND EXISTS (SELECT 1 FROM request_event e WHERE e.request_id = r.id
+                                      AND e.type = 'LETTER_RENDERED')
+                          AND EXISTS (SELECT 1 FROM request_event e WHERE e.request_id = r.id AND e.type = 'QUEUED')""")
+                .param(id).query(Integer.class).single()).isEqualTo(3);
         assertThat(done.created()).isEqualTo(11);
         assertThat(done.skipped()).isEqualTo(haute_corse.size() - 11);
         assertThat(seen).isNotEmpty();
@@ -104,6 +114,17 @@ class CampaignIT {
         Path print = dataDirectory.root().resolve(done.printFile()).resolve("a-poster-001.pdf");
         try (PDDocument merged = Loader.loadPDF(print.toFile())) {
             assertThat(merged.getNumberOfPages()).as("three letters of two pages").isEqualTo(6);
+        }
+        // Each letter starts on a new sheet printed on both sides: its pages, and a blank back if they are odd.
+        int sheetsSides = 0;
+        for (String file : jdbc.sql("SELECT letter_file FROM request WHERE campaign_id = ? AND channel = 'POST' "
+                + "ORDER BY id").param(id).query(String.class).list()) {
+            try (PDDocument letter = Loader.loadPDF(dataDirectory.root().resolve(file).toFile())) {
+                sheetsSides += letter.getNumberOfPages() + letter.getNumberOfPages() % 2;
+            }
+        }
+        try (PDDocument merged = Loader.loadPDF(print.toFile())) {
+            assertThat(merged.getNumberOfPages()).isEqualTo(sheetsSides);
         }
 
         CampaignProgress again = campaigns.run(id, p -> { });

@@ -7,31 +7,25 @@ import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.requests.CampaignPlan;
 import fr.lanterne.requests.CampaignProgress;
+import fr.lanterne.requests.CampaignState;
 import fr.lanterne.requests.CampaignSummary;
-import fr.lanterne.requests.CampaignTargets;
 import fr.lanterne.requests.Campaigns;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewCampaign;
 import fr.lanterne.requests.NewRequest;
 import fr.lanterne.requests.PlannedRequest;
 import fr.lanterne.requests.Requests;
-import fr.lanterne.requests.TargetList;
 import fr.lanterne.web.RequestAccess;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -61,9 +54,6 @@ class CampaignPagesController {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Requests and targets shown on a page; the others are counted. */
     private static final int SHOWN = 100;
-    /** Mistakes shown for a list of recipients; the others are counted. */
-    private static final int LIST_ERRORS_SHOWN = 20;
-    private static final Set<String> JOB_RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
 
     private final Campaigns campaigns;
     private final Requests requests;
@@ -107,7 +97,7 @@ class CampaignPagesController {
     @PostMapping("/nouvelle")
     String dryRun(@Valid @ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
                   Model model) {
-        read(form, errors).ifPresent(campaign -> showPlan(form, campaign, errors, session, model));
+        form.toCampaign(errors, campaigns::unknownTargets).ifPresent(campaign -> showPlan(form, campaign, errors, session, model));
         return formPage(model);
     }
 
@@ -123,7 +113,7 @@ class CampaignPagesController {
         if (already.isPresent()) {
             return "redirect:/campagnes/" + already.get();
         }
-        Optional<NewCampaign> read = read(form, errors);
+        Optional<NewCampaign> read = form.toCampaign(errors, campaigns::unknownTargets);
         if (read.isEmpty()) {
             return formPage(model);
         }
@@ -133,7 +123,7 @@ class CampaignPagesController {
             redemption = tokens.redeem(form.getToken(), LaunchTokens.fingerprint(campaign),
                     () -> String.valueOf(campaigns.create(campaign, user.getName())));
         } catch (UserError e) {
-            reject(errors, e);
+            CampaignForm.reject(errors, e);
             showPlan(form, campaign, errors, session, model);
             return formPage(model);
         }
@@ -179,7 +169,7 @@ class CampaignPagesController {
         try {
             plan = campaigns.plan(campaign, SHOWN);
         } catch (UserError e) {
-            reject(errors, e);
+            CampaignForm.reject(errors, e);
             return;
         }
         model.addAttribute("plan", plan);
@@ -198,114 +188,6 @@ class CampaignPagesController {
         return samples;
     }
 
-    /**
-     * The form as a campaign, or its mistakes in {@code errors}, each on its field. Codes of the recipient list are
-     * checked line by line, every mistake at once; an uploaded file's codes are added to the typed list, so that
-     * they are kept when the form is shown again.
-     */
-    private Optional<NewCampaign> read(CampaignForm form, BindingResult errors) {
-        // Lengths are the form's constraints (@Size), already checked when it was bound.
-        String name = blankToNull(form.getName());
-        List<String> templates = form.getTemplates().stream().filter(t -> t != null && !t.isBlank()).toList();
-        if (templates.isEmpty()) {
-            errors.rejectValue("templates", "campaign.error.templates");
-        }
-        String channelText = form.getChannel() == null ? "AUTO" : form.getChannel();
-        Channel channel = switch (channelText) {
-            case "EMAIL" -> Channel.EMAIL;
-            case "POST" -> Channel.POST;
-            default -> null;
-        };
-        if (channel == null && !channelText.equals("AUTO")) {
-            errors.rejectValue("channel", "campaign.error.channel");
-        }
-
-        CampaignForm.Targets targets = form.getTargets();
-        String departement = blankToNull(targets.getDepartement());
-        String epciDepartement = blankToNull(targets.getEpciDepartement());
-        Integer minPopulation = null;
-        String population = blankToNull(targets.getMinPopulation());
-        if (population != null) {
-            // "10000", "10 000" as the French write it, "10,000" as the English do.
-            if (population.matches("\\d{1,3}([ \u00A0\u202F.,]\\d{3})*|\\d+")
-                    && population.replaceAll("\\D", "").length() <= 9) {
-                minPopulation = Integer.valueOf(population.replaceAll("\\D", ""));
-            } else {
-                errors.rejectValue("targets.minPopulation", "campaign.error.population");
-            }
-        }
-        TargetList typed = TargetList.parse(targets.getCodes());
-        check(typed, "targets.codes", null, errors);
-        List<String> codes = new ArrayList<>(typed.codes());
-        MultipartFile file = targets.getFile();
-        if (file != null && !file.isEmpty()) {
-            TargetList uploaded = TargetList.parse(text(file));
-            String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? "fichier" : file.getOriginalFilename();
-            if (uploaded.lines().isEmpty() && uploaded.problems().isEmpty()) {
-                errors.rejectValue("targets.file", "campaign.error.file.empty", new Object[] {fileName}, null);
-            } else if (check(uploaded, "targets.file", fileName, errors)) {
-                codes.addAll(uploaded.codes());
-                String kept = targets.getCodes() == null ? "" : targets.getCodes().stripTrailing();
-                targets.setCodes((kept.isEmpty() ? "" : kept + "\n") + String.join("\n", uploaded.codes()));
-            }
-        }
-        if (departement == null && minPopulation == null && !targets.isRegistry() && codes.isEmpty()
-                && epciDepartement == null && !errors.hasFieldErrors("targets.*")) {
-            errors.rejectValue("targets", "campaign.error.targets");
-        }
-        if (errors.hasErrors()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new NewCampaign(name, templates,
-                    new CampaignTargets(List.of(), departement, minPopulation, targets.isRegistry(), codes, List.of(),
-                            epciDepartement), channel));
-        } catch (UserError e) {
-            reject(errors, e);
-            return Optional.empty();
-        }
-    }
-
-    /** Puts a list's mistakes, in line order, on its field; answers whether it had none. */
-    private boolean check(TargetList list, String field, String fileName, BindingResult errors) {
-        List<TargetList.Problem> problems = new ArrayList<>(list.problems());
-        problems.addAll(campaigns.unknownTargets(list));
-        problems.sort(Comparator.comparingInt(TargetList.Problem::line));
-        for (TargetList.Problem problem : problems.subList(0, Math.min(LIST_ERRORS_SHOWN, problems.size()))) {
-            errors.rejectValue(field, "campaign.list", fileName == null ? problem.sentence()
-                    : fileName + ", " + problem.sentence());
-        }
-        if (problems.size() > LIST_ERRORS_SHOWN) {
-            errors.rejectValue(field, "campaign.error.list.more",
-                    new Object[] {problems.size() - LIST_ERRORS_SHOWN}, null);
-        }
-        return problems.isEmpty();
-    }
-
-    /** The domain's sentence, on the field it is about when its details say so. */
-    private static void reject(BindingResult errors, UserError error) {
-        Map<String, Object> details = error.details();
-        String field = details.containsKey("departement") ? "targets.departement"
-                : details.containsKey("epciDepartement") ? "targets.epciDepartement"
-                : details.containsKey("template") ? "templates"
-                : details.containsKey("code") || details.containsKey("insee") ? "targets.codes"
-                : null;
-        if (field == null) {
-            errors.reject("campaign.domain", error.getMessage());
-        } else {
-            errors.rejectValue(field, "campaign.domain", error.getMessage());
-        }
-    }
-
-    private static String text(MultipartFile file) {
-        try {
-            return new String(file.getBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the uploaded file " + file.getOriginalFilename(), e);
-        }
-    }
-
     // --- a campaign as it runs ---------------------------------------------------------------------------------
 
     /**
@@ -314,8 +196,8 @@ class CampaignPagesController {
      * @param state done, running, interrupted (resumable) or stopped (abandoned by hand: nothing to resume)
      * @param ready requests whose letter is written
      */
-    record Progress(long id, String state, String stateLabel, String jobStatus, int planned, int created, int ready,
-                    int sent, int skipped, boolean running, boolean resumable) {
+    record Progress(long id, String state, String stateLabel, int planned, int created, int ready, int sent,
+                    int skipped, boolean running, boolean resumable) {
     }
 
     @GetMapping("/{id}")
@@ -351,13 +233,11 @@ class CampaignPagesController {
     }
 
     private Progress progress(CampaignProgress p, Locale locale) {
-        boolean done = "COMPLETED".equals(p.jobStatus());
-        boolean here = background.runningHere(p.id());
-        boolean resumable = !done && !here && campaigns.resumable(p.id());
-        boolean running = !done && (here || !resumable && JOB_RUNNING.contains(p.jobStatus()));
-        String state = done ? "done" : running ? "running" : resumable ? "interrupted" : "stopped";
-        return new Progress(p.id(), state, messages.getMessage("campaign.state." + state, null, locale),
-                p.jobStatus(), p.planned(), p.created(), p.ready(), p.sent(), p.skipped(), running, resumable);
+        // A job this process is about to start is running already, for the people following it.
+        CampaignState state = p.state() != CampaignState.COMPLETED && background.runningHere(p.id())
+                ? CampaignState.RUNNING : p.state();
+        return new Progress(p.id(), state.key(), messages.getMessage(state.messageKey(), null, locale), p.planned(),
+                p.created(), p.ready(), p.sent(), p.skipped(), state == CampaignState.RUNNING, state.resumable());
     }
 
     private Map<String, String> templateTitles() {
@@ -366,9 +246,5 @@ class CampaignPagesController {
             titles.put(template.id(), template.title());
         }
         return titles;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

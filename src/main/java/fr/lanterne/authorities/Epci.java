@@ -22,7 +22,7 @@ public record Epci(String siren, String name, String type, Integer populationTot
         return AuthorityCodes.epci(siren);
     }
 
-    /** EPCI of 10,000 inhabitants or more (population totale) must name a PRADA (CRPA R330-2). */
+    /** EPCI of 10,000 inhabitants or more (population totale) must name a PRADA (CRPA R330-2, 3°). */
     public PradaRule.Verdict prada() {
         return PradaRule.forEpci(current, populationTotal);
     }

@@ -2,9 +2,14 @@ package fr.lanterne.authorities;
 
 /**
  * Whether a body must name a "personne responsable de l’accès aux documents administratifs" (PRADA), who receives
- * the requests and the CADA's referrals (CRPA R330-4). CRPA R330-2 lists, among others, the communes of 10,000
- * inhabitants or more and the établissements publics de coopération intercommunale gathering 10,000 inhabitants or
- * more. A commune déléguée, a commune associée or a municipal arrondissement is not a commune of its own: its
+ * the requests and is the authority's link with the CADA (CRPA R330-4, 1° and 2°). Besides ministers and préfets,
+ * CRPA R330-2 lists (checked against the code's text as mirrored from Légifrance in github.com/francois76/legifrance,
+ * December 2026): « 1° Les communes de dix mille habitants ou plus, les départements, les régions et la collectivité
+ * territoriale de Corse ; 2° Les établissements publics nationaux et locaux qui emploient au moins deux cents agents ;
+ * 3° Les établissements publics de coopération intercommunale regroupant une population de dix mille habitants ou
+ * plus ; 4° Les autres personnes de droit public et les personnes de droit privé chargées de la gestion d'un service
+ * public qui emploient au moins deux cents agents. » (R544-4 lowers 10,000 to 5,000 in Saint-Pierre-et-Miquelon.)
+ * A commune déléguée, a commune associée or a municipal arrondissement is not a commune of its own: its
  * commune names the PRADA. A commune that no longer exists names none.
  */
 public final class PradaRule {
@@ -30,8 +35,8 @@ public final class PradaRule {
             return new Verdict(false, "Population inconnue : impossible de dire si une PRADA est obligatoire.");
         }
         return population >= THRESHOLD
-                ? new Verdict(true, "Commune de 10 000 habitants ou plus : une PRADA doit être désignée (CRPA R330-2).")
-                : new Verdict(false, "Commune de moins de 10 000 habitants : pas de PRADA obligatoire (CRPA R330-2).");
+                ? new Verdict(true, "Commune de 10 000 habitants ou plus : une PRADA doit être désignée (CRPA R330-2, 1°).")
+                : new Verdict(false, "Commune de moins de 10 000 habitants : pas de PRADA obligatoire (CRPA R330-2, 1°).");
     }
 
     public static Verdict forEpci(boolean current, Integer populationTotal) {
@@ -43,8 +48,8 @@ public final class PradaRule {
         }
         return populationTotal >= THRESHOLD
                 ? new Verdict(true, "Intercommunalité de 10 000 habitants ou plus : une PRADA doit être désignée "
-                        + "(CRPA R330-2).")
+                        + "(CRPA R330-2, 3°).")
                 : new Verdict(false, "Intercommunalité de moins de 10 000 habitants : pas de PRADA obligatoire "
-                        + "(CRPA R330-2).");
+                        + "(CRPA R330-2, 3°).");
     }
 }

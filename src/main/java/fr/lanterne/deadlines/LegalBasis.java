@@ -10,9 +10,10 @@ public record LegalBasis(String article, String text) {
 
     public static final LegalBasis CRPA_R311_12 = new LegalBasis("CRPA R*311-12",
             "Le silence gardé par l'administration saisie d'une demande de communication de documents vaut refus.");
+    /** « … à compter de la réception de la demande par l'administration compétente » (source as for R*343-4). */
     public static final LegalBasis CRPA_R311_13 = new LegalBasis("CRPA R311-13",
             "Le délai d'un mois au terme duquel ce silence vaut refus court à compter de la réception de la demande "
-                    + "par l'administration.");
+                    + "par l'administration compétente.");
     public static final LegalBasis CPC_641 = new LegalBasis("CPC art. 641",
             "Un délai exprimé en mois expire le jour du dernier mois qui porte le même quantième que le jour qui le "
                     + "fait courir ; à défaut d'un tel quantième, le dernier jour du mois.");
@@ -29,14 +30,22 @@ public record LegalBasis(String article, String text) {
             "La CADA notifie son avis au demandeur et à l'administration dans un délai d'un mois à compter de "
                     + "l'enregistrement de la demande à son secrétariat ; l'administration informe la CADA, dans le mois "
                     + "qui suit la réception de l'avis, de la suite qu'elle entend donner à la demande.");
-    // R*343-4 and R343-5 split what article 19 of the decree of 30 December 2005 said in one sentence (cada.fr,
-    // « Portée et suites de l'avis de la CADA »): the silence is the refusal, the two months are its delay.
+    /**
+     * Checked against the code's text (Légifrance, as mirrored in github.com/francois76/legifrance,
+     * source/code_des_relations_entre_le_public_et_l'administration, read December 2026): « Le silence gardé pendant
+     * le délai prévu à l'article R. 343-5 par l'administration mise en cause vaut décision de refus. » Lanterne calls this
+     * refusal, born of silence after the referral, the confirmed refusal.
+     */
     public static final LegalBasis CRPA_R343_4 = new LegalBasis("CRPA R*343-4",
-            "Le silence gardé par l'administration mise en cause après la saisine de la CADA vaut confirmation de sa "
+            "Le silence gardé pendant le délai prévu à l'article R343-5 par l'administration mise en cause vaut "
                     + "décision de refus.");
+    /**
+     * Same source: « Le délai au terme duquel intervient la décision implicite de refus mentionnée à l'article
+     * R. * 343-4 est de deux mois à compter de l'enregistrement de la demande de l'intéressé par la commission. »
+     */
     public static final LegalBasis CRPA_R343_5 = new LegalBasis("CRPA R343-5",
-            "Le délai au terme duquel naît ce refus confirmé (article R*343-4) est de deux mois à compter de "
-                    + "l'enregistrement de la demande par la CADA.");
+            "Le délai au terme duquel naît cette décision implicite de refus (article R*343-4) est de deux mois à "
+                    + "compter de l'enregistrement de la demande par la CADA.");
     public static final LegalBasis CJA_R421_1 = new LegalBasis("CJA R421-1",
             "Le tribunal administratif est saisi dans les deux mois à partir de la notification de la décision "
                     + "attaquée ; le juge administratif compte ce délai comme un délai franc.");

@@ -1,21 +1,14 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
-import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.settings.Settings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -26,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job's second step, {@code seriesReferrals}: a campaign with five or more refused requests not yet
- * referred gets one draft referral for the whole series (CRPA L342-1).
+ * referred gets one draft referral for the whole series and an information letter for each administration of the
+ * series (CRPA L342-1), through {@link SeriesReferrals}.
  */
 @Configuration(proxyBeanMethods = false)
 class SeriesReferralsStep {
@@ -57,7 +51,7 @@ class SeriesReferralsStep {
                     }
                     List<Notice> created = new ArrayList<>();
                     for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
-                        seriesNotice(campaign.getKey(), campaign.getValue(), requests, notices, review,
+                        SeriesReferrals.notice(campaign.getKey(), campaign.getValue(), requests, notices, review,
                                 settings.referralRefusal(), night).ifPresent(created::add);
                     }
                     notices.insert(created, night, clock.instant());
@@ -65,131 +59,5 @@ class SeriesReferralsStep {
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
-    }
-
-    /**
-     * One series per campaign and template, once at least five different authorities refused (CRPA L342-1); a new
-     * refusal later makes a new series, with a key of its own.
-     */
-    private static Optional<Notice> seriesNotice(long campaignId, List<RequestDates> refused, Requests requests,
-                                                 NoticeStore notices, NightlyReview review,
-                                                 Optional<String> identityMissing, LocalDate night) {
-        Map<String, List<RequestDates>> byTemplate = refused.stream()
-                .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
-            Map<Long, RequestDates> oneByAuthority = new LinkedHashMap<>();
-            group.getValue().forEach(r -> oneByAuthority.putIfAbsent(r.authorityId(), r));
-            if (oneByAuthority.size() < fr.lanterne.letters.Series.MINIMUM) {
-                continue;
-            }
-            List<RequestDates> series = List.copyOf(oneByAuthority.values());
-            String key = "SERIES:" + campaignId + ":" + group.getKey() + ":" + series.size() + ":"
-                    + series.get(series.size() - 1).reference();
-            if (!notices.existingKeys(List.of(key)).isEmpty()) {
-                continue;
-            }
-            String owner = series.get(0).owner();
-            if (identityMissing.isPresent()) {
-                // Not drafted, and its key left free: a later night drafts it once the identity is complete.
-                String waitKey = "SERIES_WAITING:" + campaignId + ":" + group.getKey();
-                if (!notices.existingKeys(List.of(waitKey)).isEmpty()) {
-                    continue;
-                }
-                return Optional.of(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, null, null,
-                        campaignId, owner, null, "Campagne n° " + campaignId + " : " + series.size()
-                        + " administrations ont refusé la même demande « " + group.getKey() + " », mais la saisine "
-                        + "unique de la CADA n'est pas préparée. " + identityMissing.get() + " Elle le sera la nuit "
-                        + "suivante, à envoyer au plus tard le "
-                        + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
-            }
-            List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
-                    RequestReference.parse(r.reference()), prior(r))).toList();
-            List<Requests.SeriesItem> listed = new ArrayList<>(items);
-            listed.addAll(otherRequests(campaignId, group.getKey(), series, requests));
-            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
-            // L342-1 has the requester inform each administration of the series: one letter each, drafted with the
-            // referral and dated like it, for the volunteer to send the same day.
-            for (Requests.SeriesItem item : items) {
-                requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
-            }
-            return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
-                    "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
-                            + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
-                            + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
-                            .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
-                            + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
-                            + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
-                            + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
-                            + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
-                    draft));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The campaign's other requests with the same object, one per administration not referred tonight, each with its
-     * state: L342-1 has the requester identify to the CADA every request of the series, not only the refusals.
-     */
-    private static List<Requests.SeriesItem> otherRequests(long campaignId, String template,
-                                                           List<RequestDates> referred, Requests requests) {
-        Set<Long> authorities = new java.util.HashSet<>();
-        referred.forEach(r -> authorities.add(r.authorityId()));
-        List<Requests.SeriesItem> others = new ArrayList<>();
-        for (RequestDates r : requests.campaignRequestDates(campaignId)) {
-            LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
-            // A request never sent is not yet a request of the series.
-            if (!r.template().equals(template) || sent == null || !authorities.add(r.authorityId())) {
-                continue;
-            }
-            others.add(Requests.SeriesItem.other(RequestReference.parse(r.reference()), sent, r.receivedOn(),
-                    seriesState(r)));
-        }
-        return others;
-    }
-
-    /** What became of a request of a series that the series referral does not refer, in words. */
-    static String seriesState(RequestDates r) {
-        if (r.withdrawnOn() != null) {
-            return "demande retirée le " + inLetter(r.withdrawnOn());
-        }
-        if (r.answeredOn() != null) {
-            return "documents communiqués le " + inLetter(r.answeredOn());
-        }
-        if (r.cadaReferredOn() != null) {
-            return "refus déjà soumis à la Commission le " + inLetter(r.cadaReferredOn());
-        }
-        if (r.partialAnswerOn() != null) {
-            return "communication partielle le " + inLetter(r.partialAnswerOn())
-                    + ", refus non soumis par la présente saisine";
-        }
-        if (r.refusedOn() != null) {
-            return "refus exprès du " + inLetter(r.refusedOn()) + ", non soumis par la présente saisine";
-        }
-        if (r.implicitRefusalOn() != null) {
-            return "refus implicite né le " + inLetter(r.implicitRefusalOn())
-                    + ", non soumis par la présente saisine";
-        }
-        return "sans réponse à ce jour";
-    }
-
-    private static String inLetter(LocalDate date) {
-        // A letter's date, without the weekday the notices give.
-        return fr.lanterne.letters.FrenchDates.format(date);
-    }
-
-    private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {
-        return series.stream().map(r -> review.referralDeadline(r, night).orElseThrow().earliest())
-                .min(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    private static PriorRequest prior(RequestDates r) {
-        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
-        if (r.refusedOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.refusedOn());
-        }
-        if (r.partialAnswerOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.partialAnswerOn());
-        }
-        return PriorRequest.unanswered(r.template(), sent, r.receivedOn(), r.implicitRefusalOn());
     }
 }

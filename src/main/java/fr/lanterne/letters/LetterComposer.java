@@ -57,7 +57,12 @@ final class LetterComposer {
                     + "une demande déjà envoyée : indiquez cette demande (modèle, date d'envoi, date de réception si "
                     + "elle est connue, date du refus).", Map.of("template", meta.id()));
         }
-        if (meta.kind() == TemplateKind.REMINDER) {
+        if (prior.refusalDate() == null) {
+            if (meta.kind() != TemplateKind.SERIES_INFORMATION) {
+                throw new InvalidInputException("La lettre « " + meta.id() + " » (" + meta.kind().label() + ") a "
+                        + "besoin de la date du refus de la demande.", Map.of("template", meta.id()));
+            }
+        } else if (meta.kind() == TemplateKind.REMINDER) {
             if (!prior.implicitRefusal()) {
                 throw new InvalidInputException("Une relance sert pour une demande restée sans réponse ; après un "
                         + "refus exprès, saisissez la CADA (modèle saisine-cada).");
@@ -171,7 +176,8 @@ final class LetterComposer {
                 case REQUEST_RECEIVED_DATE -> prior == null || prior.receivedOn() == null
                         ? null : FrenchDates.format(prior.receivedOn());
                 case REQUEST_SUBJECT -> request.subject().render(this).replace("\n", ", ").strip();
-                case REFUSAL_DATE -> prior == null ? null : FrenchDates.format(prior.refusalDate());
+                case REFUSAL_DATE -> prior == null || prior.refusalDate() == null
+                        ? null : FrenchDates.format(prior.refusalDate());
                 case SERIES_COUNT -> context.series() == null ? null
                         : Integer.toString(context.series().entries().size());
                 case ENTRY_AUTHORITY -> entry(item).authorityName();

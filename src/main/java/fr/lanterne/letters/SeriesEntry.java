@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One request of a series referred to the CADA at once (CRPA R343-3-1: for each authority its name, its email or
- * postal address, the date of the request and that of the refusal).
+ * One request of a series referred to the CADA at once. CRPA R343-3-1, third paragraph (checked against the code's
+ * text as mirrored from Légifrance in github.com/francois76/legifrance, December 2026): « le demandeur précise en
+ * outre, pour chaque administration qu'il a saisie, le nom de celle-ci, son adresse électronique ou à défaut postale,
+ * la date à laquelle il l'a saisie d'une demande de communication et, le cas échéant, la date de notification du
+ * refus de communication », the referral coming with proof that at least one of them refused.
  *
  * <p>L342-1 has the requester identify to the CADA every request of the series, not only the refusals it refers: an
  * entry is either one of the refusals referred (no {@code state}), or another request of the series with its state

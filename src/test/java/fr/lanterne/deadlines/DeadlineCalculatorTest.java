@@ -286,7 +286,8 @@ class DeadlineCalculatorTest {
     /** CRPA R343-3, R*343-4, R343-5: the texts say what each article says. */
     @Test
     void theConfirmedRefusalRestsOnTheSilenceRuleAndItsTwoMonths() {
-        assertThat(LegalBasis.CRPA_R343_4.text()).contains("silence", "vaut confirmation").doesNotContain("informe");
+        assertThat(LegalBasis.CRPA_R343_4.text()).contains("silence", "R343-5", "vaut décision de refus")
+                .doesNotContain("informe");
         assertThat(LegalBasis.CRPA_R343_5.text()).contains("deux mois", "enregistrement");
         assertThat(LegalBasis.CRPA_R343_3.text()).contains("informe la CADA", "dans le mois");
     }

@@ -302,7 +302,7 @@ class NightlyJobIT {
 
     /**
      * CRPA L342-1 (third paragraph, loi 3DS): the requester informs each administration of a series of the series
-     * referral. The night drafts one information letter per request of the series with the referral, dated like it;
+     * referral. The night drafts one information letter per request the referral lists, refused or not, dated like it;
      * the volunteer records when each went, and that date cannot precede the request.
      */
     @Test
@@ -372,9 +372,16 @@ class NightlyJobIT {
                 assertThat(text).contains("réf. " + reference);
             }
         }
-        assertThat(dataDirectory.root().resolve("drafts").resolve(answered.value()).resolve("information-serie.pdf"))
-                .as("the information letter needs a refusal: not yet for an administration that answered")
-                .doesNotExist();
+        // L342-1 informs « les administrations concernées par la série »: the one that answered too, without a refusal.
+        assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
+                + "r.reference = '" + answered + "' AND e.type = 'SERIES_INFORMATION_DRAFTED'")).isOne();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dataDirectory.root().resolve("drafts")
+                .resolve(answered.value()).resolve("information-serie.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)
+                    .replaceAll("[\\s\\u00a0\\u202f]+", " ");
+            assertThat(text).contains(answered.value(), "article L342-1", "par une saisine unique datée du")
+                    .doesNotContain("Vous avez refusé", "décision implicite de refus");
+        }
 
         RequestReference first = references.get(0);
         assertThatThrownBy(() -> requests.recordSeriesInformed(first, today.minusYears(1), TestUsers.VOLUNTEER))

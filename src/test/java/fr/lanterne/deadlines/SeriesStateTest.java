@@ -31,6 +31,6 @@ class SeriesStateTest {
                 LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 3), answered, partial, refused, implicit, referred,
                 null, null, null, withdrawn);
 
-        assertThat(SeriesReferralsStep.seriesState(r)).isEqualTo(expected);
+        assertThat(SeriesReferrals.seriesState(r)).isEqualTo(expected);
     }
 }

@@ -63,7 +63,7 @@ class CliTest {
         assertThat(run("deadlines", "explain", "--received", "2026-11-10", "--insee", "75056", "--cada-registered",
                 "2026-12-28", "--json")).as(err.toString()).isEqualTo(Cli.OK);
         assertThat(out.toString()).contains("\"earliest\" : \"2027-04-28\"", "\"latest\" : \"2027-04-29\"",
-                        "ne s'y ajoute pas", "n° 488227", "vaut confirmation de sa décision de refus")
+                        "ne s'y ajoute pas", "n° 488227", "par l'administration mise en cause vaut décision de refus")
                 .doesNotContain("2027-05-03");
         out.getBuffer().setLength(0);
         // Mulhouse (68), refused 26 January 2027: the CADA referral is not extended by the local Good Friday.

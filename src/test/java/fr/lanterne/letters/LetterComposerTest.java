@@ -149,6 +149,31 @@ class LetterComposerTest {
                 .hasMessageContaining("La CADA ne peut être saisie qu'après le refus, né le 3 décembre 2026");
     }
 
+    /**
+     * CRPA L342-1, third paragraph: the requester informs « les administrations concernées par la série », those that
+     * refused and the others; the letter recalls a refusal only where there was one.
+     */
+    @Test
+    void everyAdministrationOfASeriesIsInformedAndOnlyARefusalIsRecalled() {
+        LetterContext refused = LetterContext.request(Fixtures.CAMILLE, Fixtures.MAIRIE_DE_NICE, Fixtures.REFERENCE,
+                LocalDate.of(2026, 12, 7), "Nice").about(PriorRequest.refused("vsa", LocalDate.of(2026, 10, 28),
+                LocalDate.of(2026, 10, 30), LocalDate.of(2026, 11, 20)));
+        LetterContext answered = LetterContext.request(Fixtures.CAMILLE, Fixtures.MAIRIE_DE_NICE, Fixtures.REFERENCE,
+                LocalDate.of(2026, 12, 7), "Nice").about(PriorRequest.notRefused("vsa", LocalDate.of(2026, 10, 28),
+                LocalDate.of(2026, 10, 30)));
+
+        String toRefused = String.join("\n\n", letters.compose("information-serie", refused).body());
+        String toAnswered = String.join("\n\n", letters.compose("information-serie", answered).body());
+
+        assertThat(toRefused).contains("Vous avez refusé cette communication le 20 novembre 2026",
+                "par une saisine unique datée du 7 décembre 2026", "Je reste à votre disposition");
+        assertThat(toAnswered).contains("Par courrier du 28 octobre 2026, reçu par vos services le 30 octobre 2026",
+                        "par une saisine unique datée du 7 décembre 2026", "article L342-1")
+                .doesNotContain("refus", "Je reste à votre disposition");
+        assertThatThrownBy(() -> letters.compose("saisine-cada", answered))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("date du refus");
+    }
+
     @Test
     void aSeriesReferralListsEveryAuthorityWithItsDates() {
         LetterContext context = Fixtures.contextFor(letters.templates().get("saisine-cada-serie"));

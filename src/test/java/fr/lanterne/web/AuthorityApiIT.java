@@ -111,7 +111,7 @@ class AuthorityApiIT {
                         org.assertj.core.api.Assertions.assertThat(text.toString()).contains("n° 488227"))
                 .jsonPath("$.steps[?(@.step == 'CONFIRMED_REFUSAL')].basis[*].text").value(texts ->
                         org.assertj.core.api.Assertions.assertThat(texts.toString())
-                                .contains("vaut confirmation de sa décision de refus"));
+                                .contains("par l'administration mise en cause vaut décision de refus"));
         // CRPA R343-1: Mulhouse (68), the local Good Friday does not extend the referral to the CADA in Paris.
         client.get().uri("/api/deadlines/explain?received=2027-01-04&insee=68224&refused=2027-01-26").exchange()
                 .expectStatus().isOk()

@@ -1,0 +1,396 @@
+package fr.lanterne.deadlines;
+
+import static fr.lanterne.deadlines.FrenchDates.format;
+
+import java.time.LocalDate;
+
+/**
+ * The French explanation of one request's chain: the sentence of each step and the articles it cites, for the dates
+ * {@link DeadlineCalculator} computed. It decides no date; where a sentence depends on a fact (the remedies stated or
+ * not, the authority's local holidays), it reads the fact itself.
+ */
+final class ChainExplanation {
+
+    private static final String GOOD_FRIDAY = " Le Vendredi saint n'est un jour férié en Alsace-Moselle que dans les "
+            + "communes qui ont un temple protestant ou une église mixte (Code du travail, art. L3134-13) : la date "
+            + "sûre ne compte pas sur lui, seule la date la plus favorable en tient compte.";
+    /** CJA R421-5 and CRPA L112-6 for the referral; the CADA's reasonable delay (opinion 20234834, 21 Sept. 2023). */
+    private static final String NOT_OPPOSABLE_REFERRAL = " Si le refus ne mentionnait pas l'obligation de saisir la "
+            + "CADA ni le délai pour le faire (voies et délais de recours : CJA R421-5 ; pour un refus implicite, si "
+            + "aucun accusé de réception de la demande portant ces mentions ne vous a été remis : CRPA L112-6), ce "
+            + "délai de deux mois ne vous est pas opposable ; la CADA demande alors une saisine dans un délai "
+            + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, avis "
+            + "20234834 du 21 septembre 2023).";
+    /** CJA R421-5, CRPA L112-6, and CE 11 March 2024 n° 488227 (one year, for a refusal confirmed after the CADA). */
+    private static final String NOT_OPPOSABLE_COURT = " Si l'obligation de saisir la CADA, son délai et les voies et "
+            + "délais de recours contre le refus confirmé ne vous ont pas été indiqués (CJA R421-5 ; pour un refus "
+            + "implicite, dans l'accusé de réception de la demande : CRPA L112-6), ce délai de deux mois ne vous est "
+            + "pas opposable, mais le recours doit être formé dans un délai raisonnable, qui ne peut en principe "
+            + "excéder un an à compter du jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, "
+            + "n° 488227) ; ne comptez pas sur cette exception.";
+
+    private final RequestFacts facts;
+    private final Departement departement;
+    private final PublicHolidays holidays;
+
+    ChainExplanation(RequestFacts facts, Departement departement, PublicHolidays holidays) {
+        this.facts = facts;
+        this.departement = departement;
+        this.holidays = holidays;
+    }
+
+    // --- receipt and the month of silence ----------------------------------------------------------------------
+
+    String sent(LocalDate sent) {
+        return "Demande envoyée le " + format(sent)
+                + ". Les délais ne courent qu'à partir de sa réception par l'administration.";
+    }
+
+    String received(LocalDate received) {
+        return "Demande reçue par l'administration le " + format(received) + " : le délai d'un mois dont elle dispose "
+                + "pour répondre court à partir de cette date.";
+    }
+
+    String implicitRefusal(boolean afterPartial, LocalDate ends, LocalDate extended, boolean goodFriday) {
+        StringBuilder text = new StringBuilder(afterPartial ? "Pour la partie non communiquée, sans" : "Sans")
+                .append(" réponse, la demande est réputée refusée le ").append(format(ends))
+                .append(", un mois après sa réception (même quantième, ou dernier jour du mois s'il n'existe pas).");
+        if (!extended.equals(ends)) {
+            text.append(" Le ").append(format(ends)).append(" n'est pas un jour ouvré")
+                    .append(holidaySuffix(ends))
+                    .append(" : les sources divergent. Le refus implicite est un fait et non un délai pour agir,"
+                            + " et selon la lecture courante il naît ce jour-là ; si l'on étend au délai de réponse"
+                            + " de l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
+                    .append(format(extended)).append('.');
+            if (goodFriday) {
+                text.append(GOOD_FRIDAY);
+            }
+        }
+        return text.append(" La CADA ne peut être saisie qu'après ce refus : à partir du ")
+                .append(format(extended.plusDays(1))).append(" sans risque.").toString();
+    }
+
+    String silenceAfterPartialNote() {
+        return "Si la réponse partielle ne refuse pas expressément le reste, la CADA demande d'attendre ce refus "
+                + "implicite, et le délai de deux mois court de lui.";
+    }
+
+    // --- answers and refusals before the referral --------------------------------------------------------------
+
+    String partialAnswerFirst(LocalDate date) {
+        return "Réponse partielle reçue le " + format(date) + ". Si elle refuse expressément le reste, le délai"
+                + " de deux mois pour saisir la CADA court de cette date (CRPA R343-1) ; sinon, le silence "
+                + "gardé sur le reste vaut refus au terme du mois (CRPA R311-13).";
+    }
+
+    String partialAnswerAfterRefusal(LocalDate date) {
+        return "Réponse partielle reçue le " + format(date) + ", après le refus. Si elle refuse expressément "
+                + "le reste, elle peut faire courir un nouveau délai de deux mois ; sinon le délai en cours "
+                + "reste inchangé.";
+    }
+
+    String partialAnswerAfterRefusalNote(LocalDate date) {
+        return "La réponse partielle du " + format(date) + " ne change le délai que si elle refuse expressément le "
+                + "reste : la date la plus stricte n'en tient pas compte.";
+    }
+
+    String partialAnswerTooLate(LocalDate date) {
+        return "Réponse partielle reçue le " + format(date) + ", après l'expiration du délai de saisine de la "
+                + "CADA : elle ne le rouvre pas. Pour obtenir le reste, renouvelez la demande.";
+    }
+
+    String expressRefusalFirst(LocalDate date) {
+        return "Refus exprès notifié le " + format(date) + " : le délai de deux mois pour saisir la CADA "
+                + "court à partir de cette notification, et la CADA peut être saisie dès maintenant.";
+    }
+
+    String expressRefusalRestarts(LocalDate date) {
+        return "Refus exprès notifié le " + format(date) + ", avant l'expiration du délai en cours : il fait "
+                + "courir un nouveau délai de deux mois (CRPA R343-1, qui compte le délai de la notification "
+                + "du refus, et par analogie CJA R421-2).";
+    }
+
+    String expressRefusalRestartsNote(LocalDate date) {
+        return "Le refus exprès notifié le " + format(date) + " a fait repartir le délai de deux mois.";
+    }
+
+    String expressRefusalBetweenReadings(LocalDate date, LocalDate strictest) {
+        return "Refus exprès notifié le " + format(date) + ", après la date limite la plus stricte ("
+                + format(strictest) + ") mais avant la plus favorable : selon celle-ci, il fait "
+                + "courir un nouveau délai de deux mois (par analogie avec CJA R421-2).";
+    }
+
+    String expressRefusalBetweenReadingsNote(LocalDate date) {
+        return "Le refus exprès du " + format(date) + " ne fait repartir le délai que selon la lecture la plus "
+                + "favorable.";
+    }
+
+    String expressRefusalTooLate(LocalDate date) {
+        return "Refus exprès notifié le " + format(date) + ", après l'expiration du délai de saisine de la "
+                + "CADA : il confirme un refus devenu définitif et, en principe, ne rouvre pas ce délai. Pour "
+                + "saisir la CADA sans risque, renouvelez la demande : une nouvelle demande fait courir de "
+                + "nouveaux délais.";
+    }
+
+    // --- the readings of the referral window (CRPA R343-1) -----------------------------------------------------
+
+    String strictFromSilence(LocalDate ends) {
+        return "le jour où naît le refus implicite (" + format(ends) + ") compte dans les deux mois"
+                + strictExtension();
+    }
+
+    String generousFromSilence(LocalDate ends, LocalDate extended) {
+        return "deux mois de date à date (CPC art. 641) à partir du " + format(extended)
+                + (extended.equals(ends) ? "" : ", date du refus prorogée par l'article 642") + generousExtension();
+    }
+
+    /** @param express an express refusal was notified; otherwise a partial answer was received */
+    String strictFromNotification(boolean express, LocalDate notified) {
+        String what = express ? "le refus exprès a été notifié" : "la réponse partielle a été reçue";
+        return "le jour où " + what + " (" + format(notified) + ") compte dans les deux mois" + strictExtension();
+    }
+
+    String generousFromNotification(LocalDate notified) {
+        return "deux mois de date à date (CPC art. 641) à partir du " + format(notified) + generousExtension();
+    }
+
+    /**
+     * The referral goes to the CADA in Paris: only the national calendar (Paris's) or the sender's could extend it,
+     * never the authority's local holidays. The sender's place is not known yet, so the national calendar counts.
+     */
+    private static String strictExtension() {
+        return ", échéance reportée s'il le faut au premier jour ouvré du calendrier national (CPC art. 642)";
+    }
+
+    private static String generousExtension() {
+        return strictExtension();
+    }
+
+    /** Said once in the referral step where the authority's own holidays would have made a difference. */
+    private String localHolidaysIgnored() {
+        return " Les jours fériés propres au département de l'administration (" + departement.code()
+                + ") ne reportent pas cette échéance : la saisine est adressée à la CADA, qui siège à Paris, et "
+                + "seuls le calendrier national ou, le cas échéant, celui du lieu d'où vous l'envoyez peuvent "
+                + "compter ; Lanterne retient le calendrier national.";
+    }
+
+    private boolean hasLocalHolidays() {
+        return departement.isAlsaceMoselle() || departement.isOverseas();
+    }
+
+    /** @param express the first refusal was express; otherwise silence or a partial answer came first */
+    String referralDeadline(ActionWindow window, boolean goodFriday, boolean express) {
+        StringBuilder text = new StringBuilder("Saisissez la CADA au plus tard le ")
+                .append(format(window.earliest()));
+        if (window.earliest().equals(window.latest())) {
+            text.append(" : ").append(window.generousReading()).append('.');
+        } else {
+            text.append(" : c'est la date sûre quelle que soit la lecture retenue, car les sources divergent. ")
+                    .append("Lecture la plus stricte (").append(format(window.earliest())).append(") : ")
+                    .append(window.strictReading()).append(". Lecture la plus favorable (")
+                    .append(format(window.latest())).append(") : ").append(window.generousReading()).append('.');
+        }
+        for (String note : window.notes()) {
+            text.append(' ').append(note);
+        }
+        if (hasLocalHolidays()) {
+            text.append(localHolidaysIgnored());
+        }
+        if (goodFriday) {
+            text.append(GOOD_FRIDAY);
+        }
+        text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
+        return text.append(referralRemedies(express)).toString();
+    }
+
+    /*
+     * Whether the two months can be held against the requester depends on the remedies being stated: in the
+     * acknowledgement of receipt for an implicit refusal (CRPA L112-6 al. 1), in the refusal itself for an express
+     * one (CJA R421-5). Unknown: the condition is explained; known: it is applied.
+     */
+    private String referralRemedies(boolean express) {
+        Boolean mentioned = facts.remediesMentioned();
+        if (mentioned == null) {
+            return NOT_OPPOSABLE_REFERRAL;
+        }
+        if (mentioned) {
+            return " Vous avez indiqué que " + (express ? "le refus" : "l'accusé de réception de la demande")
+                    + " mentionnait les voies et délais de recours : ce délai vous est opposable.";
+        }
+        return (express ? " Vous avez indiqué que le refus ne mentionnait pas les voies et délais de recours "
+                + "(CJA R421-5)" : " Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas "
+                + "les voies et délais de recours, ou qu'aucun ne vous a été remis (CRPA L112-6, alinéa 1)")
+                + " : ce délai de deux mois ne vous est pas opposable. Saisissez tout de même la CADA dans un délai "
+                + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, "
+                + "avis 20234834 du 21 septembre 2023) ; la date ci-dessus reste la plus sûre.";
+    }
+
+    /** The error for a referral registered before the first refusal ({@code first}: silence, express or partial). */
+    String referralBeforeRefusal(LocalDate registered, boolean silence, boolean express, LocalDate first) {
+        String refusal = silence
+                ? "le refus implicite, né le " + format(first) + " un mois après la réception"
+                : (express ? "le refus exprès notifié le " : "la réponse partielle reçue le ") + format(first);
+        return "La CADA ne peut enregistrer une saisine qu'après un refus : l'enregistrement du " + format(registered)
+                + " précède " + refusal + ", vérifiez les dates.";
+    }
+
+    // --- after the referral ------------------------------------------------------------------------------------
+
+    String registered(LocalDate registered, LocalDate referralLatest) {
+        String text = "Saisine enregistrée par la CADA le " + format(registered) + " : son avis est "
+                + "attendu dans le mois, et le silence de l'administration pendant deux mois à compter de cette "
+                + "date vaut confirmation du refus.";
+        if (registered.isAfter(referralLatest)) {
+            text += " Attention : cet enregistrement est postérieur au dernier jour de saisine ("
+                    + format(referralLatest) + ") ; si la saisine a été envoyée après ce jour, la CADA peut la "
+                    + "déclarer tardive.";
+        }
+        return text;
+    }
+
+    String partialAnswerAfterReferral(LocalDate date) {
+        return "Réponse partielle reçue le " + format(date) + ", après la saisine de la "
+                + "CADA : pour le reste, la procédure suit son cours.";
+    }
+
+    String opinionReceived(LocalDate opinion) {
+        return "Avis de la CADA reçu le "
+                + format(opinion) + ". L'administration doit lui indiquer, dans le mois qui suit, la "
+                + "suite qu'elle y donne ; son silence vaut toujours confirmation du refus deux mois "
+                + "après l'enregistrement de la saisine.";
+    }
+
+    String opinionExpected(LocalDate expected) {
+        return "La CADA doit notifier son avis dans le mois qui suit l'enregistrement de la saisine, soit le "
+                + format(expected) + ". Ce délai n'est assorti d'aucune sanction et il est souvent dépassé ; le "
+                + "refus confirmé ne l'attend pas.";
+    }
+
+    String confirmedRefusal(LocalDate ends, LocalDate extended, boolean goodFriday) {
+        StringBuilder text = new StringBuilder("Sans réponse de l'administration, le refus est confirmé le ")
+                .append(format(ends)).append(", deux mois après l'enregistrement de la saisine par la CADA, que "
+                        + "l'avis ait été rendu ou non.");
+        if (!extended.equals(ends)) {
+            text.append(" Le ").append(format(ends)).append(" n'est pas un jour ouvré")
+                    .append(holidaySuffix(ends))
+                    .append(" : selon la lecture courante le refus naît ce jour-là ; si l'on étend au silence de "
+                            + "l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
+                    .append(format(extended)).append('.');
+            if (goodFriday) {
+                text.append(GOOD_FRIDAY);
+            }
+        }
+        return text.toString();
+    }
+
+    String writtenConfirmationInTime(LocalDate written) {
+        return "Refus confirmé par écrit, notifié le " + format(written) + " après la saisine de la CADA : le délai "
+                + "de recours au tribunal administratif court de cette notification.";
+    }
+
+    String writtenConfirmationRestarts(LocalDate written) {
+        return "Refus confirmé par écrit, notifié le " + format(written) + " avant l'expiration du délai de "
+                + "recours contre le refus implicite : il fait courir un nouveau délai de deux mois (CJA R421-2).";
+    }
+
+    String writtenConfirmationRestartsNote(LocalDate written) {
+        return "Le refus écrit du " + format(written) + " a fait repartir le délai.";
+    }
+
+    String writtenConfirmationBetweenReadings(LocalDate written) {
+        return "Refus confirmé par écrit, notifié le " + format(written) + ", après la date limite prudente "
+                + "mais avant l'expiration du délai franc : selon cette lecture, il fait courir un nouveau "
+                + "délai de deux mois (CJA R421-2).";
+    }
+
+    String writtenConfirmationBetweenReadingsNote(LocalDate written) {
+        return "Le refus écrit du " + format(written) + " ne fait repartir le délai que si le délai franc est "
+                + "retenu.";
+    }
+
+    String writtenConfirmationTooLate(LocalDate written) {
+        return "Refus confirmé par écrit, notifié le " + format(written) + ", après l'expiration du délai de "
+                + "recours contre le refus implicite : il ne le rouvre pas (CJA R421-2).";
+    }
+
+    // --- the readings of the court window (CJA R421-1, R421-2) -------------------------------------------------
+
+    String strictFromConfirmedRefusal(LocalDate ends) {
+        return "deux mois de date à date à partir du refus confirmé du " + format(ends) + ", échéance reportée "
+                + "s'il le faut au premier jour ouvré (CJA R421-2 ; CPC art. 641 et 642)";
+    }
+
+    /** The délai franc, never stacked on the disputed extension of the refusal's birth. */
+    String generousFromConfirmedRefusal(LocalDate ends, LocalDate extended) {
+        String unstacked = extended.equals(ends) ? "" : " ; ce délai part du " + format(ends)
+                + ", jour où naît le refus, même si ce n'est pas un jour ouvré : le report de sa naissance au "
+                + format(extended) + " (lecture contestée de l'article 642) ne s'y ajoute pas";
+        return "ni le jour du refus ni celui de l'échéance ne comptent, d'où un jour de plus, reporté s'il le faut "
+                + "au premier jour ouvré (CJA R421-1 et R421-2 ; CPC art. 642)" + unstacked;
+    }
+
+    String strictFromWrittenRefusal(LocalDate notified) {
+        return "deux mois de date à date à partir de la notification du " + format(notified)
+                + " (CJA R421-1 ; CPC art. 641 et 642)";
+    }
+
+    String generousFromWrittenRefusal() {
+        return "ni le jour de la notification ni celui de l'échéance ne comptent, d'où un jour de plus, reporté "
+                + "s'il le faut au premier jour ouvré (CJA R421-1 ; CPC art. 642)";
+    }
+
+    String courtDeadline(ActionWindow court, boolean goodFriday, boolean fromWritten) {
+        StringBuilder text = new StringBuilder("Saisissez le tribunal administratif au plus tard le ")
+                .append(format(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
+                        + "retenue. Lecture prudente (").append(format(court.earliest())).append(") : ")
+                .append(court.strictReading()).append(". Délai franc, comme le compte le juge administratif, "
+                        + "sans autre report (")
+                .append(format(court.latest())).append(") : ").append(court.generousReading()).append('.');
+        for (String note : court.notes()) {
+            text.append(' ').append(note);
+        }
+        if (goodFriday) {
+            text.append(GOOD_FRIDAY);
+        }
+        return text.append(courtRemedies(fromWritten)).toString();
+    }
+
+    /*
+     * The flag speaks of the acknowledgement of receipt or of the first refusal: it settles an implicit
+     * confirmation (CRPA L112-6) but not a refusal written after the CADA, whose own mentions count (CJA R421-5).
+     */
+    private String courtRemedies(boolean fromWritten) {
+        Boolean mentioned = facts.remediesMentioned();
+        if (mentioned == null || fromWritten) {
+            return NOT_OPPOSABLE_COURT;
+        }
+        if (mentioned) {
+            return " Vous avez indiqué que les voies et délais de recours vous avaient été indiqués : ce délai "
+                    + "vous est opposable.";
+        }
+        return " Vous avez indiqué que les voies et délais de recours ne vous avaient pas été indiqués (CRPA "
+                + "L112-6, alinéa 1 ; CJA R421-5) : ce délai de deux mois ne vous est pas opposable, mais le recours "
+                + "doit être formé dans un délai raisonnable, qui ne peut en principe excéder un an à compter du "
+                + "jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, n° 488227) ; la date "
+                + "ci-dessus reste la plus sûre.";
+    }
+
+    // --- the end of the chain ----------------------------------------------------------------------------------
+
+    String fullAnswer(LocalDate end) {
+        return "Tous les documents demandés ont été reçus le " + format(end)
+                + " : la demande est satisfaite et aucun délai ne court plus.";
+    }
+
+    String withdrawn(LocalDate end) {
+        return "Demande retirée le " + format(end) + " : aucun délai ne court plus. Une nouvelle demande "
+                + "ferait courir de nouveaux délais.";
+    }
+
+    /** ", jour férié dans le département (Vendredi Saint)" when a holiday, nothing for a weekend. */
+    private String holidaySuffix(LocalDate date) {
+        return holidays.holidayName(date, departement)
+                .map(name -> " (" + name + ", jour férié dans le département " + departement.code() + ")")
+                .orElse("");
+    }
+}

@@ -75,30 +75,30 @@ public final class DeadlineCalculator {
     }
 
     private static Stage stage(RequestFacts facts, List<Deadline> steps, LocalDate asOf) {
-        if (facts.withdrawn() != null) {
+        if (facts.dates().withdrawnOn() != null) {
             return Stage.WITHDRAWN;
         }
-        if (facts.fullAnswer() != null) {
+        if (facts.dates().answeredOn() != null) {
             return Stage.ANSWERED;
         }
-        if (facts.cadaRegistered() != null) {
+        if (facts.dates().cadaRegisteredOn() != null) {
             if (asOf.isAfter(find(steps, DeadlineStep.COURT_DEADLINE).latest())) {
                 return Stage.COURT_DEADLINE_PASSED;
             }
-            boolean confirmed = facts.confirmedRefusal() != null
+            boolean confirmed = facts.dates().confirmedRefusalOn() != null
                     || asOf.isAfter(find(steps, DeadlineStep.CONFIRMED_REFUSAL).latest());
             if (confirmed) {
                 return Stage.CONFIRMED_REFUSAL;
             }
-            return facts.cadaOpinion() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
+            return facts.dates().cadaOpinionOn() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
         }
         if (asOf.isAfter(find(steps, DeadlineStep.CADA_REFERRAL_DEADLINE).latest())) {
             return Stage.REFERRAL_DEADLINE_PASSED;
         }
-        if (facts.expressRefusal() != null) {
+        if (facts.dates().refusedOn() != null) {
             return Stage.REFUSED_EXPRESSLY;
         }
-        if (facts.partialAnswer() != null) {
+        if (facts.dates().partialAnswerOn() != null) {
             return Stage.PARTIALLY_ANSWERED;
         }
         Deadline implicit = find(steps, DeadlineStep.IMPLICIT_REFUSAL);
@@ -159,7 +159,7 @@ public final class DeadlineCalculator {
         Computation(RequestFacts facts) {
             this.facts = facts;
             this.departement = facts.departement();
-            this.silenceEnds = facts.received().plusMonths(1);
+            this.silenceEnds = facts.dates().receivedOn().plusMonths(1);
             this.silenceEndsExtended = holidays.workingDayOnOrAfter(silenceEnds, departement);
         }
 
@@ -169,12 +169,12 @@ public final class DeadlineCalculator {
                         List.of(LegalBasis.CRPA_R311_13), "Demande envoyée le " + format(facts.sent())
                                 + ". Les délais ne courent qu'à partir de sa réception par l'administration."));
             }
-            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.received(), facts.received(),
+            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.dates().receivedOn(), facts.dates().receivedOn(),
                     List.of(LegalBasis.CRPA_R311_13), "Demande reçue par l'administration le "
-                            + format(facts.received()) + " : le délai d'un mois dont elle dispose pour répondre "
+                            + format(facts.dates().receivedOn()) + " : le délai d'un mois dont elle dispose pour répondre "
                             + "court à partir de cette date."));
             Window referral = beforeReferral();
-            if (facts.cadaRegistered() != null) {
+            if (facts.dates().cadaRegisteredOn() != null) {
                 afterReferral(referral);
             }
             if (facts.end() != null) {
@@ -186,15 +186,15 @@ public final class DeadlineCalculator {
         /** From receipt to the referral deadline; returns the referral window. */
         private Window beforeReferral() {
             List<Answer> answers = new ArrayList<>();
-            LocalDate registered = facts.cadaRegistered();
-            if (facts.partialAnswer() != null && (registered == null || !facts.partialAnswer().isAfter(registered))) {
-                answers.add(new Answer(facts.partialAnswer(), AnswerKind.PARTIAL));
+            LocalDate registered = facts.dates().cadaRegisteredOn();
+            if (facts.dates().partialAnswerOn() != null && (registered == null || !facts.dates().partialAnswerOn().isAfter(registered))) {
+                answers.add(new Answer(facts.dates().partialAnswerOn(), AnswerKind.PARTIAL));
             }
-            if (facts.expressRefusal() != null) {
-                answers.add(new Answer(facts.expressRefusal(), AnswerKind.EXPRESS));
+            if (facts.dates().refusedOn() != null) {
+                answers.add(new Answer(facts.dates().refusedOn(), AnswerKind.EXPRESS));
             }
             // A written refusal notified by the last day of the month of silence means there was no silence.
-            boolean silence = facts.expressRefusal() == null || facts.expressRefusal().isAfter(silenceEnds);
+            boolean silence = facts.dates().refusedOn() == null || facts.dates().refusedOn().isAfter(silenceEnds);
             if (silence) {
                 answers.add(new Answer(silenceEnds, AnswerKind.SILENCE));
             }
@@ -434,7 +434,7 @@ public final class DeadlineCalculator {
         }
 
         private void checkReferralAfterRefusal(Answer first) {
-            LocalDate registered = facts.cadaRegistered();
+            LocalDate registered = facts.dates().cadaRegisteredOn();
             if (registered == null) {
                 return;
             }
@@ -453,7 +453,7 @@ public final class DeadlineCalculator {
 
         /** From the CADA's registration of the referral to the court deadline. */
         private void afterReferral(Window referral) {
-            LocalDate registered = facts.cadaRegistered();
+            LocalDate registered = facts.dates().cadaRegisteredOn();
             String registeredText = "Saisine enregistrée par la CADA le " + format(registered) + " : son avis est "
                     + "attendu dans le mois, et le silence de l'administration pendant deux mois à compter de cette "
                     + "date vaut confirmation du refus.";
@@ -465,14 +465,14 @@ public final class DeadlineCalculator {
             steps.add(new Deadline(DeadlineStep.CADA_REGISTERED, DeadlineKind.FACT, registered, registered,
                     List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_L342_1), registeredText));
 
-            if (facts.partialAnswer() != null && facts.partialAnswer().isAfter(registered)) {
-                steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, facts.partialAnswer(),
-                        facts.partialAnswer(), List.of(LegalBasis.CRPA_R343_5),
-                        "Réponse partielle reçue le " + format(facts.partialAnswer()) + ", après la saisine de la "
+            if (facts.dates().partialAnswerOn() != null && facts.dates().partialAnswerOn().isAfter(registered)) {
+                steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, facts.dates().partialAnswerOn(),
+                        facts.dates().partialAnswerOn(), List.of(LegalBasis.CRPA_R343_5),
+                        "Réponse partielle reçue le " + format(facts.dates().partialAnswerOn()) + ", après la saisine de la "
                                 + "CADA : pour le reste, la procédure suit son cours."));
             }
 
-            LocalDate opinion = facts.cadaOpinion();
+            LocalDate opinion = facts.dates().cadaOpinionOn();
             if (opinion != null) {
                 steps.add(new Deadline(DeadlineStep.CADA_OPINION, DeadlineKind.FACT, opinion, opinion,
                         List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_R343_4, LegalBasis.CRPA_R343_5),
@@ -491,7 +491,7 @@ public final class DeadlineCalculator {
 
             LocalDate confirmedEnds = registered.plusMonths(2);
             LocalDate confirmedEndsExtended = holidays.workingDayOnOrAfter(confirmedEnds, departement);
-            LocalDate written = facts.confirmedRefusal();
+            LocalDate written = facts.dates().confirmedRefusalOn();
             Window court;
             if (written != null && !written.isAfter(confirmedEnds)) {
                 steps.add(writtenConfirmation(written, "Refus confirmé par écrit, notifié le " + format(written)
@@ -652,7 +652,7 @@ public final class DeadlineCalculator {
                 case IMPLICIT_DECISION -> !step.earliest().isBefore(end);
                 case EXPECTED, ACTION_DEADLINE -> !step.latest().isBefore(end);
             });
-            if (facts.fullAnswer() != null) {
+            if (facts.dates().answeredOn() != null) {
                 steps.add(new Deadline(DeadlineStep.FULL_ANSWER, DeadlineKind.FACT, end, end, List.of(),
                         "Tous les documents demandés ont été reçus le " + format(end)
                                 + " : la demande est satisfaite et aucun délai ne court plus."));

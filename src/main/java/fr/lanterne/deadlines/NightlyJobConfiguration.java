@@ -172,7 +172,7 @@ class NightlyJobConfiguration {
             List<Notice> created = new ArrayList<>();
             for (NightlyReview.Review review : reviews) {
                 RequestDates r = review.request();
-                RequestReference reference = RequestReference.parse(r.reference());
+                RequestReference reference = r.reference();
                 for (NightlyReview.Action action : review.actions()) {
                     if (done.contains(action.key())) {
                         continue;
@@ -206,13 +206,13 @@ class NightlyJobConfiguration {
                         // night drafts it once the identity is complete, while its safe deadline is still open.
                         String waitKey = "REFERRAL_WAITING:" + r.reference();
                         if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
-                            created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(),
+                            created.add(new Notice(action.key(), action.kind(), r.id(), r.reference().value(),
                                     r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
                                     + message.replace(" ; la saisine est prête.", "."), null));
                         }
                         if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
                             created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
-                                    r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                    r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                                     + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
                                     + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
                                     + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
@@ -220,12 +220,12 @@ class NightlyJobConfiguration {
                         }
                         continue;
                     }
-                    created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
+                    created.add(new Notice(action.key(), action.kind(), r.id(), r.reference().value(), r.campaignId(),
                             r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
                     // A refusal born tonight also gets its referral drafted tonight: one notice says both.
                     if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
                         created.add(new Notice("REFERRAL:" + r.reference(), NoticeKind.REFERRAL_DRAFTED, r.id(),
-                                r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                                 + authority + " : saisine de la CADA prête.", draft));
                         done.add("REFERRAL:" + r.reference());
                     }
@@ -286,7 +286,7 @@ class NightlyJobConfiguration {
                         for (RequestDates r : page) {
                             // Only requests whose safe referral deadline is still open: the letter refers them now.
                             if (r.campaignId() != null && NightlyReview.refusedStatus(r.status())
-                                    && r.cadaReferredOn() == null && review.referralOpen(r, night)) {
+                                    && r.dates().cadaReferredOn() == null && review.referralOpen(r, night)) {
                                 byCampaign.computeIfAbsent(r.campaignId(), k -> new ArrayList<>()).add(r);
                             }
                         }
@@ -340,7 +340,7 @@ class NightlyJobConfiguration {
                         + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
             }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
-                    RequestReference.parse(r.reference()), prior(r))).toList();
+                    r.reference(), prior(r))).toList();
             List<Requests.SeriesItem> listed = new ArrayList<>(items);
             listed.addAll(otherRequests(campaignId, group.getKey(), series, requests));
             String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
@@ -352,7 +352,7 @@ class NightlyJobConfiguration {
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
-                            + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
+                            + "(CRPA L342-1) : " + series.stream().map(r -> r.reference().value())
                             .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
                             + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
                             + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
@@ -373,12 +373,12 @@ class NightlyJobConfiguration {
         referred.forEach(r -> authorities.add(r.authorityId()));
         List<Requests.SeriesItem> others = new ArrayList<>();
         for (RequestDates r : requests.campaignRequestDates(campaignId)) {
-            LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
+            LocalDate sent = r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
             // A request never sent is not yet a request of the series.
             if (!r.template().equals(template) || sent == null || !authorities.add(r.authorityId())) {
                 continue;
             }
-            others.add(Requests.SeriesItem.other(RequestReference.parse(r.reference()), sent, r.receivedOn(),
+            others.add(Requests.SeriesItem.other(r.reference(), sent, r.dates().receivedOn(),
                     seriesState(r)));
         }
         return others;
@@ -386,24 +386,24 @@ class NightlyJobConfiguration {
 
     /** What became of a request of a series that the series referral does not refer, in words. */
     static String seriesState(RequestDates r) {
-        if (r.withdrawnOn() != null) {
-            return "demande retirée le " + inLetter(r.withdrawnOn());
+        if (r.dates().withdrawnOn() != null) {
+            return "demande retirée le " + inLetter(r.dates().withdrawnOn());
         }
-        if (r.answeredOn() != null) {
-            return "documents communiqués le " + inLetter(r.answeredOn());
+        if (r.dates().answeredOn() != null) {
+            return "documents communiqués le " + inLetter(r.dates().answeredOn());
         }
-        if (r.cadaReferredOn() != null) {
-            return "refus déjà soumis à la Commission le " + inLetter(r.cadaReferredOn());
+        if (r.dates().cadaReferredOn() != null) {
+            return "refus déjà soumis à la Commission le " + inLetter(r.dates().cadaReferredOn());
         }
-        if (r.partialAnswerOn() != null) {
-            return "communication partielle le " + inLetter(r.partialAnswerOn())
+        if (r.dates().partialAnswerOn() != null) {
+            return "communication partielle le " + inLetter(r.dates().partialAnswerOn())
                     + ", refus non soumis par la présente saisine";
         }
-        if (r.refusedOn() != null) {
-            return "refus exprès du " + inLetter(r.refusedOn()) + ", non soumis par la présente saisine";
+        if (r.dates().refusedOn() != null) {
+            return "refus exprès du " + inLetter(r.dates().refusedOn()) + ", non soumis par la présente saisine";
         }
-        if (r.implicitRefusalOn() != null) {
-            return "refus implicite né le " + inLetter(r.implicitRefusalOn())
+        if (r.dates().implicitRefusalOn() != null) {
+            return "refus implicite né le " + inLetter(r.dates().implicitRefusalOn())
                     + ", non soumis par la présente saisine";
         }
         return "sans réponse à ce jour";
@@ -420,14 +420,14 @@ class NightlyJobConfiguration {
     }
 
     private static PriorRequest prior(RequestDates r) {
-        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
-        if (r.refusedOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.refusedOn());
+        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
+        if (r.dates().refusedOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.dates().receivedOn(), r.dates().refusedOn());
         }
-        if (r.partialAnswerOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.partialAnswerOn());
+        if (r.dates().partialAnswerOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.dates().receivedOn(), r.dates().partialAnswerOn());
         }
-        return PriorRequest.unanswered(r.template(), sent, r.receivedOn(), r.implicitRefusalOn());
+        return PriorRequest.unanswered(r.template(), sent, r.dates().receivedOn(), r.dates().implicitRefusalOn());
     }
 
     // --- 3. one digest per volunteer ---------------------------------------------------------------------------

@@ -244,13 +244,13 @@ public class Documents {
             RequestReference ref = RequestReference.parse(source.requestReference());
             RequestDetails request = requests.find(ref).filter(mayActOn).orElseThrow(() -> new InvalidInputException(
                     "Aucune demande n'a la référence " + ref + ".", Map.of("reference", ref.value())));
-            return new Match(request.reference(), request.authorityCode());
+            return new Match(request.reference().value(), request.authorityCode());
         }
         for (ReferenceMatch found : received.references()) {
             Optional<RequestDetails> request = requests.find(RequestReference.parse(found.reference()))
                     .filter(mayActOn);
             if (request.isPresent()) {
-                return new Match(request.get().reference(), request.get().authorityCode());
+                return new Match(request.get().reference().value(), request.get().authorityCode());
             }
         }
         Optional<String> sender = received.root().emailMessage().map(EmailMessage::from);
@@ -561,7 +561,7 @@ public class Documents {
     public Details assign(String sha256, RequestReference reference, String by) {
         Details details = details(sha256);
         RequestDetails request = requests.details(reference);
-        if (!store.assign(details.sha256(), request.reference(), request.authorityCode())) {
+        if (!store.assign(details.sha256(), request.reference().value(), request.authorityCode())) {
             // Another request's document (perhaps another group's) is not moved from under it.
             throw new ConflictException("Ce document est déjà rattaché à une autre demande : il ne peut être "
                     + "rattaché qu’à une seule.", Map.of("sha256", details.sha256()));

@@ -43,18 +43,16 @@ public class CalendarFeed {
         List<IcsEvent> events = new ArrayList<>();
         Map<Long, String> places = new HashMap<>();
         for (RequestDates r : requests.openRequestsOf(owner)) {
-            if (r.receivedOn() == null) {
+            if (r.dates().receivedOn() == null) {
                 continue;
             }
-            DeadlineChain chain = calculator.explain(RequestFacts.builder(r.receivedOn(), r.departement())
-                    .sent(r.sentOn()).partialAnswer(r.partialAnswerOn()).expressRefusal(r.refusedOn())
-                    .cadaRegistered(r.cadaRegisteredOn()).cadaOpinion(r.cadaOpinionOn())
-                    .confirmedRefusal(r.confirmedRefusalOn()).fullAnswer(r.answeredOn()).withdrawn(r.withdrawnOn())
-                    .build(), today);
+            DeadlineChain chain = calculator.explain(new RequestFacts(Departement.of(r.departement()), r.sentOn(),
+                    r.dates(), r.remediesMentioned()), today);
             for (Deadline step : chain.steps()) {
                 if (step.kind() != DeadlineKind.FACT && !step.earliest().isBefore(today)) {
-                    events.add(IcsEvent.forDeadline(r.reference(), places.computeIfAbsent(r.authorityId(), this::place),
-                            r.reference(), title(r.template()), step));
+                    events.add(IcsEvent.forDeadline(r.reference().value(),
+                            places.computeIfAbsent(r.authorityId(), this::place), r.reference().value(),
+                            title(r.template()), step));
                 }
             }
         }

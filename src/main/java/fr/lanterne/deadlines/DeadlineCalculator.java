@@ -58,30 +58,30 @@ public final class DeadlineCalculator {
     }
 
     private static Stage stage(RequestFacts facts, List<Deadline> steps, LocalDate asOf) {
-        if (facts.withdrawn() != null) {
+        if (facts.dates().withdrawnOn() != null) {
             return Stage.WITHDRAWN;
         }
-        if (facts.fullAnswer() != null) {
+        if (facts.dates().answeredOn() != null) {
             return Stage.ANSWERED;
         }
-        if (facts.cadaRegistered() != null) {
+        if (facts.dates().cadaRegisteredOn() != null) {
             if (asOf.isAfter(find(steps, DeadlineStep.COURT_DEADLINE).latest())) {
                 return Stage.COURT_DEADLINE_PASSED;
             }
-            boolean confirmed = facts.confirmedRefusal() != null
+            boolean confirmed = facts.dates().confirmedRefusalOn() != null
                     || asOf.isAfter(find(steps, DeadlineStep.CONFIRMED_REFUSAL).latest());
             if (confirmed) {
                 return Stage.CONFIRMED_REFUSAL;
             }
-            return facts.cadaOpinion() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
+            return facts.dates().cadaOpinionOn() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
         }
         if (asOf.isAfter(find(steps, DeadlineStep.CADA_REFERRAL_DEADLINE).latest())) {
             return Stage.REFERRAL_DEADLINE_PASSED;
         }
-        if (facts.expressRefusal() != null) {
+        if (facts.dates().refusedOn() != null) {
             return Stage.REFUSED_EXPRESSLY;
         }
-        if (facts.partialAnswer() != null) {
+        if (facts.dates().partialAnswerOn() != null) {
             return Stage.PARTIALLY_ANSWERED;
         }
         Deadline implicit = find(steps, DeadlineStep.IMPLICIT_REFUSAL);
@@ -116,7 +116,7 @@ public final class DeadlineCalculator {
             this.facts = facts;
             this.departement = facts.departement();
             this.words = new ChainExplanation(facts, departement, holidays);
-            this.silenceEnds = facts.received().plusMonths(1);
+            this.silenceEnds = facts.dates().receivedOn().plusMonths(1);
             this.silenceEndsExtended = holidays.workingDayOnOrAfter(silenceEnds, departement);
         }
 
@@ -125,10 +125,10 @@ public final class DeadlineCalculator {
                 steps.add(new Deadline(DeadlineStep.SENT, DeadlineKind.FACT, facts.sent(), facts.sent(),
                         List.of(LegalBasis.CRPA_R311_13), words.sent(facts.sent())));
             }
-            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.received(), facts.received(),
-                    List.of(LegalBasis.CRPA_R311_13), words.received(facts.received())));
+            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.dates().receivedOn(), facts.dates().receivedOn(),
+                    List.of(LegalBasis.CRPA_R311_13), words.received(facts.dates().receivedOn())));
             ActionWindow referral = beforeReferral();
-            if (facts.cadaRegistered() != null) {
+            if (facts.dates().cadaRegisteredOn() != null) {
                 afterReferral(referral);
             }
             if (facts.end() != null) {
@@ -140,15 +140,15 @@ public final class DeadlineCalculator {
         /** From receipt to the referral deadline; returns the referral window. */
         private ActionWindow beforeReferral() {
             List<Answer> answers = new ArrayList<>();
-            LocalDate registered = facts.cadaRegistered();
-            if (facts.partialAnswer() != null && (registered == null || !facts.partialAnswer().isAfter(registered))) {
-                answers.add(new Answer(facts.partialAnswer(), AnswerKind.PARTIAL));
+            LocalDate registered = facts.dates().cadaRegisteredOn();
+            if (facts.dates().partialAnswerOn() != null && (registered == null || !facts.dates().partialAnswerOn().isAfter(registered))) {
+                answers.add(new Answer(facts.dates().partialAnswerOn(), AnswerKind.PARTIAL));
             }
-            if (facts.expressRefusal() != null) {
-                answers.add(new Answer(facts.expressRefusal(), AnswerKind.EXPRESS));
+            if (facts.dates().refusedOn() != null) {
+                answers.add(new Answer(facts.dates().refusedOn(), AnswerKind.EXPRESS));
             }
             // A written refusal notified by the last day of the month of silence means there was no silence.
-            boolean silence = facts.expressRefusal() == null || facts.expressRefusal().isAfter(silenceEnds);
+            boolean silence = facts.dates().refusedOn() == null || facts.dates().refusedOn().isAfter(silenceEnds);
             if (silence) {
                 answers.add(new Answer(silenceEnds, AnswerKind.SILENCE));
             }
@@ -271,7 +271,7 @@ public final class DeadlineCalculator {
         }
 
         private void checkReferralAfterRefusal(Answer first) {
-            LocalDate registered = facts.cadaRegistered();
+            LocalDate registered = facts.dates().cadaRegisteredOn();
             if (registered == null) {
                 return;
             }
@@ -286,16 +286,16 @@ public final class DeadlineCalculator {
 
         /** From the CADA's registration of the referral to the court deadline. */
         private void afterReferral(ActionWindow referral) {
-            LocalDate registered = facts.cadaRegistered();
+            LocalDate registered = facts.dates().cadaRegisteredOn();
             steps.add(new Deadline(DeadlineStep.CADA_REGISTERED, DeadlineKind.FACT, registered, registered,
                     List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_L342_1),
                     words.registered(registered, referral.latest())));
-            if (facts.partialAnswer() != null && facts.partialAnswer().isAfter(registered)) {
-                steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, facts.partialAnswer(),
-                        facts.partialAnswer(), List.of(LegalBasis.CRPA_R343_5),
-                        words.partialAnswerAfterReferral(facts.partialAnswer())));
+            if (facts.dates().partialAnswerOn() != null && facts.dates().partialAnswerOn().isAfter(registered)) {
+                steps.add(new Deadline(DeadlineStep.PARTIAL_ANSWER, DeadlineKind.FACT, facts.dates().partialAnswerOn(),
+                        facts.dates().partialAnswerOn(), List.of(LegalBasis.CRPA_R343_5),
+                        words.partialAnswerAfterReferral(facts.dates().partialAnswerOn())));
             }
-            LocalDate opinion = facts.cadaOpinion();
+            LocalDate opinion = facts.dates().cadaOpinionOn();
             if (opinion != null) {
                 steps.add(new Deadline(DeadlineStep.CADA_OPINION, DeadlineKind.FACT, opinion, opinion,
                         List.of(LegalBasis.CRPA_R343_3, LegalBasis.CRPA_R343_4, LegalBasis.CRPA_R343_5),
@@ -307,7 +307,7 @@ public final class DeadlineCalculator {
             }
             LocalDate confirmedEnds = registered.plusMonths(2);
             LocalDate confirmedEndsExtended = holidays.workingDayOnOrAfter(confirmedEnds, departement);
-            LocalDate written = facts.confirmedRefusal();
+            LocalDate written = facts.dates().confirmedRefusalOn();
             ActionWindow court;
             if (written != null && !written.isAfter(confirmedEnds)) {
                 steps.add(writtenConfirmation(written, words.writtenConfirmationInTime(written)));
@@ -435,7 +435,7 @@ public final class DeadlineCalculator {
                 case IMPLICIT_DECISION -> !step.earliest().isBefore(end);
                 case EXPECTED, ACTION_DEADLINE -> !step.latest().isBefore(end);
             });
-            if (facts.fullAnswer() != null) {
+            if (facts.dates().answeredOn() != null) {
                 steps.add(new Deadline(DeadlineStep.FULL_ANSWER, DeadlineKind.FACT, end, end, List.of(),
                         words.fullAnswer(end)));
             } else {

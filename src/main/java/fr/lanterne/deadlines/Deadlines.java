@@ -3,6 +3,7 @@ package fr.lanterne.deadlines;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.CommuneNotFoundException;
 import fr.lanterne.authorities.InseeCode;
+import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDetails;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -38,27 +39,21 @@ public class Deadlines {
     }
 
     static RequestFacts factsOf(LocalDate received, String departement, LocalDate refused, LocalDate cadaRegistered) {
-        return RequestFacts.builder(received, departement).expressRefusal(refused).cadaRegistered(cadaRegistered)
+        return RequestFacts.builder(received, departement).refusedOn(refused).cadaRegisteredOn(cadaRegistered)
                 .build();
     }
 
     /** What the engine needs from a request; the département's holidays extend its deadlines. */
     static Optional<RequestFacts> facts(RequestDetails r) {
-        if (r.receivedOn() == null) {
+        LegalDates dates = r.dates();
+        if (dates.receivedOn() == null) {
             return Optional.empty();
         }
         String departement = r.departement() != null ? r.departement()
                 : InseeCode.of(r.communeInsee()).departement();
-        return Optional.of(RequestFacts.builder(r.receivedOn(), departement)
-                .sent(r.sentOn())
-                .partialAnswer(r.partialAnswerOn())
-                .expressRefusal(r.confirmedRefusalOn() == null || r.cadaRegisteredOn() == null ? r.refusedOn() : null)
-                .cadaRegistered(r.cadaRegisteredOn())
-                .cadaOpinion(r.cadaOpinionOn())
-                .confirmedRefusal(r.confirmedRefusalOn())
-                .fullAnswer(r.answeredOn())
-                .withdrawn(r.withdrawnOn())
-                .remediesMentioned(r.remediesMentioned())
-                .build());
+        if (dates.confirmedRefusalOn() != null && dates.cadaRegisteredOn() != null) {
+            dates = dates.withRefusedOn(null);
+        }
+        return Optional.of(new RequestFacts(Departement.of(departement), r.sentOn(), dates, r.remediesMentioned()));
     }
 }

@@ -69,7 +69,7 @@ final class NightlyReview {
     }
 
     private List<Action> receiptMissing(RequestDates r, LocalDate night) {
-        if (r.receivedOn() != null || r.sentOn() == null
+        if (r.dates().receivedOn() != null || r.sentOn() == null
                 || r.sentOn().plusDays(properties.receiptMissingAfterDays()).isAfter(night)) {
             return List.of();
         }
@@ -80,7 +80,7 @@ final class NightlyReview {
     }
 
     private List<Action> waitingForAnswer(RequestDates r, LocalDate night) {
-        LocalDate month = r.receivedOn().plusMonths(1);
+        LocalDate month = r.dates().receivedOn().plusMonths(1);
         if (night.isBefore(month.minusDays(properties.reminderDaysBefore() + MARGIN_DAYS))) {
             return List.of();
         }
@@ -91,13 +91,13 @@ final class NightlyReview {
             if (night.isAfter(referral.earliest())) {
                 // A night long missed: the refusal is recorded, but a referral past its safe date is not drafted.
                 return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(),
-                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.format(r.receivedOn())
+                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.format(r.dates().receivedOn())
                                 + ", la demande est implicitement refusée depuis le "
                                 + FrenchDates.format(refusal.earliest()) + " (CRPA R*311-12, R311-13). "
                                 + referralPassed(referral), null, Transition.IMPLICIT_REFUSAL, refusal.earliest()));
             }
             return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(), referral.earliest(),
-                    "sans réponse depuis sa réception le " + FrenchDates.format(r.receivedOn()) + ", la demande est "
+                    "sans réponse depuis sa réception le " + FrenchDates.format(r.dates().receivedOn()) + ", la demande est "
                             + "implicitement refusée depuis le " + FrenchDates.format(refusal.earliest())
                             + " (CRPA R*311-12, R311-13). La CADA peut être saisie jusqu'au "
                             + FrenchDates.format(referral.earliest()) + " (CRPA R343-1)"
@@ -105,7 +105,7 @@ final class NightlyReview {
                             + " selon une autre lecture" : "") + " ; la saisine est prête. Si l'administration ne "
                             + "vous a remis aucun accusé de réception mentionnant les voies et délais de recours, ces "
                             + "délais ne vous sont pas opposables (CRPA L112-6) : notez-le sur la demande.",
-                    new Draft("saisine-cada", PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(),
+                    new Draft("saisine-cada", PriorRequest.unanswered(r.template(), sentOn(r), r.dates().receivedOn(),
                             refusal.earliest()).withReferralDeadline(referral.earliest())),
                     Transition.IMPLICIT_REFUSAL, refusal.earliest()));
         }
@@ -113,7 +113,7 @@ final class NightlyReview {
             return List.of(new Action(NoticeKind.REMINDER_DRAFTED, "REMINDER:" + r.reference(), refusal.earliest(),
                     "pas encore de réponse ; sans réponse, refus implicite le " + FrenchDates.format(refusal.earliest())
                             + ". Une relance courtoise est prête à envoyer.",
-                    new Draft("relance", PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(),
+                    new Draft("relance", PriorRequest.unanswered(r.template(), sentOn(r), r.dates().receivedOn(),
                             refusal.earliest())), null, null));
         }
         return List.of();
@@ -121,11 +121,11 @@ final class NightlyReview {
 
     private List<Action> refused(RequestDates r, LocalDate night) {
         LocalDate refusalDate = refusalDate(r);
-        boolean implicit = r.refusedOn() == null && r.partialAnswerOn() == null;
+        boolean implicit = r.dates().refusedOn() == null && r.dates().partialAnswerOn() == null;
         List<Action> actions = new ArrayList<>();
         PriorRequest prior = implicit
-                ? PriorRequest.unanswered(r.template(), sentOn(r), r.receivedOn(), refusalDate)
-                : PriorRequest.refused(r.template(), sentOn(r), r.receivedOn(), refusalDate);
+                ? PriorRequest.unanswered(r.template(), sentOn(r), r.dates().receivedOn(), refusalDate)
+                : PriorRequest.refused(r.template(), sentOn(r), r.dates().receivedOn(), refusalDate);
         Optional<Deadline> referral = referralDeadline(r, night);
         if (referral.isEmpty()) {
             return actions;
@@ -135,7 +135,7 @@ final class NightlyReview {
             // The letter would say it is in time; past the safe date it no longer knows, so it is not drafted.
             return actions;
         }
-        if (r.receivedOn() == null) {
+        if (r.dates().receivedOn() == null) {
             actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
                     "refusée le " + FrenchDates.format(refusalDate) + " : la saisine de la CADA est prête. Sans date "
                             + "de réception enregistrée, la date limite est comptée comme si la demande avait été "
@@ -155,8 +155,8 @@ final class NightlyReview {
     }
 
     private List<Action> referred(RequestDates r, LocalDate night) {
-        if (r.cadaRegisteredOn() == null) {
-            LocalDate referredOn = r.cadaReferredOn() == null ? night : r.cadaReferredOn();
+        if (r.dates().cadaRegisteredOn() == null) {
+            LocalDate referredOn = r.dates().cadaReferredOn() == null ? night : r.dates().cadaReferredOn();
             if (referredOn.plusDays(properties.receiptMissingAfterDays()).isAfter(night)) {
                 return List.of();
             }
@@ -166,8 +166,8 @@ final class NightlyReview {
                             + "(CRPA R343-3) et le refus est confirmé par deux mois de silence (CRPA R343-5).",
                     null, null, null));
         }
-        if (r.receivedOn() == null
-                || night.isBefore(r.cadaRegisteredOn().plusMonths(2).minusDays(MARGIN_DAYS))) {
+        if (r.dates().receivedOn() == null
+                || night.isBefore(r.dates().cadaRegisteredOn().plusMonths(2).minusDays(MARGIN_DAYS))) {
             return List.of();
         }
         DeadlineChain chain = chain(r, night);
@@ -178,15 +178,15 @@ final class NightlyReview {
         Deadline court = chain.step(DeadlineStep.COURT_DEADLINE).orElseThrow();
         return List.of(new Action(NoticeKind.CONFIRMED_REFUSAL, "CONFIRMED:" + r.reference(), court.earliest(),
                 "deux mois après l'enregistrement de la saisine par la CADA (le "
-                        + FrenchDates.format(r.cadaRegisteredOn()) + "), le refus est confirmé depuis le "
+                        + FrenchDates.format(r.dates().cadaRegisteredOn()) + "), le refus est confirmé depuis le "
                         + FrenchDates.format(confirmedOn.earliest()) + " (CRPA R*343-4, R343-5). Le tribunal "
                         + "administratif peut être saisi jusqu'au " + FrenchDates.format(court.earliest())
                         + " (CJA R421-1).", null, Transition.CONFIRMED_REFUSAL, confirmedOn.earliest()));
     }
 
     private List<Action> confirmed(RequestDates r, LocalDate night) {
-        if (r.receivedOn() == null || r.confirmedRefusalOn() == null
-                || night.isBefore(r.confirmedRefusalOn().plusMonths(2).minusDays(maxWarning() + MARGIN_DAYS))) {
+        if (r.dates().receivedOn() == null || r.dates().confirmedRefusalOn() == null
+                || night.isBefore(r.dates().confirmedRefusalOn().plusMonths(2).minusDays(maxWarning() + MARGIN_DAYS))) {
             return List.of();
         }
         return chain(r, night).step(DeadlineStep.COURT_DEADLINE)
@@ -217,7 +217,7 @@ final class NightlyReview {
      * it was sent: receipt cannot come earlier, so the safe date computed this way is never too late.
      */
     Optional<Deadline> referralDeadline(RequestDates r, LocalDate night) {
-        LocalDate received = r.receivedOn() != null ? r.receivedOn() : r.sentOn();
+        LocalDate received = r.dates().receivedOn() != null ? r.dates().receivedOn() : r.sentOn();
         if (received == null) {
             return Optional.empty();
         }
@@ -245,35 +245,27 @@ final class NightlyReview {
     }
 
     private DeadlineChain chain(RequestDates r, LocalDate night) {
-        return chain(r, r.receivedOn(), night);
+        return chain(r, r.dates().receivedOn(), night);
     }
 
     private DeadlineChain chain(RequestDates r, LocalDate received, LocalDate night) {
-        return calculator.explain(RequestFacts.builder(received, r.departement())
-                .sent(r.sentOn())
-                .partialAnswer(r.partialAnswerOn())
-                .expressRefusal(r.refusedOn())
-                .cadaRegistered(r.cadaRegisteredOn())
-                .cadaOpinion(r.cadaOpinionOn())
-                .confirmedRefusal(r.confirmedRefusalOn())
-                .fullAnswer(r.answeredOn())
-                .withdrawn(r.withdrawnOn())
-                .build(), night);
+        return calculator.explain(new RequestFacts(Departement.of(r.departement()), r.sentOn(),
+                r.dates().withReceivedOn(received), r.remediesMentioned()), night);
     }
 
     private static LocalDate refusalDate(RequestDates r) {
-        if (r.refusedOn() != null) {
-            return r.refusedOn();
+        if (r.dates().refusedOn() != null) {
+            return r.dates().refusedOn();
         }
-        if (r.partialAnswerOn() != null) {
-            return r.partialAnswerOn();
+        if (r.dates().partialAnswerOn() != null) {
+            return r.dates().partialAnswerOn();
         }
-        return r.implicitRefusalOn();
+        return r.dates().implicitRefusalOn();
     }
 
     /** Letters need the sending date; a request recorded as received but never as sent was sent by then. */
     private static LocalDate sentOn(RequestDates r) {
-        return r.sentOn() != null ? r.sentOn() : r.receivedOn();
+        return r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
     }
 
     static boolean refusedStatus(RequestStatus status) {

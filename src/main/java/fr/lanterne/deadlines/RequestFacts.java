@@ -1,6 +1,7 @@
 package fr.lanterne.deadlines;
 
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.requests.LegalDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,40 +9,37 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What is known about one request, as the volunteer recorded it. Only {@code received} and {@code departement} are
+ * What is known about one request, as the volunteer recorded it. Only the receipt date and {@code departement} are
  * required; every other date is null until it happens. Dates of answers and refusals are the dates the applicant
- * received them (their notification), which is what the CRPA counts from.
+ * received them (their notification), which is what the CRPA counts from. The engine reads, of the request's
+ * {@link LegalDates}: {@code receivedOn} (the clock starts there, CRPA R311-13), {@code partialAnswerOn} (some
+ * documents, the rest refused or ignored), {@code refusedOn} (a written refusal before any referral to the CADA),
+ * {@code cadaRegisteredOn} (from the CADA's acknowledgement), {@code cadaOpinionOn}, {@code confirmedRefusalOn} (a
+ * written refusal after the referral), {@code answeredOn} (all the documents: the chain ends) and {@code withdrawnOn}
+ * (the chain ends); the others it computes itself.
  *
  * @param departement       where the authority is: its public holidays extend the deadlines
- * @param sent              when the request was sent (optional, only checked against {@code received})
- * @param received          when the authority received the request: the clock starts here (CRPA R311-13)
- * @param partialAnswer     when a partial answer arrived (some documents, the rest refused or ignored)
- * @param expressRefusal    when a written refusal arrived, before any referral to the CADA
- * @param cadaRegistered    when the CADA registered the referral (its acknowledgement says so)
- * @param cadaOpinion       when the CADA's opinion arrived
- * @param confirmedRefusal  when a written refusal arrived after the referral to the CADA
- * @param fullAnswer        when all the documents asked for arrived: the chain ends
- * @param withdrawn         when the applicant withdrew the request: the chain ends
+ * @param sent              when the request was sent (optional, only checked against the receipt)
+ * @param dates             the request's legal dates
  * @param remediesMentioned whether the acknowledgement of receipt (or the refusal) stated the remedies and their
  *                          deadlines (CRPA L112-6, CJA R421-5); null while nobody has said
  */
-public record RequestFacts(Departement departement, LocalDate sent, LocalDate received, LocalDate partialAnswer,
-        LocalDate expressRefusal, LocalDate cadaRegistered, LocalDate cadaOpinion, LocalDate confirmedRefusal,
-        LocalDate fullAnswer, LocalDate withdrawn, Boolean remediesMentioned) {
-
-    /** The facts without the remedies flag: unknown. */
-    public RequestFacts(Departement departement, LocalDate sent, LocalDate received, LocalDate partialAnswer,
-            LocalDate expressRefusal, LocalDate cadaRegistered, LocalDate cadaOpinion, LocalDate confirmedRefusal,
-            LocalDate fullAnswer, LocalDate withdrawn) {
-        this(departement, sent, received, partialAnswer, expressRefusal, cadaRegistered, cadaOpinion,
-                confirmedRefusal, fullAnswer, withdrawn, null);
-    }
+public record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, Boolean remediesMentioned) {
 
     private static final String RECEIPT = "la date de réception de la demande";
     private static final String REGISTRATION = "la date d'enregistrement de la saisine";
 
     public RequestFacts {
         Objects.requireNonNull(departement, "departement");
+        Objects.requireNonNull(dates, "dates");
+        LocalDate received = dates.receivedOn();
+        LocalDate partialAnswer = dates.partialAnswerOn();
+        LocalDate expressRefusal = dates.refusedOn();
+        LocalDate cadaRegistered = dates.cadaRegisteredOn();
+        LocalDate cadaOpinion = dates.cadaOpinionOn();
+        LocalDate confirmedRefusal = dates.confirmedRefusalOn();
+        LocalDate fullAnswer = dates.answeredOn();
+        LocalDate withdrawn = dates.withdrawnOn();
         if (received == null) {
             throw new InvalidInputException("La date de réception de la demande est obligatoire : c'est elle qui fait "
                     + "courir le délai d'un mois (CRPA R311-13).", Map.of("field", "received"));
@@ -79,24 +77,23 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
     }
 
     /** The facts of a request received on a date by an authority of a département; add the rest with the builder. */
-    public static Builder builder(LocalDate received, Departement departement) {
-        return new Builder(received, departement);
+    public static Builder builder(LocalDate receivedOn, Departement departement) {
+        return new Builder(receivedOn, departement);
     }
 
-    public static Builder builder(LocalDate received, String departement) {
-        return new Builder(received, Departement.of(departement));
+    public static Builder builder(LocalDate receivedOn, String departement) {
+        return new Builder(receivedOn, Departement.of(departement));
     }
 
     public Builder toBuilder() {
-        return new Builder(received, departement).sent(sent).partialAnswer(partialAnswer)
-                .expressRefusal(expressRefusal).cadaRegistered(cadaRegistered).cadaOpinion(cadaOpinion)
-                .confirmedRefusal(confirmedRefusal).fullAnswer(fullAnswer).withdrawn(withdrawn)
-                .remediesMentioned(remediesMentioned);
+        Builder builder = new Builder(dates.receivedOn(), departement).sent(sent).remediesMentioned(remediesMentioned);
+        builder.dates = dates;
+        return builder;
     }
 
     /** The date the chain ends on, if it ends: a full answer or a withdrawal. */
     LocalDate end() {
-        return fullAnswer != null ? fullAnswer : withdrawn;
+        return dates.answeredOn() != null ? dates.answeredOn() : dates.withdrawnOn();
     }
 
     private static void notBefore(LocalDate date, String what, String field, LocalDate reference,
@@ -135,20 +132,13 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
     /** Collects the optional dates; {@link #build()} checks that they can all be true together. */
     public static final class Builder {
 
-        private final LocalDate received;
         private final Departement departement;
+        private LegalDates dates;
         private LocalDate sent;
-        private LocalDate partialAnswer;
-        private LocalDate expressRefusal;
-        private LocalDate cadaRegistered;
-        private LocalDate cadaOpinion;
-        private LocalDate confirmedRefusal;
-        private LocalDate fullAnswer;
-        private LocalDate withdrawn;
         private Boolean remediesMentioned;
 
-        private Builder(LocalDate received, Departement departement) {
-            this.received = received;
+        private Builder(LocalDate receivedOn, Departement departement) {
+            this.dates = LegalDates.receivedOn(receivedOn);
             this.departement = departement;
         }
 
@@ -157,38 +147,41 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
             return this;
         }
 
-        public Builder partialAnswer(LocalDate date) {
-            this.partialAnswer = date;
+        public Builder partialAnswerOn(LocalDate date) {
+            this.dates = dates.withPartialAnswerOn(date);
             return this;
         }
 
-        public Builder expressRefusal(LocalDate date) {
-            this.expressRefusal = date;
+        /** A written refusal before any referral to the CADA. */
+        public Builder refusedOn(LocalDate date) {
+            this.dates = dates.withRefusedOn(date);
             return this;
         }
 
-        public Builder cadaRegistered(LocalDate date) {
-            this.cadaRegistered = date;
+        public Builder cadaRegisteredOn(LocalDate date) {
+            this.dates = dates.withCadaRegisteredOn(date);
             return this;
         }
 
-        public Builder cadaOpinion(LocalDate date) {
-            this.cadaOpinion = date;
+        public Builder cadaOpinionOn(LocalDate date) {
+            this.dates = dates.withCadaOpinionOn(date);
             return this;
         }
 
-        public Builder confirmedRefusal(LocalDate date) {
-            this.confirmedRefusal = date;
+        /** A written refusal after the referral to the CADA. */
+        public Builder confirmedRefusalOn(LocalDate date) {
+            this.dates = dates.withConfirmedRefusalOn(date);
             return this;
         }
 
-        public Builder fullAnswer(LocalDate date) {
-            this.fullAnswer = date;
+        /** All the documents asked for arrived. */
+        public Builder answeredOn(LocalDate date) {
+            this.dates = dates.withAnsweredOn(date);
             return this;
         }
 
-        public Builder withdrawn(LocalDate date) {
-            this.withdrawn = date;
+        public Builder withdrawnOn(LocalDate date) {
+            this.dates = dates.withWithdrawnOn(date);
             return this;
         }
 
@@ -199,8 +192,7 @@ public record RequestFacts(Departement departement, LocalDate sent, LocalDate re
         }
 
         public RequestFacts build() {
-            return new RequestFacts(departement, sent, received, partialAnswer, expressRefusal, cadaRegistered,
-                    cadaOpinion, confirmedRefusal, fullAnswer, withdrawn, remediesMentioned);
+            return new RequestFacts(departement, sent, dates, remediesMentioned);
         }
     }
 }

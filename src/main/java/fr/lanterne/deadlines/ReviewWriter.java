@@ -47,7 +47,7 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
         List<Notice> created = new ArrayList<>();
         for (NightlyReview.Review review : reviews) {
             RequestDates r = review.request();
-            RequestReference reference = RequestReference.parse(r.reference());
+            RequestReference reference = r.reference();
             for (NightlyReview.Action action : review.actions()) {
                 if (done.contains(action.key())) {
                     continue;
@@ -81,13 +81,13 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                     // night drafts it once the identity is complete, while its safe deadline is still open.
                     String waitKey = "REFERRAL_WAITING:" + r.reference();
                     if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
-                        created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(),
+                        created.add(new Notice(action.key(), action.kind(), r.id(), r.reference().value(),
                                 r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
                                 + message.replace(" ; la saisine est prête.", "."), null));
                     }
                     if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
                         created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
-                                r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                                r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                                 + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
                                 + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
                                 + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
@@ -95,12 +95,12 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                     }
                     continue;
                 }
-                created.add(new Notice(action.key(), action.kind(), r.id(), r.reference(), r.campaignId(),
+                created.add(new Notice(action.key(), action.kind(), r.id(), r.reference().value(), r.campaignId(),
                         r.owner(), action.due(), r.reference() + " — " + authority + " : " + message, draft));
                 // A refusal born tonight also gets its referral drafted tonight: one notice says both.
                 if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
                     created.add(new Notice("REFERRAL:" + r.reference(), NoticeKind.REFERRAL_DRAFTED, r.id(),
-                            r.reference(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
+                            r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                             + authority + " : saisine de la CADA prête.", draft));
                     done.add("REFERRAL:" + r.reference());
                 }

@@ -61,11 +61,11 @@ final class SeriesReferrals {
                         + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
             }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
-                    RequestReference.parse(r.reference()), prior(r))).toList();
+                    r.reference(), prior(r))).toList();
             List<RequestDates> others = otherRequests(campaignId, group.getKey(), series, requests);
             List<Requests.SeriesItem> listed = new ArrayList<>(items);
-            others.forEach(r -> listed.add(Requests.SeriesItem.other(RequestReference.parse(r.reference()),
-                    sentOn(r), r.receivedOn(), seriesState(r))));
+            others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
+                    sentOn(r), r.dates().receivedOn(), seriesState(r))));
             String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
             // L342-1 has the requester inform « les administrations concernées par la série »: every administration
             // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
@@ -74,13 +74,13 @@ final class SeriesReferrals {
                 requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
             }
             for (RequestDates r : others) {
-                requests.draftFollowUp(RequestReference.parse(r.reference()), "information-serie",
+                requests.draftFollowUp(r.reference(), "information-serie",
                         informationPrior(r), night);
             }
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
                     "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
-                            + "(CRPA L342-1) : " + series.stream().map(RequestDates::reference)
+                            + "(CRPA L342-1) : " + series.stream().map(r -> r.reference().value())
                             .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
                             + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
                             + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
@@ -111,37 +111,37 @@ final class SeriesReferrals {
     }
 
     private static LocalDate sentOn(RequestDates r) {
-        return r.sentOn() != null ? r.sentOn() : r.receivedOn();
+        return r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
     }
 
     /** What the information letter recalls of a request the referral does not refer: its refusal, if it had one. */
     private static PriorRequest informationPrior(RequestDates r) {
-        if (r.refusedOn() != null || r.partialAnswerOn() != null || r.implicitRefusalOn() != null) {
+        if (r.dates().refusedOn() != null || r.dates().partialAnswerOn() != null || r.dates().implicitRefusalOn() != null) {
             return prior(r);
         }
-        return PriorRequest.notRefused(r.template(), sentOn(r), r.receivedOn());
+        return PriorRequest.notRefused(r.template(), sentOn(r), r.dates().receivedOn());
     }
 
     /** What became of a request of a series that the series referral does not refer, in words. */
     static String seriesState(RequestDates r) {
-        if (r.withdrawnOn() != null) {
-            return "demande retirée le " + inLetter(r.withdrawnOn());
+        if (r.dates().withdrawnOn() != null) {
+            return "demande retirée le " + inLetter(r.dates().withdrawnOn());
         }
-        if (r.answeredOn() != null) {
-            return "documents communiqués le " + inLetter(r.answeredOn());
+        if (r.dates().answeredOn() != null) {
+            return "documents communiqués le " + inLetter(r.dates().answeredOn());
         }
-        if (r.cadaReferredOn() != null) {
-            return "refus déjà soumis à la Commission le " + inLetter(r.cadaReferredOn());
+        if (r.dates().cadaReferredOn() != null) {
+            return "refus déjà soumis à la Commission le " + inLetter(r.dates().cadaReferredOn());
         }
-        if (r.partialAnswerOn() != null) {
-            return "communication partielle le " + inLetter(r.partialAnswerOn())
+        if (r.dates().partialAnswerOn() != null) {
+            return "communication partielle le " + inLetter(r.dates().partialAnswerOn())
                     + ", refus non soumis par la présente saisine";
         }
-        if (r.refusedOn() != null) {
-            return "refus exprès du " + inLetter(r.refusedOn()) + ", non soumis par la présente saisine";
+        if (r.dates().refusedOn() != null) {
+            return "refus exprès du " + inLetter(r.dates().refusedOn()) + ", non soumis par la présente saisine";
         }
-        if (r.implicitRefusalOn() != null) {
-            return "refus implicite né le " + inLetter(r.implicitRefusalOn())
+        if (r.dates().implicitRefusalOn() != null) {
+            return "refus implicite né le " + inLetter(r.dates().implicitRefusalOn())
                     + ", non soumis par la présente saisine";
         }
         return "sans réponse à ce jour";
@@ -158,13 +158,13 @@ final class SeriesReferrals {
     }
 
     private static PriorRequest prior(RequestDates r) {
-        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.receivedOn();
-        if (r.refusedOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.refusedOn());
+        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
+        if (r.dates().refusedOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.dates().receivedOn(), r.dates().refusedOn());
         }
-        if (r.partialAnswerOn() != null) {
-            return PriorRequest.refused(r.template(), sent, r.receivedOn(), r.partialAnswerOn());
+        if (r.dates().partialAnswerOn() != null) {
+            return PriorRequest.refused(r.template(), sent, r.dates().receivedOn(), r.dates().partialAnswerOn());
         }
-        return PriorRequest.unanswered(r.template(), sent, r.receivedOn(), r.implicitRefusalOn());
+        return PriorRequest.unanswered(r.template(), sent, r.dates().receivedOn(), r.dates().implicitRefusalOn());
     }
 }

@@ -43,7 +43,7 @@ class SeriesReferralsStep {
                         for (RequestDates r : page) {
                             // Only requests whose safe referral deadline is still open: the letter refers them now.
                             if (r.campaignId() != null && NightlyReview.refusedStatus(r.status())
-                                    && r.cadaReferredOn() == null && review.referralOpen(r, night)) {
+                                    && r.dates().cadaReferredOn() == null && review.referralOpen(r, night)) {
                                 byCampaign.computeIfAbsent(r.campaignId(), k -> new ArrayList<>()).add(r);
                             }
                         }

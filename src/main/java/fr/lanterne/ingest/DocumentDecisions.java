@@ -43,7 +43,7 @@ class DocumentDecisions {
     public Details assign(String sha256, RequestReference reference, String by) {
         Details details = queries.details(sha256);
         RequestDetails request = requests.details(reference);
-        if (!store.assign(details.sha256(), request.reference(), request.authorityCode())) {
+        if (!store.assign(details.sha256(), request.reference().value(), request.authorityCode())) {
             // Another request's document (perhaps another group's) is not moved from under it.
             throw new ConflictException("Ce document est déjà rattaché à une autre demande : il ne peut être "
                     + "rattaché qu’à une seule.", Map.of("sha256", details.sha256()));

@@ -51,13 +51,13 @@ class DocumentMatching {
             RequestReference ref = RequestReference.parse(source.requestReference());
             RequestDetails request = requests.find(ref).filter(mayActOn).orElseThrow(() -> new InvalidInputException(
                     "Aucune demande n'a la référence " + ref + ".", Map.of("reference", ref.value())));
-            return new Match(request.reference(), request.authorityCode());
+            return new Match(request.reference().value(), request.authorityCode());
         }
         for (ReferenceMatch found : received.references()) {
             Optional<RequestDetails> request = requests.find(RequestReference.parse(found.reference()))
                     .filter(mayActOn);
             if (request.isPresent()) {
-                return new Match(request.get().reference(), request.get().authorityCode());
+                return new Match(request.get().reference().value(), request.get().authorityCode());
             }
         }
         Optional<String> sender = received.root().emailMessage().map(EmailMessage::from);

@@ -140,7 +140,7 @@ class CampaignStore {
                     RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
                     Timestamp sentAt = rs.getTimestamp("sent_at");
                     java.sql.Date receivedOn = rs.getDate("received_on");
-                    return new RequestSummary(rs.getString("reference"), status, status.label(),
+                    return new RequestSummary(new RequestReference(rs.getString("reference")), status, status.label(),
                             Channel.valueOf(rs.getString("channel")), rs.getString("code"), rs.getString("name"),
                             rs.getString("template_id"), rs.getLong("campaign_id"), rs.getString("owner"),
                             rs.getTimestamp("created_at").toInstant(),

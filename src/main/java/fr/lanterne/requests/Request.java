@@ -33,18 +33,8 @@ final class Request {
     private Channel channel;
     private RequestStatus status;
     private Instant sentAt;
-    private LocalDate receivedOn;
+    private LegalDates dates;
     private String receiptEvidence;
-    private LocalDate answeredOn;
-    private LocalDate partialAnswerOn;
-    private LocalDate refusedOn;
-    private LocalDate implicitRefusalOn;
-    private LocalDate cadaReferredOn;
-    private LocalDate cadaRegisteredOn;
-    private LocalDate cadaOpinionOn;
-    private LocalDate confirmedRefusalOn;
-    private LocalDate courtOn;
-    private LocalDate withdrawnOn;
     private String letterFile;
     private int sendAttempts;
     private Instant sendingStartedAt;
@@ -57,13 +47,10 @@ final class Request {
 
     /** Everything a stored request holds, as read from the database. */
     record State(Long id, RequestReference reference, long authorityId, String departement, String templateId,
-                 Long campaignId,
-                 String owner, Instant createdAt, Channel channel, RequestStatus status, Instant sentAt,
-                 LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn, LocalDate partialAnswerOn,
-                 LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
-                 LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, LocalDate confirmedRefusalOn, LocalDate courtOn,
-                 LocalDate withdrawnOn, String letterFile, int sendAttempts, Instant sendingStartedAt,
-                 Instant nextAttemptAt, String lastError, int version, Boolean remediesMentioned) {
+                 Long campaignId, String owner, Instant createdAt, Channel channel, RequestStatus status,
+                 Instant sentAt, LegalDates dates, String receiptEvidence, Boolean remediesMentioned,
+                 String letterFile, int sendAttempts, Instant sendingStartedAt, Instant nextAttemptAt,
+                 String lastError, int version) {
     }
 
     Request(State s) {
@@ -78,44 +65,31 @@ final class Request {
         this.channel = s.channel();
         this.status = s.status();
         this.sentAt = s.sentAt();
-        this.receivedOn = s.receivedOn();
+        this.dates = s.dates();
         this.receiptEvidence = s.receiptEvidence();
-        this.answeredOn = s.answeredOn();
-        this.partialAnswerOn = s.partialAnswerOn();
-        this.refusedOn = s.refusedOn();
-        this.implicitRefusalOn = s.implicitRefusalOn();
-        this.cadaReferredOn = s.cadaReferredOn();
-        this.cadaRegisteredOn = s.cadaRegisteredOn();
-        this.cadaOpinionOn = s.cadaOpinionOn();
-        this.confirmedRefusalOn = s.confirmedRefusalOn();
-        this.courtOn = s.courtOn();
-        this.withdrawnOn = s.withdrawnOn();
+        this.remediesMentioned = s.remediesMentioned();
         this.letterFile = s.letterFile();
         this.sendAttempts = s.sendAttempts();
         this.sendingStartedAt = s.sendingStartedAt();
         this.nextAttemptAt = s.nextAttemptAt();
         this.lastError = s.lastError();
         this.version = s.version();
-        this.remediesMentioned = s.remediesMentioned();
     }
 
     /** A new request, not yet stored: a draft whose letter is to be written. */
     static Request draft(RequestReference reference, long authorityId, String departement, String templateId,
                          Long campaignId, Channel channel, String owner, Instant now) {
         Request request = new Request(new State(null, reference, authorityId, departement, templateId, campaignId,
-                owner, now,
-                channel, RequestStatus.DRAFT, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, 0, null, null, null, 0, null));
+                owner, now, channel, RequestStatus.DRAFT, null, LegalDates.NONE, null, null, null, 0, null, null, null,
+                0));
         request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
         return request;
     }
 
     State state() {
         return new State(id, reference, authorityId, departement, templateId, campaignId, owner, createdAt, channel,
-                status, sentAt,
-                receivedOn, receiptEvidence, answeredOn, partialAnswerOn, refusedOn, implicitRefusalOn,
-                cadaReferredOn, cadaRegisteredOn, cadaOpinionOn, confirmedRefusalOn, courtOn, withdrawnOn, letterFile,
-                sendAttempts, sendingStartedAt, nextAttemptAt, lastError, version, remediesMentioned);
+                status, sentAt, dates, receiptEvidence, remediesMentioned, letterFile, sendAttempts, sendingStartedAt,
+                nextAttemptAt, lastError, version);
     }
 
     List<TimelineEvent> newEvents() {
@@ -245,22 +219,16 @@ final class Request {
      * legal clock starts there (CRPA R311-13). Recorded again, it corrects the date.
      */
     Request received(LocalDate date, String evidence, String actor, LocalDate today, Instant now) {
-        checkNotFuture(date, today, "La date de réception");
-        LocalDate sentOn = sentOn();
-        if (sentOn != null && date.isBefore(sentOn)) {
-            throw new InvalidInputException("La date de réception (" + french(date) + ") précède la date d'envoi ("
-                    + french(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
-                    Map.of("field", "received", "sent", sentOn.toString()));
-        }
-        if (sentOn == null) {
+        DateChecks.receipt(date, sentOn(), today);
+        if (sentOn() == null) {
             throw new ConflictException("La demande " + reference + " n'a pas encore été envoyée (état : "
                     + status.label() + ") : enregistrez d'abord son envoi.", Map.of("status", status.name()));
         }
-        boolean correction = receivedOn != null;
+        boolean correction = dates.receivedOn() != null;
         if (!correction) {
             move(RequestStatus.RECEIVED);
         }
-        this.receivedOn = date;
+        this.dates = dates.withReceivedOn(date);
         this.receiptEvidence = evidence;
         record(now, date, EventType.RECEIVED, actor, correction ? "date de réception corrigée"
                 + (evidence == null ? "" : " — " + evidence) : evidence);
@@ -271,11 +239,11 @@ final class Request {
         checkAfterSending(date, today, complete ? "La date de la réponse" : "La date de la réponse partielle");
         if (complete) {
             move(RequestStatus.ANSWERED);
-            this.answeredOn = date;
+            this.dates = dates.withAnsweredOn(date);
             record(now, date, EventType.ANSWERED, actor, null);
         } else {
             move(RequestStatus.PARTIALLY_ANSWERED);
-            this.partialAnswerOn = date;
+            this.dates = dates.withPartialAnswerOn(date);
             record(now, date, EventType.PARTIALLY_ANSWERED, actor, null);
         }
         return this;
@@ -295,24 +263,16 @@ final class Request {
                     Map.of("field", "authority"));
         }
         checkAfterSending(transmission.date(), today, "La date de la transmission");
+        DateChecks.transmission(transmission, today);
         LocalDate receivedByNew = transmission.receivedOn();
-        if (receivedByNew != null) {
-            checkNotFuture(receivedByNew, today, "La date de réception par la nouvelle administration");
-            if (receivedByNew.isBefore(transmission.date())) {
-                throw new InvalidInputException("La date de réception par « " + transmission.authorityName() + " » ("
-                        + french(receivedByNew) + ") précède celle de la transmission ("
-                        + french(transmission.date()) + ") : vérifiez les deux dates.", Map.of("field", "received"));
-            }
-        }
         RequestStatus target = receivedByNew != null ? RequestStatus.RECEIVED : RequestStatus.SENT;
         if (status != target) {
             move(target);
         }
         this.authorityId = transmission.authorityId();
         this.departement = transmission.departement();
-        this.receivedOn = receivedByNew;
+        this.dates = dates.withReceivedOn(receivedByNew).withImplicitRefusalOn(null);
         this.receiptEvidence = null;
-        this.implicitRefusalOn = null;
         record(now, transmission.date(), EventType.TRANSMITTED, actor, "transmise à " + transmission.authorityName()
                 + " (" + transmission.authorityCode() + ") le " + french(transmission.date()) + " (CRPA L311-2)"
                 + (receivedByNew == null ? " ; date de réception par cette administration à enregistrer" : ""));
@@ -333,22 +293,22 @@ final class Request {
 
     Request refused(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date du refus");
-        if (cadaRegisteredOn != null || status == RequestStatus.REFERRED_TO_CADA) {
+        if (dates.cadaRegisteredOn() != null || status == RequestStatus.REFERRED_TO_CADA) {
             return confirmedRefusal(date, actor, today, now);
         }
         move(RequestStatus.REFUSED);
-        this.refusedOn = date;
+        this.dates = dates.withRefusedOn(date);
         record(now, date, EventType.REFUSED, actor, null);
         return this;
     }
 
     /** One month of silence after receipt (CRPA R*311-12, R311-13): recorded by the nightly job. */
     Request implicitlyRefused(LocalDate date, Instant now) {
-        if (receivedOn == null || !date.isAfter(receivedOn)) {
+        if (dates.receivedOn() == null || !date.isAfter(dates.receivedOn())) {
             throw new IllegalStateException("Implicit refusal of " + reference + " on " + date + " needs a receipt before");
         }
         move(RequestStatus.IMPLICITLY_REFUSED);
-        this.implicitRefusalOn = date;
+        this.dates = dates.withImplicitRefusalOn(date);
         record(now, date, EventType.IMPLICITLY_REFUSED, "lanterne", "silence d'un mois après la réception");
         return this;
     }
@@ -356,7 +316,7 @@ final class Request {
     Request referredToCada(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date de saisine de la CADA");
         move(RequestStatus.REFERRED_TO_CADA);
-        this.cadaReferredOn = date;
+        this.dates = dates.withCadaReferredOn(date);
         record(now, date, EventType.REFERRED_TO_CADA, actor, null);
         return this;
     }
@@ -364,12 +324,12 @@ final class Request {
     /** The date the CADA registered the referral, from its acknowledgement: the CRPA R343-3 and R343-5 clocks start. */
     Request cadaRegistered(LocalDate date, String actor, LocalDate today, Instant now) {
         requireStatus("enregistrer la saisine par la CADA", RequestStatus.REFERRED_TO_CADA, RequestStatus.CADA_OPINION);
-        checkNotFuture(date, today, "La date d'enregistrement par la CADA");
-        if (cadaReferredOn != null && date.isBefore(cadaReferredOn)) {
+        DateChecks.notFuture(date, today, "La date d'enregistrement par la CADA");
+        if (dates.cadaReferredOn() != null && date.isBefore(dates.cadaReferredOn())) {
             throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine (" + french(date)
-                    + ") avant qu'elle soit envoyée (" + french(cadaReferredOn) + ").", Map.of("field", "date"));
+                    + ") avant qu'elle soit envoyée (" + french(dates.cadaReferredOn()) + ").", Map.of("field", "date"));
         }
-        this.cadaRegisteredOn = date;
+        this.dates = dates.withCadaRegisteredOn(date);
         record(now, date, EventType.CADA_REGISTERED, actor, null);
         return this;
     }
@@ -377,7 +337,7 @@ final class Request {
     Request cadaOpinion(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date de l'avis de la CADA");
         move(RequestStatus.CADA_OPINION);
-        this.cadaOpinionOn = date;
+        this.dates = dates.withCadaOpinionOn(date);
         record(now, date, EventType.CADA_OPINION, actor, null);
         return this;
     }
@@ -385,7 +345,7 @@ final class Request {
     Request confirmedRefusal(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date du refus confirmé");
         move(RequestStatus.CONFIRMED_REFUSAL);
-        this.confirmedRefusalOn = date;
+        this.dates = dates.withConfirmedRefusalOn(date);
         record(now, date, EventType.CONFIRMED_REFUSAL, actor, null);
         return this;
     }
@@ -395,11 +355,11 @@ final class Request {
      * job.
      */
     Request refusalConfirmedBySilence(LocalDate date, Instant now) {
-        if (cadaRegisteredOn == null) {
+        if (dates.cadaRegisteredOn() == null) {
             throw new IllegalStateException("Confirmed refusal of " + reference + " needs the CADA registration date");
         }
         move(RequestStatus.CONFIRMED_REFUSAL);
-        this.confirmedRefusalOn = date;
+        this.dates = dates.withConfirmedRefusalOn(date);
         record(now, date, EventType.CONFIRMED_REFUSAL, "lanterne", "silence de deux mois après l'enregistrement "
                 + "de la saisine par la CADA");
         return this;
@@ -418,23 +378,15 @@ final class Request {
     Request inCourt(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date du recours");
         move(RequestStatus.IN_COURT);
-        this.courtOn = date;
+        this.dates = dates.withCourtOn(date);
         record(now, date, EventType.IN_COURT, actor, null);
         return this;
     }
 
     Request withdrawn(LocalDate date, String actor, LocalDate today, Instant now) {
-        checkNotFuture(date, today, "La date du retrait");
-        // A request can be withdrawn before it goes: then it cannot be before it was written.
-        LocalDate sent = sentOn();
-        LocalDate earliest = sent != null ? sent : createdAt.atZone(PARIS).toLocalDate();
-        if (date.isBefore(earliest)) {
-            throw new InvalidInputException("La date du retrait (" + french(date) + ") précède "
-                    + (sent != null ? "l'envoi" : "la création") + " de la demande (" + french(earliest)
-                    + ") : vérifiez la date.", Map.of("field", "date"));
-        }
+        DateChecks.withdrawal(date, sentOn(), createdAt.atZone(PARIS).toLocalDate(), today);
         move(RequestStatus.WITHDRAWN);
-        this.withdrawnOn = date;
+        this.dates = dates.withWithdrawnOn(date);
         record(now, date, EventType.WITHDRAWN, actor, null);
         return this;
     }
@@ -474,13 +426,10 @@ final class Request {
     }
 
     private void requireStatus(String action, RequestStatus... allowed) {
-        for (RequestStatus candidate : allowed) {
-            if (status == candidate) {
-                return;
-            }
+        if (!List.of(allowed).contains(status)) {
+            throw new ConflictException("Impossible de " + action + " : la demande " + reference + " est « "
+                    + status.label() + " ».", Map.of("status", status.name()));
         }
-        throw new ConflictException("Impossible de " + action + " : la demande " + reference + " est « "
-                + status.label() + " ».", Map.of("status", status.name()));
     }
 
     private LocalDate sentOn() {
@@ -488,23 +437,7 @@ final class Request {
     }
 
     private void checkAfterSending(LocalDate date, LocalDate today, String what) {
-        checkNotFuture(date, today, what);
-        LocalDate earliest = receivedOn != null ? receivedOn : sentOn();
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidInputException(what + " (" + french(date) + ") précède la "
-                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + french(earliest)
-                    + ") : vérifiez la date.", Map.of("field", "date"));
-        }
-    }
-
-    private static void checkNotFuture(LocalDate date, LocalDate today, String what) {
-        if (date == null) {
-            throw new InvalidInputException(what + " est obligatoire.", Map.of("field", "date"));
-        }
-        if (date.isAfter(today)) {
-            throw new InvalidInputException(what + " (" + french(date) + ") est dans le futur : on ne peut enregistrer "
-                    + "que ce qui a déjà eu lieu (nous sommes le " + french(today) + ").", Map.of("field", "date"));
-        }
+        DateChecks.afterSending(date, dates.receivedOn(), sentOn(), today, what);
     }
 
     static String french(LocalDate date) {

@@ -1,15 +1,17 @@
 package fr.lanterne.requests;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 
 /**
- * What the legal calendar needs of an open request, read in bulk by the nightly job (no timeline, no names).
+ * What the legal calendar needs of an open request, read in bulk by the nightly job (no timeline, no names): the
+ * same facts as the request's page, so that the night's notices and the calendar feed say what the page says.
  *
  * @param departement of the authority: its public holidays extend the deadlines
+ * @param remediesMentioned whether the acknowledgement or the refusal stated the remedies (CRPA L112-6, CJA R421-5);
+ *                          null while nobody has said
  */
-public record RequestDates(long id, String reference, RequestStatus status, String owner, String template,
+public record RequestDates(long id, RequestReference reference, RequestStatus status, String owner, String template,
                            Long campaignId, long authorityId, String departement, LocalDate sentOn,
-                           LocalDate receivedOn, LocalDate answeredOn, LocalDate partialAnswerOn, LocalDate refusedOn,
-                           LocalDate implicitRefusalOn, LocalDate cadaReferredOn, LocalDate cadaRegisteredOn,
-                           LocalDate cadaOpinionOn, LocalDate confirmedRefusalOn, LocalDate withdrawnOn) {
+                           @JsonUnwrapped LegalDates dates, Boolean remediesMentioned) {
 }

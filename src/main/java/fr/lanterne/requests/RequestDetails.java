@@ -1,41 +1,25 @@
 package fr.lanterne.requests;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A request as people and other modules see it: where it stands, its dates and its timeline.
+ * A request as people and other modules see it: where it stands, its dates and its timeline. As JSON, its legal
+ * dates sit beside the other fields ({@code "receivedOn": …}), as they did before they were grouped.
  *
  * @param departement the authority's département, whose public holidays extend its deadlines
+ * @param remediesMentioned whether the acknowledgement or the refusal stated the remedies (CRPA L112-6, CJA R421-5);
+ *                          null while nobody has said
  * @param letterFile the letter as sent, relative to the data directory
  */
-public record RequestDetails(String reference, RequestStatus status, String statusLabel, Channel channel,
+public record RequestDetails(RequestReference reference, RequestStatus status, String statusLabel, Channel channel,
                              String authorityCode, String authorityName, String communeInsee, String departement,
                              String template, Long campaignId, String owner, Instant createdAt, Instant sentAt,
-                             LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn,
-                             LocalDate partialAnswerOn, LocalDate refusedOn, LocalDate implicitRefusalOn,
-                             LocalDate cadaReferredOn, LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn,
-                             LocalDate confirmedRefusalOn, LocalDate courtOn, LocalDate withdrawnOn,
+                             @JsonUnwrapped LegalDates dates, String receiptEvidence, Boolean remediesMentioned,
                              String letterFile, int sendAttempts, Instant nextAttemptAt, String lastError,
-                             int version, List<TimelineEvent> timeline, Boolean remediesMentioned) {
-
-    /** A request whose remedies flag nobody has set. */
-    public RequestDetails(String reference, RequestStatus status, String statusLabel, Channel channel,
-                          String authorityCode, String authorityName, String communeInsee, String departement,
-                          String template, Long campaignId, String owner, Instant createdAt, Instant sentAt,
-                          LocalDate receivedOn, String receiptEvidence, LocalDate answeredOn,
-                          LocalDate partialAnswerOn, LocalDate refusedOn, LocalDate implicitRefusalOn,
-                          LocalDate cadaReferredOn, LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn,
-                          LocalDate confirmedRefusalOn, LocalDate courtOn, LocalDate withdrawnOn,
-                          String letterFile, int sendAttempts, Instant nextAttemptAt, String lastError,
-                          int version, List<TimelineEvent> timeline) {
-        this(reference, status, statusLabel, channel, authorityCode, authorityName, communeInsee, departement,
-                template, campaignId, owner, createdAt, sentAt, receivedOn, receiptEvidence, answeredOn,
-                partialAnswerOn, refusedOn, implicitRefusalOn, cadaReferredOn, cadaRegisteredOn, cadaOpinionOn,
-                confirmedRefusalOn, courtOn, withdrawnOn, letterFile, sendAttempts, nextAttemptAt, lastError, version,
-                timeline, null);
-    }
+                             int version, List<TimelineEvent> timeline) {
 
     /** The day the request left (email accepted by the server, or letter posted), in French time. */
     public LocalDate sentOn() {

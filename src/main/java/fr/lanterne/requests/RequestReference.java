@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import fr.lanterne.InvalidInputException;
 import java.util.Locale;
 import java.util.Map;
@@ -8,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * A request's reference, printed on its letter and in its email subject: {@code LNT-2026-000123} (year of creation,
- * then a number that runs through the year). Replies that quote it are matched to the request.
+ * then a number that runs through the year). Replies that quote it are matched to the request. In JSON and on pages
+ * it is that text alone.
  */
-public record RequestReference(String value) {
+public record RequestReference(@JsonValue String value) {
 
     public static final Pattern PATTERN = Pattern.compile("LNT-(\\d{4})-(\\d{6,9})");
 

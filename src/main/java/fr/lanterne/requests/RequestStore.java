@@ -66,11 +66,6 @@ class RequestStore {
                 .query(RequestStore::request).optional();
     }
 
-    Optional<Long> idOf(RequestReference reference) {
-        return jdbc.sql("SELECT id FROM request WHERE reference = ?").param(reference.value()).query(Long.class)
-                .optional();
-    }
-
     /** The open request for an authority and a template, if any. */
     Optional<RequestReference> openFor(long authorityId, String templateId) {
         return jdbc.sql("SELECT reference FROM request WHERE open_key = ?")
@@ -120,6 +115,7 @@ class RequestStore {
     /** Saves a changed request if nobody changed it since it was read. */
     void update(Request request) {
         Request.State s = request.state();
+        LegalDates d = s.dates();
         int updated = jdbc.sql("""
                         UPDATE request SET authority_id = ?, departement = ?,
                             channel = ?, status = ?, sent_at = ?, received_on = ?, receipt_evidence = ?,
@@ -130,10 +126,10 @@ class RequestStore {
                             last_error = ?, remedies_mentioned = ?, version = version + 1
                         WHERE id = ? AND version = ?""")
                 .params(s.authorityId(), s.departement(), s.channel().name(), s.status().name(), timestamp(s.sentAt()),
-                        s.receivedOn(),
-                        s.receiptEvidence(), s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(),
-                        s.cadaReferredOn(), s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(),
-                        s.withdrawnOn(), s.letterFile(), s.sendAttempts(), timestamp(s.sendingStartedAt()),
+                        d.receivedOn(), s.receiptEvidence(), d.answeredOn(), d.partialAnswerOn(), d.refusedOn(),
+                        d.implicitRefusalOn(), d.cadaReferredOn(), d.cadaRegisteredOn(), d.cadaOpinionOn(),
+                        d.confirmedRefusalOn(), d.courtOn(), d.withdrawnOn(), s.letterFile(), s.sendAttempts(),
+                        timestamp(s.sendingStartedAt()),
                         timestamp(s.nextAttemptAt()),
                         truncate(s.lastError(), 1000), s.remediesMentioned(), s.id(), s.version())
                 .update();
@@ -162,13 +158,6 @@ class RequestStore {
                 .param(requestId)
                 .query((rs, n) -> new TimelineEvent(rs.getTimestamp(1).toInstant(), rs.getObject(2, LocalDate.class),
                         EventType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
-                .list();
-    }
-
-    List<Request> campaignRequests(long campaignId, RequestStatus status, int limit) {
-        return jdbc.sql(COLUMNS + " WHERE campaign_id = ? AND status = ? ORDER BY id LIMIT ?")
-                .params(campaignId, status.name(), limit)
-                .query(RequestStore::request)
                 .list();
     }
 
@@ -202,7 +191,8 @@ class RequestStore {
     private static final String DATES = """
             SELECT id, reference, status, owner, template_id, campaign_id, authority_id, departement,
                    sent_at, received_on, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
-                   cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, withdrawn_on
+                   cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, court_on, withdrawn_on,
+                   remedies_mentioned
             FROM request""";
 
     /** Open requests after an id, in id order: keyset pagination over a million rows stays fast. */
@@ -226,16 +216,12 @@ class RequestStore {
     }
 
     private static RequestDates dates(ResultSet rs, int row) throws SQLException {
-        return new RequestDates(rs.getLong("id"), rs.getString("reference"),
-                        RequestStatus.valueOf(rs.getString("status")), rs.getString("owner"),
-                        rs.getString("template_id"), rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"),
-                        rs.getString("departement"),
-                        rs.getTimestamp("sent_at") == null ? null
-                                : rs.getTimestamp("sent_at").toInstant().atZone(Request.PARIS).toLocalDate(),
-                        date(rs, "received_on"), date(rs, "answered_on"), date(rs, "partial_answer_on"),
-                        date(rs, "refused_on"), date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"),
-                        date(rs, "cada_registered_on"), date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"),
-                        date(rs, "withdrawn_on"));
+        return new RequestDates(rs.getLong("id"), new RequestReference(rs.getString("reference")),
+                RequestStatus.valueOf(rs.getString("status")), rs.getString("owner"), rs.getString("template_id"),
+                rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"), rs.getString("departement"),
+                rs.getTimestamp("sent_at") == null ? null
+                        : rs.getTimestamp("sent_at").toInstant().atZone(Request.PARIS).toLocalDate(),
+                legalDates(rs), rs.getObject("remedies_mentioned", Boolean.class));
     }
 
     /**
@@ -290,11 +276,6 @@ class RequestStore {
         return counts;
     }
 
-    List<RequestReference> inStatus(RequestStatus status) {
-        return jdbc.sql("SELECT reference FROM request WHERE status = ? ORDER BY id").param(status.name())
-                .query((rs, n) -> new RequestReference(rs.getString(1))).list();
-    }
-
     Map<RequestStatus, Integer> countByStatus(long campaignId) {
         Map<RequestStatus, Integer> counts = new java.util.EnumMap<>(RequestStatus.class);
         jdbc.sql("SELECT status, COUNT(*) FROM request WHERE campaign_id = ? GROUP BY status")
@@ -310,13 +291,17 @@ class RequestStore {
                 rs.getLong("authority_id"), rs.getString("departement"), rs.getString("template_id"), rs.getObject("campaign_id", Long.class),
                 rs.getString("owner"), rs.getTimestamp("created_at").toInstant(),
                 Channel.valueOf(rs.getString("channel")), RequestStatus.valueOf(rs.getString("status")),
-                instant(rs.getTimestamp("sent_at")), date(rs, "received_on"), rs.getString("receipt_evidence"),
-                date(rs, "answered_on"), date(rs, "partial_answer_on"), date(rs, "refused_on"),
-                date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"), date(rs, "cada_registered_on"),
-                date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"), date(rs, "court_on"),
-                date(rs, "withdrawn_on"), rs.getString("letter_file"), rs.getInt("send_attempts"),
-                instant(rs.getTimestamp("sending_started_at")), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getInt("version"),
-                rs.getObject("remedies_mentioned", Boolean.class)));
+                instant(rs.getTimestamp("sent_at")), legalDates(rs), rs.getString("receipt_evidence"),
+                rs.getObject("remedies_mentioned", Boolean.class), rs.getString("letter_file"),
+                rs.getInt("send_attempts"), instant(rs.getTimestamp("sending_started_at")),
+                instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getInt("version")));
+    }
+
+    private static LegalDates legalDates(ResultSet rs) throws SQLException {
+        return new LegalDates(date(rs, "received_on"), date(rs, "answered_on"), date(rs, "partial_answer_on"),
+                date(rs, "refused_on"), date(rs, "implicit_refusal_on"), date(rs, "cada_referred_on"),
+                date(rs, "cada_registered_on"), date(rs, "cada_opinion_on"), date(rs, "confirmed_refusal_on"),
+                date(rs, "court_on"), date(rs, "withdrawn_on"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -141,16 +141,17 @@ public class Requests {
     /** Drafts the referral to the CADA of a refused request now, without waiting for the night. */
     public String draftReferral(RequestReference reference) {
         RequestDetails r = details(reference);
-        java.time.LocalDate refusal = r.refusedOn() != null ? r.refusedOn()
-                : r.partialAnswerOn() != null ? r.partialAnswerOn() : r.implicitRefusalOn();
+        LegalDates d = r.dates();
+        LocalDate refusal = d.refusedOn() != null ? d.refusedOn()
+                : d.partialAnswerOn() != null ? d.partialAnswerOn() : d.implicitRefusalOn();
         if (refusal == null || r.sentOn() == null) {
             throw new ConflictException("La demande " + reference + " n'a pas de refus enregistré (état : "
                     + r.statusLabel() + ") : la saisine de la CADA vient après un refus, exprès ou implicite.",
                     Map.of("status", r.status().name()));
         }
-        PriorRequest prior = r.refusedOn() != null || r.partialAnswerOn() != null
-                ? PriorRequest.refused(r.template(), r.sentOn(), r.receivedOn(), refusal)
-                : PriorRequest.unanswered(r.template(), r.sentOn(), r.receivedOn(), refusal);
+        PriorRequest prior = d.refusedOn() != null || d.partialAnswerOn() != null
+                ? PriorRequest.refused(r.template(), r.sentOn(), d.receivedOn(), refusal)
+                : PriorRequest.unanswered(r.template(), r.sentOn(), d.receivedOn(), refusal);
         return draftFollowUp(reference, "saisine-cada", prior, today());
     }
 
@@ -309,9 +310,9 @@ public class Requests {
         return found.stream().map(r -> {
             Request.State s = r.state();
             fr.lanterne.authorities.AuthorityRef authority = names.get(s.authorityId());
-            return new RequestSummary(s.reference().value(), s.status(), s.status().label(), s.channel(),
+            return new RequestSummary(s.reference(), s.status(), s.status().label(), s.channel(),
                     authority.code(), authority.name(), s.templateId(), s.campaignId(), s.owner(), s.createdAt(),
-                    s.sentAt() == null ? null : s.sentAt().atZone(Request.PARIS).toLocalDate(), s.receivedOn(),
+                    s.sentAt() == null ? null : s.sentAt().atZone(Request.PARIS).toLocalDate(), s.dates().receivedOn(),
                     s.departement());
         }).toList();
     }
@@ -484,13 +485,10 @@ public class Requests {
     private RequestDetails details(Request request) {
         Request.State s = request.state();
         Authority authority = authorities.authority(s.authorityId());
-        return new RequestDetails(s.reference().value(), s.status(), s.status().label(), s.channel(),
-                authority.code(), authority.name(), authority.communeInsee(), s.departement(), s.templateId(),
-                s.campaignId(), s.owner(), s.createdAt(), s.sentAt(), s.receivedOn(), s.receiptEvidence(),
-                s.answeredOn(), s.partialAnswerOn(), s.refusedOn(), s.implicitRefusalOn(), s.cadaReferredOn(),
-                s.cadaRegisteredOn(), s.cadaOpinionOn(), s.confirmedRefusalOn(), s.courtOn(), s.withdrawnOn(),
-                s.letterFile(), s.sendAttempts(), s.nextAttemptAt(), s.lastError(), s.version(),
-                store.timeline(s.id()), s.remediesMentioned());
+        return new RequestDetails(s.reference(), s.status(), s.status().label(), s.channel(), authority.code(),
+                authority.name(), authority.communeInsee(), s.departement(), s.templateId(), s.campaignId(), s.owner(),
+                s.createdAt(), s.sentAt(), s.dates(), s.receiptEvidence(), s.remediesMentioned(), s.letterFile(),
+                s.sendAttempts(), s.nextAttemptAt(), s.lastError(), s.version(), store.timeline(s.id()));
     }
 
     private LocalDate today() {

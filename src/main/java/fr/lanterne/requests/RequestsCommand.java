@@ -91,7 +91,7 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             RequestDetails r = context.getBean(Requests.class)
                     .recordReceipt(RequestReference.parse(reference), date, evidence, CommandUser.name());
-            out.printf("%s : reçue le %s par %s.%n", r.reference(), Request.french(r.receivedOn()), r.authorityName());
+            out.printf("%s : reçue le %s par %s.%n", r.reference(), Request.french(r.dates().receivedOn()), r.authorityName());
             return 0;
         }
     }

@@ -77,7 +77,7 @@ class ContentSecurityPolicyBrowserIT {
         RequestDetails request = requests.create(new NewRequest(BRIANCON, "cctv", Channel.EMAIL, false),
                 TestUsers.ADMIN);
         String sha256 = documents.upload("deliberation.pdf", TestDocuments.textPdf("Délibération " + UUID.randomUUID(),
-                List.of(List.of("Délibération : vidéoprotection, 12 caméras."))), request.reference(),
+                List.of(List.of("Délibération : vidéoprotection, 12 caméras."))), request.reference().value(),
                 TestUsers.ADMIN).items().get(0).sha256();
 
         browser.go("/login");

@@ -103,7 +103,7 @@ class PhoneLayoutBrowserIT {
         // A request refused by silence, whose referral to the CADA is the thing to do, with a document received.
         LocalDate today = LocalDate.now(clock);
         String reference = requests.create(new NewRequest(TOWN_HALL, "cctv", Channel.POST, false),
-                TestUsers.VOLUNTEER).reference();
+                TestUsers.VOLUNTEER).reference().value();
         RequestReference ref = RequestReference.parse(reference);
         requests.recordSent(ref, today.minusDays(45), TestUsers.VOLUNTEER);
         requests.recordReceipt(ref, today.minusDays(42), "avis de réception 1A 234 567 8901 2", TestUsers.VOLUNTEER);

@@ -136,13 +136,13 @@ class DeadlineWorkedCasesTest {
         values.forEach((key, date) -> {
             switch (key) {
                 case "sent" -> builder.sent(date);
-                case "partial" -> builder.partialAnswer(date);
-                case "refused" -> builder.expressRefusal(date);
-                case "registered" -> builder.cadaRegistered(date);
-                case "opinion" -> builder.cadaOpinion(date);
-                case "confirmed" -> builder.confirmedRefusal(date);
-                case "answered" -> builder.fullAnswer(date);
-                case "withdrawn" -> builder.withdrawn(date);
+                case "partial" -> builder.partialAnswerOn(date);
+                case "refused" -> builder.refusedOn(date);
+                case "registered" -> builder.cadaRegisteredOn(date);
+                case "opinion" -> builder.cadaOpinionOn(date);
+                case "confirmed" -> builder.confirmedRefusalOn(date);
+                case "answered" -> builder.answeredOn(date);
+                case "withdrawn" -> builder.withdrawnOn(date);
                 default -> throw new IllegalArgumentException("Unknown fact " + key);
             }
         });

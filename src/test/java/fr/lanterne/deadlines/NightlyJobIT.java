@@ -141,15 +141,15 @@ class NightlyJobIT {
         assertThat(digests).as("one digest per volunteer").hasSize(2);
         MimeMessage volunteer = digestTo(digests, TestUsers.VOLUNTEER + "@example.org");
         String body = (String) volunteer.getContent();
-        assertThat(body).contains(silent.reference()).contains("implicitement refusée").contains("CRPA R343-1")
-                .contains(soon.reference()).contains("relance").contains("série").contains("L342-1");
+        assertThat(body).contains(silent.reference().value()).contains("implicitement refusée").contains("CRPA R343-1")
+                .contains(soon.reference().value()).contains("relance").contains("série").contains("L342-1");
         assertThat((String) digestTo(digests, TestUsers.ADMIN + "@example.org").getContent())
-                .contains(unknown.reference()).contains("date de réception");
+                .contains(unknown.reference().value()).contains("date de réception");
 
         List<String> drafts = jdbc.sql("SELECT draft_file FROM deadline_notice WHERE draft_file IS NOT NULL")
                 .query(String.class).list();
-        assertThat(drafts).anyMatch(f -> f.contains(soon.reference()) && f.endsWith("relance.pdf"))
-                .anyMatch(f -> f.contains(silent.reference()) && f.endsWith("saisine-cada.pdf"))
+        assertThat(drafts).anyMatch(f -> f.contains(soon.reference().value()) && f.endsWith("relance.pdf"))
+                .anyMatch(f -> f.contains(silent.reference().value()) && f.endsWith("saisine-cada.pdf"))
                 .anyMatch(f -> f.contains("campagne-" + campaign) && f.contains("saisine-cada-serie"));
         for (String draft : drafts) {
             assertThat(Files.size(dataDirectory.root().resolve(draft))).isPositive();
@@ -168,7 +168,7 @@ class NightlyJobIT {
         client.get().uri("/calendar/{token}.ics", token).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(ics -> assertThat(ics)
-                        .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").contains(soon.reference()));
+                        .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").contains(soon.reference().value()));
         client.get().uri("/calendar/not-a-token.ics").exchange().expectStatus().isNotFound();
     }
 
@@ -440,6 +440,6 @@ class NightlyJobIT {
     }
 
     private static RequestReference ref(RequestDetails details) {
-        return RequestReference.parse(details.reference());
+        return details.reference();
     }
 }

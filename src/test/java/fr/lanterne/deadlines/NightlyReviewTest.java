@@ -2,7 +2,9 @@ package fr.lanterne.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDates;
+import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,9 +22,10 @@ class NightlyReviewTest {
 
     private static RequestDates request(RequestStatus status, LocalDate sent, LocalDate received, LocalDate refused,
                                         LocalDate implicit, LocalDate cadaRegistered, LocalDate confirmed) {
-        return new RequestDates(1, "LNT-2026-000001", status, "alice", "vsa", null, 7, "06", sent, received, null, null,
-                refused, implicit, cadaRegistered == null ? null : cadaRegistered.minusDays(3), cadaRegistered, null,
-                confirmed, null);
+        return new RequestDates(1, new RequestReference("LNT-2026-000001"), status, "alice", "vsa", null, 7, "06", sent,
+                new LegalDates(received, null, null, refused, implicit,
+                        cadaRegistered == null ? null : cadaRegistered.minusDays(3), cadaRegistered, null, confirmed,
+                        null, null), null);
     }
 
     private List<String> keys(RequestDates r, LocalDate night) {
@@ -116,9 +119,9 @@ class NightlyReviewTest {
 
     @Test
     void a_territory_with_rules_of_its_own_gets_a_notice_not_a_failed_night() {
-        RequestDates taaf = new RequestDates(1, "LNT-2026-000001", RequestStatus.RECEIVED, "alice", "vsa", null, 7,
-                "984", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), null, null, null, null, null, null, null,
-                null, null);
+        RequestDates taaf = new RequestDates(1, new RequestReference("LNT-2026-000001"), RequestStatus.RECEIVED,
+                "alice", "vsa", null, 7, "984", LocalDate.of(2026, 3, 2), LegalDates.receivedOn(LocalDate.of(2026, 3, 3)),
+                null);
         NightlyReview.Action action = review.review(taaf, LocalDate.of(2026, 4, 4)).orElseThrow().actions().get(0);
         assertThat(action.kind()).isEqualTo(NoticeKind.DEADLINES_UNAVAILABLE);
         assertThat(action.key()).isEqualTo("NO_DEADLINES:LNT-2026-000001");
@@ -127,9 +130,20 @@ class NightlyReviewTest {
 
     @Test
     void a_referral_without_its_registration_date_asks_for_it() {
-        RequestDates referred = new RequestDates(1, "LNT-2026-000001", RequestStatus.REFERRED_TO_CADA, "alice", "vsa",
-                null, 7, "06", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 6), null, null, null,
-                LocalDate.of(2026, 2, 6), LocalDate.of(2026, 3, 1), null, null, null, null);
+        RequestDates referred = new RequestDates(1, new RequestReference("LNT-2026-000001"),
+                RequestStatus.REFERRED_TO_CADA, "alice", "vsa", null, 7, "06", LocalDate.of(2026, 1, 5),
+                LegalDates.receivedOn(LocalDate.of(2026, 1, 6)).withImplicitRefusalOn(LocalDate.of(2026, 2, 6))
+                        .withCadaReferredOn(LocalDate.of(2026, 3, 1)), null);
         assertThat(keys(referred, LocalDate.of(2026, 3, 11))).containsExactly("CADA_REGISTRATION:LNT-2026-000001");
+    }
+
+    @Test
+    void the_night_reads_the_remedies_flag_as_the_request_page_does() {
+        RequestDates refused = new RequestDates(1, new RequestReference("LNT-2026-000001"), RequestStatus.IMPLICITLY_REFUSED,
+                "alice", "vsa", null, 7, "06", LocalDate.of(2026, 3, 2), LegalDates.receivedOn(LocalDate.of(2026, 3, 3))
+                .withImplicitRefusalOn(LocalDate.of(2026, 4, 3)), false);
+        assertThat(review.referralDeadline(refused, LocalDate.of(2026, 4, 4)).orElseThrow().explanation())
+                .contains("Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas")
+                .contains("ce délai de deux mois ne vous est pas opposable");
     }
 }

@@ -2,7 +2,9 @@ package fr.lanterne.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDates;
+import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +29,9 @@ class SeriesStateTest {
     void each_request_of_the_series_is_listed_with_its_state(RequestStatus status, LocalDate answered,
                                                              LocalDate partial, LocalDate refused, LocalDate implicit,
                                                              LocalDate referred, LocalDate withdrawn, String expected) {
-        RequestDates r = new RequestDates(1, "LNT-2026-000001", status, "camille", "vsa", 7L, 3, "06",
-                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 3), answered, partial, refused, implicit, referred,
-                null, null, null, withdrawn);
+        RequestDates r = new RequestDates(1, new RequestReference("LNT-2026-000001"), status, "camille", "vsa", 7L, 3,
+                "06", LocalDate.of(2026, 9, 1), new LegalDates(LocalDate.of(2026, 9, 3), answered, partial, refused,
+                implicit, referred, null, null, null, null, withdrawn), null);
 
         assertThat(SeriesReferrals.seriesState(r)).isEqualTo(expected);
     }

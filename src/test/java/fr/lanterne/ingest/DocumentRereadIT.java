@@ -155,7 +155,7 @@ class DocumentRereadIT {
         assertThat(reread.needsOcr()).isFalse();
         assertThat(reread.ocredPages()).isEqualTo(1);
         assertThat(reread.receipts()).as("the receipts stay").hasSize(1);
-        assertThat(reread.requestReference()).isEqualTo(request.reference());
+        assertThat(reread.requestReference()).isEqualTo(request.reference().value());
         DocumentRecords.Page first = documents.page(sha256, 1);
         assertThat(first.ocred()).isTrue();
         assertThat(first.needsOcr()).isFalse();
@@ -185,7 +185,7 @@ class DocumentRereadIT {
     void reading_a_text_document_again_keeps_its_receipts_request_and_decided_links() throws Exception {
         byte[] pdf = TestDocuments.textPdf("Marché " + UUID.randomUUID(), List.of(List.of(
                 "Marché de vidéosurveillance algorithmique : logiciel Briefcam pour les caméras de la ville.")));
-        Report report = documents.upload("marche.pdf", pdf, request.reference(), TestUsers.VOLUNTEER);
+        Report report = documents.upload("marche.pdf", pdf, request.reference().value(), TestUsers.VOLUNTEER);
         String sha256 = report.items().get(0).sha256();
         Details before = documents.details(sha256);
         assertThat(before.links()).as("Nîmes's Briefcam deployment, proposed").isNotEmpty();
@@ -203,7 +203,7 @@ class DocumentRereadIT {
         Details after = documents.details(sha256);
         assertThat(after.links()).contains(new DocumentRecords.Link(deployment, "REJECTED"));
         assertThat(after.receipts()).isEqualTo(before.receipts());
-        assertThat(after.requestReference()).isEqualTo(request.reference());
+        assertThat(after.requestReference()).isEqualTo(request.reference().value());
         assertThat(after.mentions()).isEqualTo(before.mentions());
         assertThat(after.title()).isEqualTo(before.title());
 
@@ -219,7 +219,7 @@ class DocumentRereadIT {
     void a_file_that_can_no_longer_be_read_or_an_unknown_document_is_refused_and_nothing_changes() throws Exception {
         byte[] pdf = TestDocuments.textPdf("Convention " + UUID.randomUUID(), List.of(
                 List.of("Convention de vidéoprotection entre la commune et l'État."), List.of("Annexe")));
-        String sha256 = documents.upload("convention.pdf", pdf, request.reference(), TestUsers.VOLUNTEER).items()
+        String sha256 = documents.upload("convention.pdf", pdf, request.reference().value(), TestUsers.VOLUNTEER).items()
                 .get(0).sha256();
         Details before = documents.details(sha256);
         Documents withLowerLimit = reading(settings.withMaxPages(1));
@@ -254,7 +254,7 @@ class DocumentRereadIT {
     private String scanTakenInWithoutOcr() {
         Documents withoutOcr = reading(settings.withOcrEnabled(false));
         Report report = transaction.execute(status -> withoutOcr.upload("scan.pdf",
-                TestDocuments.scannedPdf(false, "Scan " + UUID.randomUUID()), request.reference(),
+                TestDocuments.scannedPdf(false, "Scan " + UUID.randomUUID()), request.reference().value(),
                 TestUsers.VOLUNTEER));
         DocumentRecords.Item item = report.items().get(0);
         assertThat(item.result()).isEqualTo(Result.INGESTED);

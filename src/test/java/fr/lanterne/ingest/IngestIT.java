@@ -120,7 +120,7 @@ class IngestIT {
                 .jsonPath("$.result").isEqualTo("INGESTED")
                 .jsonPath("$.document.kind").isEqualTo("DELIBERATION")
                 .jsonPath("$.document.pageCount").isEqualTo(2)
-                .jsonPath("$.document.requestReference").isEqualTo(request.reference())
+                .jsonPath("$.document.requestReference").isEqualTo(request.reference().value())
                 .jsonPath("$.document.mentions[?(@.name == 'Briefcam')].pages[*]").value(pages ->
                         assertThat(pages.toString()).contains("1").contains("2"))
                 .jsonPath("$.document.links[*].status").value(statuses ->
@@ -144,10 +144,10 @@ class IngestIT {
         client.get().uri("/api/documents/{sha}", sha256).exchange().expectStatus().isUnauthorized();
 
         Report again = documents.ingest("copie.pdf", pdf, new Source(DocumentRecords.Channel.UPLOAD, "autre envoi",
-                request.reference(), "alice"));
+                request.reference().value(), "alice"));
         assertThat(again.items().get(0).result()).isEqualTo(Result.DUPLICATE);
         assertThat(documents.details(sha256).receipts()).as("one document, two receipts").hasSize(2);
-        assertThat(requests.details(RequestReference.parse(request.reference())).timeline())
+        assertThat(requests.details(request.reference()).timeline())
                 .extracting(TimelineEvent::type).contains(EventType.DOCUMENT_RECEIVED);
     }
 
@@ -184,7 +184,7 @@ class IngestIT {
         String latin1 = first[5].items().get(0).sha256();
         assertThat(documents.page(latin1, 1).text()).contains("Réponse de la mairie").contains("n'existent pas");
         assertThat(documents.details(first[0].items().get(0).sha256()).requestReference())
-                .as("the reference in the document's text").isEqualTo(request.reference());
+                .as("the reference in the document's text").isEqualTo(request.reference().value());
 
         Report[] second = ingestFolder(folder);
         assertThat(Stream.of(second).flatMap(r -> r.items().stream()).map(DocumentRecords.Item::result))
@@ -203,19 +203,19 @@ class IngestIT {
         RequestDetails other = requests.create(new NewRequest("30189", "cctv", Channel.EMAIL, false),
                 TestUsers.VOLUNTEER);
         requests.sendDue(100);
-        box.deliver(bounce(other.reference()));
+        box.deliver(bounce(other.reference().value()));
 
         List<Report> reports = mailbox.poll();
         assertThat(reports).hasSize(2);
         Report reply = reports.stream().filter(r -> r.items().size() > 1).findFirst().orElseThrow();
         assertThat(reply.requestReference()).as("matched by the plus-address it was sent to")
-                .isEqualTo(request.reference());
+                .isEqualTo(request.reference().value());
         assertThat(reply.items()).as("the email's text, then its attachment").extracting(DocumentRecords.Item::result)
                 .containsExactly(Result.INGESTED, Result.INGESTED);
-        assertThat(requests.details(RequestReference.parse(request.reference())).timeline())
+        assertThat(requests.details(request.reference()).timeline())
                 .filteredOn(e -> e.type() == EventType.DOCUMENT_RECEIVED)
                 .anySatisfy(e -> assertThat(e.detail()).contains("suggère"));
-        assertThat(requests.details(RequestReference.parse(other.reference())).status())
+        assertThat(requests.details(other.reference()).status())
                 .isEqualTo(RequestStatus.DELIVERY_FAILED);
         assertThat(mailbox.poll()).as("read messages are not taken in again").isEmpty();
     }
@@ -224,7 +224,7 @@ class IngestIT {
     void a_scanned_page_is_read_by_ocr_when_tesseract_is_installed() {
         assumeTrue(OcrSupport.detect("fra").available(), "Tesseract with French is not installed");
         Report report = documents.ingest("scan-" + UUID.randomUUID() + ".pdf", TestDocuments.scannedPdf(false),
-                new Source(DocumentRecords.Channel.UPLOAD, "scan " + UUID.randomUUID(), request.reference(), "alice"));
+                new Source(DocumentRecords.Channel.UPLOAD, "scan " + UUID.randomUUID(), request.reference().value(), "alice"));
         DocumentRecords.Item item = report.items().get(0);
         if (item.result() == Result.DUPLICATE) {
             return; // the same scan was read on an earlier run of this test against the same database

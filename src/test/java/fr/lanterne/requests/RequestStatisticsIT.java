@@ -137,7 +137,7 @@ class RequestStatisticsIT {
                 null), "test");
         LocalDate today = LocalDate.now(clock);
         RequestReference reference = RequestReference.parse(requests.create(
-                new NewRequest("97611", "vsa", Channel.POST, false), "alice").reference());
+                new NewRequest("97611", "vsa", Channel.POST, false), "alice").reference().value());
         assertThat(statistics.compute(new StatisticsFilter("976", null)).overall().sent()).isZero();
 
         requests.recordSent(reference, today.minusDays(30), "alice");

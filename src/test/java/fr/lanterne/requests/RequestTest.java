@@ -67,8 +67,8 @@ class RequestTest {
         request.transmitted(transmission, "alice", today, MONDAY_NOON);
         assertThat(request.status()).isEqualTo(RequestStatus.valueOf(expected));
         assertThat(request.state().authorityId()).isEqualTo(9);
-        assertThat(request.state().receivedOn()).isEqualTo(known ? LocalDate.of(2026, 3, 12) : null);
-        assertThat(request.state().implicitRefusalOn()).isNull();
+        assertThat(request.state().dates().receivedOn()).isEqualTo(known ? LocalDate.of(2026, 3, 12) : null);
+        assertThat(request.state().dates().implicitRefusalOn()).isNull();
         assertThat(request.newEvents()).extracting(TimelineEvent::type).contains(EventType.TRANSMITTED);
         assertThat(request.newEvents().stream().filter(e -> e.type() == EventType.TRANSMITTED).findFirst()
                 .orElseThrow().detail()).contains("Préfecture des Alpes-Maritimes (prefecture-06)", "10 mars 2026",
@@ -110,7 +110,7 @@ class RequestTest {
         Request request = sent().received(LocalDate.of(2026, 3, 4), "AR n° 1A", "alice", TODAY, MONDAY_NOON);
         assertThat(request.status()).isEqualTo(RequestStatus.RECEIVED);
         request.received(LocalDate.of(2026, 3, 3), "AR corrigé", "bob", TODAY, MONDAY_NOON);
-        assertThat(request.state().receivedOn()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(request.state().dates().receivedOn()).isEqualTo(LocalDate.of(2026, 3, 3));
         assertThat(request.newEvents()).extracting(TimelineEvent::type).containsExactly(EventType.CREATED,
                 EventType.LETTER_RENDERED, EventType.QUEUED, EventType.SENT, EventType.RECEIVED, EventType.RECEIVED);
         assertThat(request.newEvents().get(5).detail()).startsWith("date de réception corrigée");
@@ -147,7 +147,7 @@ class RequestTest {
                 .hasMessage("La date du retrait (1er mars 2026) précède l'envoi de la demande (2 mars 2026) : vérifiez "
                         + "la date.");
         Request request = sent().withdrawn(LocalDate.of(2026, 3, 9), "alice", TODAY, MONDAY_NOON);
-        assertThat(request.state().withdrawnOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(request.state().dates().withdrawnOn()).isEqualTo(LocalDate.of(2026, 3, 9));
         assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
     }
 

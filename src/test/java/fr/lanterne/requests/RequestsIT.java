@@ -101,9 +101,9 @@ class RequestsIT {
         MAIL.purgeEmailFromAllMailboxes();
         RequestDetails created = requests.create(new NewRequest("06088", "vsa", Channel.EMAIL, false), "alice");
         assertThat(created.status()).isEqualTo(RequestStatus.QUEUED);
-        assertThat(created.reference()).matches("LNT-\\d{4}-\\d{6}");
-        String pdfText = text(requests.letterPdf(RequestReference.parse(created.reference())));
-        assertThat(pdfText).contains(created.reference()).contains("Mairie de Nice").contains("Camille Martin")
+        assertThat(created.reference().value()).matches("LNT-\\d{4}-\\d{6}");
+        String pdfText = text(requests.letterPdf(created.reference()));
+        assertThat(pdfText).contains(created.reference().value()).contains("Mairie de Nice").contains("Camille Martin")
                 .contains("L311-9");
 
         assertThat(requests.sendDue(100)).startsWith("1 envoyée");
@@ -120,7 +120,7 @@ class RequestsIT {
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo(created.reference() + ".pdf");
 
-        RequestDetails sent = requests.details(RequestReference.parse(created.reference()));
+        RequestDetails sent = requests.details(created.reference());
         assertThat(sent.status()).isEqualTo(RequestStatus.SENT);
         assertThat(sent.timeline()).extracting(TimelineEvent::type).containsExactly(EventType.CREATED,
                 EventType.LETTER_RENDERED, EventType.QUEUED, EventType.SENT);
@@ -192,9 +192,9 @@ class RequestsIT {
         }
         client.post().uri(uri + "/withdrawal").headers(h -> h.setBasicAuth("rq-eve", TestUsers.PASSWORD)).exchange()
                 .expectStatus().isNotFound();
-        assertThat(requests.details(RequestReference.parse(created.reference())).status())
+        assertThat(requests.details(created.reference()).status())
                 .isNotEqualTo(RequestStatus.WITHDRAWN);
-        requests.withdraw(RequestReference.parse(created.reference()), null, "rq-claire");
+        requests.withdraw(created.reference(), null, "rq-claire");
     }
 
     @Test
@@ -202,13 +202,13 @@ class RequestsIT {
         RequestDetails first = requests.create(new NewRequest("06088", "vsa", null, false), "alice");
         assertThatThrownBy(() -> requests.create(new NewRequest("mairie-06088", "vsa", null, false), "bob"))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(first.reference());
+                .hasMessageContaining(first.reference().value());
         // Even bypassing the check, the database refuses the second open request.
         Request second = Request.draft(RequestReference.of(2026, 999_999), store.find(RequestReference.parse(
-                first.reference())).orElseThrow().state().authorityId(), "06", "vsa", null, Channel.EMAIL, "bob",
+                first.reference().value())).orElseThrow().state().authorityId(), "06", "vsa", null, Channel.EMAIL, "bob",
                 clock.instant());
         assertThatThrownBy(() -> store.insert(List.of(second))).isInstanceOf(ConflictException.class);
-        requests.withdraw(RequestReference.parse(first.reference()), null, "alice");
+        requests.withdraw(first.reference(), null, "alice");
         assertThatThrownBy(() -> requests.create(new NewRequest("06088", "vsa", null, false), "bob"))
                 .as("closed, but the same letter within the period is still refused (CRPA L311-2)")
                 .hasMessageContaining("L311-2");
@@ -233,7 +233,7 @@ class RequestsIT {
     void a_posted_letter_is_recorded_by_the_volunteer() {
         RequestDetails byPost = requests.create(new NewRequest("04088", "cctv", Channel.POST, false), "alice");
         assertThat(requests.sendDue(100)).startsWith("0 envoyée,");
-        RequestDetails posted = requests.recordSent(RequestReference.parse(byPost.reference()), null, "alice");
+        RequestDetails posted = requests.recordSent(byPost.reference(), null, "alice");
         assertThat(posted.status()).isEqualTo(RequestStatus.SENT);
         assertThat(posted.sentOn()).isEqualTo(LocalDate.now(clock));
         assertThat(MAIL.getReceivedMessages()).isEmpty();
@@ -243,7 +243,7 @@ class RequestsIT {
     void without_smtp_the_email_is_written_to_the_outbox_and_waits_for_a_person() throws Exception {
         RequestDetails created = requests.create(new NewRequest("06088", "drones-sound", Channel.EMAIL, false), "alice");
         RequestMailer outboxOnly = new RequestMailer(empty(), dataDirectory, properties, letterWriter, settings, clock);
-        RequestMailer.Outcome outcome = outboxOnly.send(RequestReference.parse(created.reference()), 1,
+        RequestMailer.Outcome outcome = outboxOnly.send(created.reference(), 1,
                 "mairie@nice.test", created.letterFile());
         assertThat(outcome).isInstanceOf(RequestMailer.Outcome.WrittenToOutbox.class);
         Path eml = dataDirectory.root().resolve(((RequestMailer.Outcome.WrittenToOutbox) outcome).file());
@@ -263,9 +263,9 @@ class RequestsIT {
                 clock);
         RequestDispatcher dispatcher = new RequestDispatcher(store, failing, authorities,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, settings, clock);
-        assertThat(dispatcher.sendOne(RequestReference.parse(created.reference()))).get()
+        assertThat(dispatcher.sendOne(created.reference())).get()
                 .isInstanceOf(RequestMailer.Outcome.TemporaryFailure.class);
-        RequestDetails after = requests.details(RequestReference.parse(created.reference()));
+        RequestDetails after = requests.details(created.reference());
         assertThat(after.status()).isEqualTo(RequestStatus.QUEUED);
         assertThat(after.sendAttempts()).isEqualTo(1);
         assertThat(after.lastError()).isNotBlank();

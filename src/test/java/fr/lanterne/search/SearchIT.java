@@ -281,7 +281,7 @@ class SearchIT {
                 TestUsers.VOLUNTEER);
         requests.sendDue(100);
         DocumentRecords.Report report = documents.upload(fileName, TestDocuments.textPdf(title, pages),
-                request.reference(), TestUsers.VOLUNTEER);
+                request.reference().value(), TestUsers.VOLUNTEER);
         assertThat(report.items().get(0).result()).isIn(DocumentRecords.Result.INGESTED,
                 DocumentRecords.Result.DUPLICATE);
         return report.items().get(0).sha256();

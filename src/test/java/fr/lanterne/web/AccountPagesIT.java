@@ -297,7 +297,7 @@ class AccountPagesIT {
         authorities.setContact(NICE, new ContactDetails("mairie-06088@comptes.test", null, null, null), "test");
         LocalDate today = LocalDate.now(clock);
         RequestDetails request = requests.create(new NewRequest("06088", "vsa", Channel.EMAIL, false), name);
-        RequestReference reference = RequestReference.parse(request.reference());
+        RequestReference reference = request.reference();
         requests.recordSent(reference, today.minusDays(5), name);
         requests.recordReceipt(reference, today.minusDays(3), "AR", name);
         try {

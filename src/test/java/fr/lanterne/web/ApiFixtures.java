@@ -79,7 +79,7 @@ final class ApiFixtures {
         String template = TEMPLATES.get(next % TEMPLATES.size());
         next++;
         String reference = requests.create(new NewRequest(town, template, Channel.POST, false), TestUsers.ADMIN)
-                .reference();
+                .reference().value();
         references.add(reference);
         return reference;
     }

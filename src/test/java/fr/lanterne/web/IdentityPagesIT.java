@@ -159,7 +159,7 @@ class IdentityPagesIT {
     void the_referral_of_a_refused_request_is_not_drafted_without_the_identity_r343_1_requires() {
         RequestDetails refused = requests.create(new NewRequest(GAP, "vsa", Channel.EMAIL, false),
                 TestUsers.VOLUNTEER);
-        RequestReference ref = RequestReference.parse(refused.reference());
+        RequestReference ref = refused.reference();
         java.time.LocalDate today = java.time.LocalDate.now();
         requests.recordSent(ref, today.minusDays(20), TestUsers.VOLUNTEER);
         requests.recordRefusal(ref, today.minusDays(5), TestUsers.VOLUNTEER);
@@ -235,7 +235,7 @@ class IdentityPagesIT {
         admin.follow(admin.post(PAGE, natural()));
         assertThat(volunteer.page("/travail")).doesNotContain("id=\"identity-banner\"");
         RequestDetails created = requests.create(new NewRequest(GAP, "vsa", Channel.EMAIL, false), "tests");
-        String letter = text(Files.readAllBytes(requests.letterPdf(RequestReference.parse(created.reference()))));
+        String letter = text(Files.readAllBytes(requests.letterPdf(created.reference())));
         assertThat(letter).contains("Dominique Roux", "8 place Grenette", "38000 Grenoble",
                 "cada+" + created.reference() + "@collectif-isere.test").doesNotContain(".invalid", "[à compléter]");
         assertThat(requests.sendDue(10)).startsWith("1 envoyée,");

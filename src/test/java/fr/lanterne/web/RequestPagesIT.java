@@ -132,7 +132,7 @@ class RequestPagesIT {
                 "evidence", "accusé de réception automatique")));
         assertThat(done).contains("Date de réception enregistrée").contains("CRPA R311-13")
                 .contains("Refus implicite").contains("data-forget=\"request-" + request.reference() + "-reception\"");
-        assertThat(requests.details(RequestReference.parse(request.reference())).status())
+        assertThat(requests.details(request.reference()).status())
                 .isEqualTo(RequestStatus.RECEIVED);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE username = ? AND path = ? AND status = 302")
                 .params(TestUsers.VOLUNTEER, uri + "/reception").query(Integer.class).single()).isPositive();
@@ -146,7 +146,7 @@ class RequestPagesIT {
     @Test
     void the_receipt_and_refusal_forms_record_whether_the_remedies_were_stated() {
         RequestDetails request = sentRequest();
-        RequestReference ref = RequestReference.parse(request.reference());
+        RequestReference ref = request.reference();
         String uri = "/demandes/" + request.reference();
         PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
         assertThat(volunteer.page(uri)).contains("id=\"remedies-reception\"")
@@ -169,7 +169,7 @@ class RequestPagesIT {
         RequestDetails refused = requests.details(ref);
         assertThat(refused.status()).isEqualTo(RequestStatus.REFUSED);
         assertThat(refused.remediesMentioned()).isTrue();
-        assertThat(jdbc.sql("SELECT remedies_mentioned FROM request WHERE reference = ?").param(request.reference())
+        assertThat(jdbc.sql("SELECT remedies_mentioned FROM request WHERE reference = ?").param(request.reference().value())
                 .query(Boolean.class).single()).isTrue();
     }
 
@@ -192,7 +192,7 @@ class RequestPagesIT {
         String page = volunteer.follow(upload);
         assertThat(page).contains("« convention-digne.pdf » a été lu et rangé avec cette demande")
                 .contains("href=\"/documents/");
-        String sha = jdbc.sql("SELECT sha256 FROM document WHERE request_reference = ?").param(request.reference())
+        String sha = jdbc.sql("SELECT sha256 FROM document WHERE request_reference = ?").param(request.reference().value())
                 .query(String.class).single();
         String document = volunteer.page("/documents/" + sha);
         assertThat(document).contains("Convention de vidéoprotection").contains("Page 1 sur 1")
@@ -204,7 +204,7 @@ class RequestPagesIT {
         assertThat(visitor.get("/documents/" + sha).getStatus().value()).isEqualTo(404);
         volunteer.follow(volunteer.post("/documents/" + sha + "/publication", Map.of("published", "true")));
         assertThat(visitor.page("/documents/" + sha)).contains("Convention de vidéoprotection");
-        assertThat(visitor.page("/communes/" + DIGNE)).contains("convention").doesNotContain(request.reference());
+        assertThat(visitor.page("/communes/" + DIGNE)).contains("convention").doesNotContain(request.reference().value());
     }
 
     @Test
@@ -221,9 +221,9 @@ class RequestPagesIT {
         EntityExchangeResult<String> hidden = stranger.get("/demandes/" + request.reference());
         assertThat(hidden.getStatus().value()).isEqualTo(404);
         assertThat(hidden.getResponseBody()).contains("Aucune demande n&#39;a la référence");
-        assertThat(stranger.page("/travail")).doesNotContain(request.reference());
+        assertThat(stranger.page("/travail")).doesNotContain(request.reference().value());
         assertThat(PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD).page("/travail"))
-                .contains("Dates de réception à enregistrer").contains(request.reference());
+                .contains("Dates de réception à enregistrer").contains(request.reference().value());
     }
 
     @Test
@@ -257,7 +257,7 @@ class RequestPagesIT {
     private RequestDetails sentRequest() {
         RequestDetails request = requests.create(new fr.lanterne.requests.NewRequest(DIGNE, "cctv",
                 fr.lanterne.requests.Channel.EMAIL, false), TestUsers.VOLUNTEER);
-        return requests.recordSent(RequestReference.parse(request.reference()), LocalDate.now(clock),
+        return requests.recordSent(request.reference(), LocalDate.now(clock),
                 TestUsers.VOLUNTEER);
     }
 

@@ -97,9 +97,9 @@ class RequestTransmissionIT {
                 "date", today.minusDays(10).toString(), "received", today.minusDays(8).toString())));
         assertThat(done).contains("Transmission enregistrée").contains("Préfecture des Alpes-Maritimes");
 
-        RequestDetails after = requests.details(RequestReference.parse(request.reference()));
+        RequestDetails after = requests.details(request.reference());
         assertThat(after.status()).isEqualTo(RequestStatus.RECEIVED);
-        assertThat(after.receivedOn()).isEqualTo(today.minusDays(8));
+        assertThat(after.dates().receivedOn()).isEqualTo(today.minusDays(8));
         assertThat(after.authorityName()).isEqualTo("Préfecture des Alpes-Maritimes");
         assertThat(after.timeline()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.TRANSMITTED));
         assertThat(deadlines.of(after).orElseThrow().step(DeadlineStep.IMPLICIT_REFUSAL).orElseThrow().earliest())
@@ -131,15 +131,15 @@ class RequestTransmissionIT {
                 .exchange()
                 .expectStatus().isOk();
 
-        RequestDetails after = requests.details(RequestReference.parse(request.reference()));
+        RequestDetails after = requests.details(request.reference());
         assertThat(after.status()).as("waiting for the prefecture's receipt date").isEqualTo(RequestStatus.SENT);
-        assertThat(after.receivedOn()).isNull();
+        assertThat(after.dates().receivedOn()).isNull();
         assertThat(after.authorityName()).isEqualTo("Préfecture des Alpes-Maritimes");
         assertThat(deadlines.of(after)).as("no deadline until the new receipt is known").isEmpty();
 
-        requests.recordReceipt(RequestReference.parse(request.reference()), today.minusDays(3), null,
+        requests.recordReceipt(request.reference(), today.minusDays(3), null,
                 TestUsers.VOLUNTEER);
-        RequestDetails received = requests.details(RequestReference.parse(request.reference()));
+        RequestDetails received = requests.details(request.reference());
         assertThat(deadlines.of(received).orElseThrow().step(DeadlineStep.IMPLICIT_REFUSAL).orElseThrow()
                 .earliest()).isEqualTo(today.minusDays(3).plusMonths(1));
     }
@@ -147,7 +147,7 @@ class RequestTransmissionIT {
     private RequestDetails receivedRequest(String insee, String template, LocalDate sent, LocalDate received) {
         RequestDetails created = requests.create(new NewRequest(insee, template, Channel.EMAIL, false),
                 TestUsers.VOLUNTEER);
-        RequestReference reference = RequestReference.parse(created.reference());
+        RequestReference reference = created.reference();
         requests.recordSent(reference, sent, TestUsers.VOLUNTEER);
         return requests.recordReceipt(reference, received, "AR", TestUsers.VOLUNTEER);
     }

@@ -93,7 +93,7 @@ class UploadAccessIT {
 
     @Test
     void another_groups_volunteer_quoting_a_reference_files_nothing_into_it_and_cannot_tell_it_exists() {
-        EntityExchangeResult<String> existing = upload(OUTSIDER, refusalQuoting(request.reference()), null);
+        EntityExchangeResult<String> existing = upload(OUTSIDER, refusalQuoting(request.reference().value()), null);
         EntityExchangeResult<String> missing = upload(OUTSIDER, refusalQuoting(unusedReference()), null);
 
         assertThat(existing.getStatus().value()).isEqualTo(201).isEqualTo(missing.getStatus().value());
@@ -107,7 +107,7 @@ class UploadAccessIT {
             assertThat(body.path("report").has("authorityCode")).isFalse();
             assertThat(body.path("document").has("requestReference")).isFalse();
         }
-        assertThat(existing.getResponseBody()).doesNotContain(request.reference()).doesNotContain(TOWN_HALL)
+        assertThat(existing.getResponseBody()).doesNotContain(request.reference().value()).doesNotContain(TOWN_HALL)
                 .doesNotContain("Gap");
 
         // Nothing written into the north group's request; the document waits in triage for someone who may.
@@ -151,11 +151,11 @@ class UploadAccessIT {
     @Test
     void an_explicit_reference_one_may_not_act_on_answers_as_one_that_does_not_exist() {
         String unused = unusedReference();
-        EntityExchangeResult<String> existing = upload(OUTSIDER, refusalQuoting("aucune"), request.reference());
+        EntityExchangeResult<String> existing = upload(OUTSIDER, refusalQuoting("aucune"), request.reference().value());
         EntityExchangeResult<String> missing = upload(OUTSIDER, refusalQuoting("aucune"), unused);
 
         assertThat(existing.getStatus().value()).isEqualTo(404).isEqualTo(missing.getStatus().value());
-        assertThat(existing.getResponseBody().replace(request.reference(), "REF"))
+        assertThat(existing.getResponseBody().replace(request.reference().value(), "REF"))
                 .isEqualTo(missing.getResponseBody().replace(unused, "REF"))
                 .contains("Aucune demande");
         assertThat(timeline(request)).doesNotContain(EventType.DOCUMENT_RECEIVED);
@@ -163,21 +163,21 @@ class UploadAccessIT {
 
     @Test
     void the_groups_own_volunteers_and_administrators_file_it_by_the_reference_their_file_quotes() {
-        EntityExchangeResult<String> colleague = upload(OWNER_COLLEAGUE, refusalQuoting(request.reference()), null);
+        EntityExchangeResult<String> colleague = upload(OWNER_COLLEAGUE, refusalQuoting(request.reference().value()), null);
         assertThat(colleague.getStatus().value()).isEqualTo(201);
         JsonNode body = JSON.readTree(colleague.getResponseBody());
-        assertThat(body.path("report").path("requestReference").asString()).isEqualTo(request.reference());
+        assertThat(body.path("report").path("requestReference").asString()).isEqualTo(request.reference().value());
         assertThat(body.path("report").path("authorityCode").asString()).isEqualTo(TOWN_HALL);
         assertThat(timeline(request)).contains(EventType.DOCUMENT_RECEIVED);
 
-        EntityExchangeResult<String> admin = upload(TestUsers.ADMIN, refusalQuoting(request.reference()), null);
+        EntityExchangeResult<String> admin = upload(TestUsers.ADMIN, refusalQuoting(request.reference().value()), null);
         assertThat(JSON.readTree(admin.getResponseBody()).path("report").path("requestReference").asString())
-                .isEqualTo(request.reference());
+                .isEqualTo(request.reference().value());
     }
 
     @Test
     void a_document_filed_under_a_request_cannot_be_moved_to_another_groups_one() {
-        EntityExchangeResult<String> filed = upload(OWNER_COLLEAGUE, refusalQuoting(request.reference()), null);
+        EntityExchangeResult<String> filed = upload(OWNER_COLLEAGUE, refusalQuoting(request.reference().value()), null);
         String sha256 = JSON.readTree(filed.getResponseBody()).path("sha256").asString();
         RequestDetails outsiders = requests.create(new NewRequest(GAP, "vsa", Channel.EMAIL, false), OUTSIDER);
 
@@ -189,7 +189,7 @@ class UploadAccessIT {
 
         assertThat(moved.getStatus().value()).as(moved.getResponseBody()).isEqualTo(409);
         assertThat(moved.getResponseBody()).contains("déjà rattaché à une autre demande");
-        assertThat(documents.details(sha256).requestReference()).isEqualTo(request.reference());
+        assertThat(documents.details(sha256).requestReference()).isEqualTo(request.reference().value());
         assertThat(timeline(outsiders)).doesNotContain(EventType.DOCUMENT_RECEIVED);
     }
 
@@ -200,18 +200,18 @@ class UploadAccessIT {
         EntityExchangeResult<String> result = upload(OWNER, ascii, null, "reponse.txt");
         assertThat(result.getStatus().value()).isEqualTo(201);
         JsonNode document = JSON.readTree(result.getResponseBody()).path("document");
-        assertThat(document.path("requestReference").asString()).isEqualTo(request.reference());
+        assertThat(document.path("requestReference").asString()).isEqualTo(request.reference().value());
         assertThat(document.path("notices").toString()).doesNotContain("encodé");
     }
 
     private List<EventType> timeline(RequestDetails of) {
-        return requests.details(RequestReference.parse(of.reference())).timeline().stream()
+        return requests.details(of.reference()).timeline().stream()
                 .map(TimelineEvent::type).toList();
     }
 
     /** A reference no request has: one past the highest of the year. */
     private String unusedReference() {
-        String year = request.reference().substring(4, 8);
+        String year = request.reference().value().substring(4, 8);
         Integer highest = jdbc.sql("SELECT MAX(CAST(SUBSTRING(reference, 10) AS UNSIGNED)) FROM request "
                 + "WHERE reference LIKE ?").param("LNT-" + year + "-%").query(Integer.class).single();
         return String.format("LNT-%s-%06d", year, highest + 1_000);

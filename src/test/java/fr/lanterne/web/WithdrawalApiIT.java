@@ -60,7 +60,7 @@ class WithdrawalApiIT {
                 null, null), "test");
         RequestDetails created = requests.create(new NewRequest(EMBRUN, "cctv", Channel.EMAIL, false),
                 TestUsers.VOLUNTEER);
-        request = requests.recordSent(RequestReference.parse(created.reference()), LocalDate.now(clock).minusDays(10),
+        request = requests.recordSent(created.reference(), LocalDate.now(clock).minusDays(10),
                 TestUsers.VOLUNTEER);
     }
 
@@ -73,13 +73,13 @@ class WithdrawalApiIT {
         withdraw(Map.of("date", LocalDate.now(clock).minusDays(20).toString())).expectStatus().isBadRequest()
                 .expectBody(String.class).value(body -> assertThat(body).contains("précède l'envoi"));
         withdraw(Map.of("date", "2026-02-30")).expectStatus().isBadRequest();
-        assertThat(requests.details(RequestReference.parse(request.reference())).status())
+        assertThat(requests.details(request.reference()).status())
                 .isNotEqualTo(RequestStatus.WITHDRAWN);
 
         LocalDate given = LocalDate.now(clock).minusDays(3);
         withdraw(Map.of("date", given.toString())).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
-        RequestDetails withdrawn = requests.details(RequestReference.parse(request.reference()));
+        RequestDetails withdrawn = requests.details(request.reference());
         assertThat(withdrawn.timeline()).anySatisfy(e -> {
             assertThat(e.type().name()).isEqualTo("WITHDRAWN");
             assertThat(e.date()).isEqualTo(given);
@@ -92,7 +92,7 @@ class WithdrawalApiIT {
                 .headers(h -> h.setBasicAuth(TestUsers.VOLUNTEER, TestUsers.PASSWORD))
                 .exchange()
                 .expectStatus().isOk();
-        assertThat(requests.details(RequestReference.parse(request.reference())).timeline())
+        assertThat(requests.details(request.reference()).timeline())
                 .anySatisfy(e -> assertThat(e.date()).isEqualTo(LocalDate.now(clock)));
     }
 

@@ -49,7 +49,7 @@ class DocumentApiController {
         // A reference this person may not act on answers "not found", exactly as one that does not exist.
         DocumentRecords.Report report = documents.upload(file.getOriginalFilename(), file.getBytes(),
                 reference == null || reference.isBlank() ? null
-                        : access.request(user, RequestReference.parse(reference)).reference(), user.getName(),
+                        : access.request(user, RequestReference.parse(reference)).reference().value(), user.getName(),
                 access.mayActOn(user));
         DocumentRecords.Item root = report.items().get(0);
         DocumentRecords.Details details = root.result() == DocumentRecords.Result.INGESTED
@@ -126,8 +126,7 @@ class DocumentApiController {
 
     @PostMapping("/api/documents/{sha256}/request")
     DocumentRecords.Details assign(@PathVariable String sha256, @Valid @RequestBody Assignment body, Principal user) {
-        return documents.assign(sha256,
-                RequestReference.parse(access.request(user, RequestReference.parse(body.reference())).reference()),
+        return documents.assign(sha256, access.request(user, RequestReference.parse(body.reference())).reference(),
                 user.getName());
     }
 

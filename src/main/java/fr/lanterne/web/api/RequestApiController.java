@@ -54,7 +54,7 @@ class RequestApiController {
 
     /** The reference, once this person is known to follow the request. */
     private RequestReference followed(String reference, Principal user) {
-        return RequestReference.parse(access.request(user, RequestReference.parse(reference)).reference());
+        return access.request(user, RequestReference.parse(reference)).reference();
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.lanterne.web.api;
 
 import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.Deadlines;
+import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.TimelineEvent;
 import java.time.Instant;
@@ -39,11 +40,12 @@ class RequestViews {
 
     RequestView of(RequestDetails r) {
         DeadlineChain chain = deadlines.of(r).orElse(null);
-        return new RequestView(r.reference(), r.status().name(), r.statusLabel(), r.channel().name(),
+        LegalDates d = r.dates();
+        return new RequestView(r.reference().value(), r.status().name(), r.statusLabel(), r.channel().name(),
                 new AuthorityLink(r.authorityCode(), r.authorityName(), r.communeInsee(), r.departement()),
-                r.template(), r.campaignId(), r.owner(), r.createdAt(), r.sentOn(), r.receivedOn(), r.receiptEvidence(),
-                r.answeredOn(), r.partialAnswerOn(), r.refusedOn(), r.implicitRefusalOn(), r.cadaReferredOn(),
-                r.cadaRegisteredOn(), r.cadaOpinionOn(), r.lastError(), r.nextAttemptAt(),
+                r.template(), r.campaignId(), r.owner(), r.createdAt(), r.sentOn(), d.receivedOn(), r.receiptEvidence(),
+                d.answeredOn(), d.partialAnswerOn(), d.refusedOn(), d.implicitRefusalOn(), d.cadaReferredOn(),
+                d.cadaRegisteredOn(), d.cadaOpinionOn(), r.lastError(), r.nextAttemptAt(),
                 r.letterFile() == null ? null : "/api/requests/" + r.reference() + "/letter.pdf", r.version(),
                 r.timeline().stream().map(Event::of).toList(), chain,
                 chain == null && r.sentAt() != null ? "Enregistrez la date de réception de la demande : les délais légaux "

@@ -154,7 +154,7 @@ record DeadlineTimeline(List<Milestone> entries, NextAction next) {
     }
 
     private static Milestone received(RequestDetails request, Map<DeadlineStep, Deadline> steps) {
-        LocalDate received = request.receivedOn();
+        LocalDate received = request.dates().receivedOn();
         return milestone(Step.RECEIVED, "received", received != null ? State.DONE : State.TO_COME, received,
                 received, false, details(steps, DeadlineStep.RECEIVED));
     }
@@ -184,9 +184,9 @@ record DeadlineTimeline(List<Milestone> entries, NextAction next) {
             return milestone(Step.CADA_REFERRAL, "referral.done", State.DONE, registered.earliest(),
                     registered.latest(), false, details);
         }
-        if (request.cadaReferredOn() != null) {
-            return milestone(Step.CADA_REFERRAL, "referral.sent", State.DONE, request.cadaReferredOn(),
-                    request.cadaReferredOn(), false, details);
+        if (request.dates().cadaReferredOn() != null) {
+            return milestone(Step.CADA_REFERRAL, "referral.sent", State.DONE, request.dates().cadaReferredOn(),
+                    request.dates().cadaReferredOn(), false, details);
         }
         return actionDeadline(Step.CADA_REFERRAL, "referral", steps.get(DeadlineStep.CADA_REFERRAL_DEADLINE), today,
                 details);
@@ -219,8 +219,8 @@ record DeadlineTimeline(List<Milestone> entries, NextAction next) {
 
     private static Milestone court(RequestDetails request, Map<DeadlineStep, Deadline> steps, LocalDate today) {
         List<Deadline> details = details(steps, DeadlineStep.COURT_DEADLINE);
-        if (request.courtOn() != null) {
-            return milestone(Step.COURT, "court.done", State.DONE, request.courtOn(), request.courtOn(), false,
+        if (request.dates().courtOn() != null) {
+            return milestone(Step.COURT, "court.done", State.DONE, request.dates().courtOn(), request.dates().courtOn(), false,
                     details);
         }
         return actionDeadline(Step.COURT, "court", steps.get(DeadlineStep.COURT_DEADLINE), today, details);
@@ -239,12 +239,12 @@ record DeadlineTimeline(List<Milestone> entries, NextAction next) {
     private static Milestone end(RequestDetails request, Map<DeadlineStep, Deadline> steps) {
         Deadline answer = steps.get(DeadlineStep.FULL_ANSWER);
         Deadline withdrawn = steps.get(DeadlineStep.WITHDRAWN);
-        if (answer != null || request.answeredOn() != null && withdrawn == null) {
-            LocalDate on = answer != null ? answer.earliest() : request.answeredOn();
+        if (answer != null || request.dates().answeredOn() != null && withdrawn == null) {
+            LocalDate on = answer != null ? answer.earliest() : request.dates().answeredOn();
             return milestone(Step.END, "answered", State.DONE, on, on, false, details(steps, DeadlineStep.FULL_ANSWER));
         }
-        if (withdrawn != null || request.withdrawnOn() != null) {
-            LocalDate on = withdrawn != null ? withdrawn.earliest() : request.withdrawnOn();
+        if (withdrawn != null || request.dates().withdrawnOn() != null) {
+            LocalDate on = withdrawn != null ? withdrawn.earliest() : request.dates().withdrawnOn();
             return milestone(Step.END, "withdrawn", State.DONE, on, on, false, details(steps, DeadlineStep.WITHDRAWN));
         }
         return null;

@@ -225,7 +225,7 @@ class RequestPageController {
         DeadlineChain chain = deadlines.of(request, today).orElse(null);
         model.addAttribute("deadlines", chain);
         model.addAttribute("timeline", DeadlineTimeline.of(request, chain, today));
-        model.addAttribute("documents", documents.ofRequest(request.reference()));
+        model.addAttribute("documents", documents.ofRequest(request.reference().value()));
         model.addAttribute("drafts", drafts(request));
         Set<Action> actions = actionsFor(request);
         model.addAttribute("actions", actions);
@@ -259,7 +259,7 @@ class RequestPageController {
         if (request.sentAt() == null && status != RequestStatus.DRAFT) {
             actions.add(Action.SENT);
         }
-        if (request.sentAt() != null && request.receivedOn() == null) {
+        if (request.sentAt() != null && request.dates().receivedOn() == null) {
             actions.add(Action.RECEIPT);
         }
         if (request.sentAt() != null) {
@@ -278,7 +278,7 @@ class RequestPageController {
     }
 
     private RequestReference followed(String reference, Principal user) {
-        return RequestReference.parse(access.request(user, RequestReference.parse(reference)).reference());
+        return access.request(user, RequestReference.parse(reference)).reference();
     }
 
     /**

@@ -198,7 +198,7 @@ class TownRequestController {
         LaunchTokens.Redemption redemption = tokens.redeem(token, LaunchTokens.fingerprint(form), () -> {
             for (String template : form.templates()) {
                 try {
-                    created.add(requests.create(form.request(template), user.getName()).reference());
+                    created.add(requests.create(form.request(template), user.getName()).reference().value());
                 } catch (UserError e) {
                     refused.put(template, e.getMessage());
                 }

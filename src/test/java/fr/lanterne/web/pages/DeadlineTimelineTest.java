@@ -7,7 +7,9 @@ import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.PublicHolidays;
 import fr.lanterne.deadlines.RequestFacts;
 import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
 import fr.lanterne.web.pages.DeadlineTimeline.Milestone;
 import fr.lanterne.web.pages.DeadlineTimeline.State;
@@ -101,7 +103,7 @@ class DeadlineTimelineTest {
         RequestDetails request = request(RequestStatus.REFERRED_TO_CADA, SENT, RECEIVED,
                 r -> withCada(r, registered.minusDays(5), registered));
         DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).cadaRegistered(registered), today), today);
+                .sent(SENT).cadaRegisteredOn(registered), today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "REFUSAL:DONE",
                 "CADA_REFERRAL:DONE", "TODAY", "CADA_OPINION:CURRENT", "CONFIRMED_REFUSAL:TO_COME", "COURT:TO_COME");
@@ -118,7 +120,7 @@ class DeadlineTimelineTest {
         LocalDate today = LocalDate.of(2026, 4, 10);
         RequestDetails request = request(RequestStatus.ANSWERED, SENT, RECEIVED, r -> withAnswer(r, answered));
         DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).fullAnswer(answered), today), today);
+                .sent(SENT).answeredOn(answered), today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "END:DONE", "TODAY",
                 "REFUSAL:NOT_APPLICABLE", "CADA_REFERRAL:NOT_APPLICABLE", "CADA_OPINION:NOT_APPLICABLE",
@@ -143,23 +145,24 @@ class DeadlineTimelineTest {
 
     private static RequestDetails request(RequestStatus status, LocalDate sent, LocalDate received,
             UnaryOperator<RequestDetails> more) {
-        return more.apply(new RequestDetails("LNT-2026-000001", status, status.label(), Channel.POST,
-                "mairie-04088", "Mairie de Forcalquier", "04088", "04", "cctv", null, "benevole", SENT.atStartOfDay(
-                PARIS).toInstant(), sent == null ? null : sent.atTime(10, 0).atZone(PARIS).toInstant(), received,
-                null, null, null, null, null, null, null, null, null, null, null, null, 0, null, null, 1, List.of()));
+        return more.apply(new RequestDetails(new RequestReference("LNT-2026-000001"), status, status.label(),
+                Channel.POST, "mairie-04088", "Mairie de Forcalquier", "04088", "04", "cctv", null, "benevole",
+                SENT.atStartOfDay(PARIS).toInstant(), sent == null ? null : sent.atTime(10, 0).atZone(PARIS).toInstant(),
+                LegalDates.receivedOn(received), null, null, null, 0, null, null, 1, List.of()));
     }
 
     private static RequestDetails withCada(RequestDetails r, LocalDate referred, LocalDate registered) {
-        return new RequestDetails(r.reference(), r.status(), r.statusLabel(), r.channel(), r.authorityCode(),
-                r.authorityName(), r.communeInsee(), r.departement(), r.template(), r.campaignId(), r.owner(),
-                r.createdAt(), r.sentAt(), r.receivedOn(), null, null, null, null, null, referred, registered, null,
-                null, null, null, null, 0, null, null, 1, List.of());
+        return withDates(r, LegalDates.receivedOn(r.dates().receivedOn()).withCadaReferredOn(referred)
+                .withCadaRegisteredOn(registered));
     }
 
     private static RequestDetails withAnswer(RequestDetails r, LocalDate answered) {
+        return withDates(r, LegalDates.receivedOn(r.dates().receivedOn()).withAnsweredOn(answered));
+    }
+
+    private static RequestDetails withDates(RequestDetails r, LegalDates dates) {
         return new RequestDetails(r.reference(), r.status(), r.statusLabel(), r.channel(), r.authorityCode(),
                 r.authorityName(), r.communeInsee(), r.departement(), r.template(), r.campaignId(), r.owner(),
-                r.createdAt(), r.sentAt(), r.receivedOn(), null, answered, null, null, null, null, null, null,
-                null, null, null, null, 0, null, null, 1, List.of());
+                r.createdAt(), r.sentAt(), dates, null, null, null, 0, null, null, 1, List.of());
     }
 }

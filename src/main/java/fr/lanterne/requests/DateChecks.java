@@ -1,0 +1,72 @@
+package fr.lanterne.requests;
+
+import static fr.lanterne.requests.Request.french;
+
+import fr.lanterne.InvalidInputException;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a date recorded on a request must respect: it has already happened, and it does not come before the request
+ * reached the authority (or left, while its receipt is unknown). Each refusal says which date is wrong and why.
+ */
+final class DateChecks {
+
+    private DateChecks() {
+    }
+
+    static void notFuture(LocalDate date, LocalDate today, String what) {
+        if (date == null) {
+            throw new InvalidInputException(what + " est obligatoire.", Map.of("field", "date"));
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(what + " (" + french(date) + ") est dans le futur : on ne peut enregistrer "
+                    + "que ce qui a déjà eu lieu (nous sommes le " + french(today) + ").", Map.of("field", "date"));
+        }
+    }
+
+    /** What the authority or the CADA did: not before receipt, or before sending while receipt is unknown. */
+    static void afterSending(LocalDate date, LocalDate receivedOn, LocalDate sentOn, LocalDate today, String what) {
+        notFuture(date, today, what);
+        LocalDate earliest = receivedOn != null ? receivedOn : sentOn;
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(what + " (" + french(date) + ") précède la "
+                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + french(earliest)
+                    + ") : vérifiez la date.", Map.of("field", "date"));
+        }
+    }
+
+    static void receipt(LocalDate date, LocalDate sentOn, LocalDate today) {
+        notFuture(date, today, "La date de réception");
+        if (sentOn != null && date.isBefore(sentOn)) {
+            throw new InvalidInputException("La date de réception (" + french(date) + ") précède la date d'envoi ("
+                    + french(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
+                    Map.of("field", "received", "sent", sentOn.toString()));
+        }
+    }
+
+    /** The new authority's receipt, when known, comes after the transmission and not in the future. */
+    static void transmission(Transmission transmission, LocalDate today) {
+        LocalDate received = transmission.receivedOn();
+        if (received == null) {
+            return;
+        }
+        notFuture(received, today, "La date de réception par la nouvelle administration");
+        if (received.isBefore(transmission.date())) {
+            throw new InvalidInputException("La date de réception par « " + transmission.authorityName() + " » ("
+                    + french(received) + ") précède celle de la transmission (" + french(transmission.date())
+                    + ") : vérifiez les deux dates.", Map.of("field", "received"));
+        }
+    }
+
+    /** A request can be withdrawn before it goes: then not before it was written. */
+    static void withdrawal(LocalDate date, LocalDate sentOn, LocalDate createdOn, LocalDate today) {
+        notFuture(date, today, "La date du retrait");
+        LocalDate earliest = sentOn != null ? sentOn : createdOn;
+        if (date.isBefore(earliest)) {
+            throw new InvalidInputException("La date du retrait (" + french(date) + ") précède "
+                    + (sentOn != null ? "l'envoi" : "la création") + " de la demande (" + french(earliest)
+                    + ") : vérifiez la date.", Map.of("field", "date"));
+        }
+    }
+}

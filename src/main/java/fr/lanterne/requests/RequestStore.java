@@ -43,17 +43,20 @@ class RequestStore {
 
     /**
      * Reserves {@code count} consecutive numbers of a year, in a transaction of its own so that the counter's row
-     * lock is held for a moment only (a number is never reused; a rolled-back request leaves a gap).
+     * lock is held for a moment only (a number is never reused; a rolled-back request leaves a gap). One upsert
+     * takes the row's exclusive lock at once, whether it creates the year's row or moves it on: an INSERT IGNORE
+     * followed by SELECT … FOR UPDATE took a shared lock first, and two reservations holding it deadlocked.
      *
      * @return the first reserved number
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long reserveNumbers(int year, int count) {
-        jdbc.sql("INSERT IGNORE INTO request_counter (year, next_number) VALUES (?, 1)").params(year).update();
-        long first = jdbc.sql("SELECT next_number FROM request_counter WHERE year = ? FOR UPDATE").param(year)
+        jdbc.sql("INSERT INTO request_counter (year, next_number) VALUES (:year, 1 + :count) "
+                        + "ON DUPLICATE KEY UPDATE next_number = next_number + :count")
+                .param("year", year).param("count", count).update();
+        long next = jdbc.sql("SELECT next_number FROM request_counter WHERE year = ?").param(year)
                 .query(Long.class).single();
-        jdbc.sql("UPDATE request_counter SET next_number = next_number + ? WHERE year = ?").params(count, year).update();
-        return first;
+        return next - count;
     }
 
     Optional<Request> find(RequestReference reference) {

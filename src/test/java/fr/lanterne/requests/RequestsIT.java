@@ -307,4 +307,33 @@ class RequestsIT {
             }
         };
     }
+
+    @Test
+    void ten_reservations_at_once_of_a_new_year_get_ten_different_numbers() throws Exception {
+        // The first request of a year creates its counter row: ten at once used to deadlock on that row (two
+        // transactions holding its shared lock, each waiting for the exclusive one), and one answered a 500.
+        int year = 2098;
+        jdbc.sql("DELETE FROM request_counter WHERE year = ?").param(year).update();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Long>> reserved = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                reserved.add(pool.submit(() -> {
+                    start.await();
+                    return store.reserveNumbers(year, 2);
+                }));
+            }
+            start.countDown();
+            List<Long> firsts = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Long> first : reserved) {
+                firsts.add(first.get());
+            }
+            assertThat(firsts).containsExactlyInAnyOrder(1L, 3L, 5L, 7L, 9L, 11L, 13L, 15L, 17L, 19L);
+            assertThat(jdbc.sql("SELECT next_number FROM request_counter WHERE year = ?").param(year)
+                    .query(Long.class).single()).isEqualTo(21L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -264,9 +264,9 @@ class CampaignStore {
 
     /**
      * Saves drafts whose letter was written and which moved to QUEUED (through {@link Request#letterRendered} and
-     * {@link Request#queue}), with their new events, in a few statements.
-     *
-     * @throws IllegalStateException when one of them was changed since it was read
+     * {@link Request#queue}), with their new events, in a few statements. A draft changed since it was read (withdrawn
+     * by its volunteer while the job ran, say) keeps that change: it is left out, with its events, as the old
+     * {@code status = 'DRAFT'} condition left it out, and the job goes on.
      */
     void lettersWritten(List<Request> written) {
         List<Request.State> states = written.stream().map(Request::state).toList();
@@ -279,15 +279,17 @@ class CampaignStore {
             ps.setLong(4, s.id());
             ps.setInt(5, s.version());
         });
+        List<Request> saved = new ArrayList<>();
+        int index = 0;
         for (int[] chunk : counts) {
             for (int count : chunk) {
-                if (count == 0) {
-                    throw new IllegalStateException("A request of the campaign was changed while its letter was "
-                            + "written: its chunk is rolled back, run the campaign again");
+                if (count != 0) {
+                    saved.add(written.get(index));
                 }
+                index++;
             }
         }
-        insertEvents(written, r -> r.state().id());
+        insertEvents(saved, r -> r.state().id());
     }
 
     private void insertEvents(List<Request> requests, java.util.function.ToLongFunction<Request> idOf) {

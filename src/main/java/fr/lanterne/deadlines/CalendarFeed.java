@@ -46,8 +46,8 @@ public class CalendarFeed {
             if (r.dates().receivedOn() == null) {
                 continue;
             }
-            DeadlineChain chain = calculator.explain(new RequestFacts(Departement.of(r.departement()), r.sentOn(),
-                    r.dates(), r.remediesMentioned()), today);
+            DeadlineChain chain = calculator.explain(RequestFacts.ofRecorded(Departement.of(r.departement()),
+                    r.sentOn(), r.dates(), r.remediesMentioned()), today);
             for (Deadline step : chain.steps()) {
                 if (step.kind() != DeadlineKind.FACT && !step.earliest().isBefore(today)) {
                     events.add(IcsEvent.forDeadline(r.reference().value(),

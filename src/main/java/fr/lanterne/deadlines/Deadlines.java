@@ -51,9 +51,7 @@ public class Deadlines {
         }
         String departement = r.departement() != null ? r.departement()
                 : InseeCode.of(r.communeInsee()).departement();
-        if (dates.confirmedRefusalOn() != null && dates.cadaRegisteredOn() != null) {
-            dates = dates.withRefusedOn(null);
-        }
-        return Optional.of(new RequestFacts(Departement.of(departement), r.sentOn(), dates, r.remediesMentioned()));
+        return Optional.of(RequestFacts.ofRecorded(Departement.of(departement), r.sentOn(), dates,
+                r.remediesMentioned()));
     }
 }

@@ -249,7 +249,7 @@ final class NightlyReview {
     }
 
     private DeadlineChain chain(RequestDates r, LocalDate received, LocalDate night) {
-        return calculator.explain(new RequestFacts(Departement.of(r.departement()), r.sentOn(),
+        return calculator.explain(RequestFacts.ofRecorded(Departement.of(r.departement()), r.sentOn(),
                 r.dates().withReceivedOn(received), r.remediesMentioned()), night);
     }
 
@@ -264,7 +264,7 @@ final class NightlyReview {
     }
 
     /** Letters need the sending date; a request recorded as received but never as sent was sent by then. */
-    private static LocalDate sentOn(RequestDates r) {
+    static LocalDate sentOn(RequestDates r) {
         return r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
     }
 

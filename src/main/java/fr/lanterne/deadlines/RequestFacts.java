@@ -77,6 +77,18 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
     }
 
     /** The facts of a request received on a date by an authority of a département; add the rest with the builder. */
+    /**
+     * The facts of a request as recorded: once a refusal is confirmed after the CADA registered the referral, that
+     * confirmed refusal is the one the chain reads, not the earlier express refusal. The request page, the nightly job
+     * and the calendar all build their facts here, so that they read the same chain.
+     */
+    public static RequestFacts ofRecorded(Departement departement, LocalDate sent, LegalDates dates,
+                                          Boolean remediesMentioned) {
+        LegalDates read = dates.confirmedRefusalOn() != null && dates.cadaRegisteredOn() != null
+                ? dates.withRefusedOn(null) : dates;
+        return new RequestFacts(departement, sent, read, remediesMentioned);
+    }
+
     public static Builder builder(LocalDate receivedOn, Departement departement) {
         return new Builder(receivedOn, departement);
     }

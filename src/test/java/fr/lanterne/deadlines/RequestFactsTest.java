@@ -104,4 +104,16 @@ class RequestFactsTest {
                 .isEqualTo(new RequestFacts(Departement.of("75"), null, LegalDates.receivedOn(date("2026-03-02"))
                         .withRefusedOn(date("2026-03-20")).withCadaRegisteredOn(date("2026-04-01")), null));
     }
+
+    @Test
+    void asRecorded_aConfirmedRefusalAfterTheRegistrationReplacesTheExpressRefusal() {
+        LegalDates referred = LegalDates.NONE.withReceivedOn(date("2026-03-02")).withRefusedOn(date("2026-03-20"))
+                .withCadaRegisteredOn(date("2026-04-10"));
+        Departement paris = Departement.of("75");
+
+        assertThat(RequestFacts.ofRecorded(paris, null, referred, null).dates().refusedOn())
+                .isEqualTo(date("2026-03-20"));
+        assertThat(RequestFacts.ofRecorded(paris, null, referred.withConfirmedRefusalOn(date("2026-06-15")), null)
+                .dates().refusedOn()).isNull();
+    }
 }

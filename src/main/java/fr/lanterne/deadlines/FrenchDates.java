@@ -14,8 +14,8 @@ final class FrenchDates {
         return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + dayAndMonth(date);
     }
 
+    /** "1er mai 2027", as letters write it. */
     static String dayAndMonth(LocalDate date) {
-        String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
-        return day + " " + date.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + date.getYear();
+        return fr.lanterne.letters.FrenchDates.format(date);
     }
 }

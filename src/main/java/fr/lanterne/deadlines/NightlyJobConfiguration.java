@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link NightlyReview}; the writer records the implicit and confirmed refusals, drafts reminders and referrals, and
  * stores each notice once (its key);</li>
  * <li>{@code seriesReferrals} ({@link SeriesReferralsStep}): a campaign with five or more refused requests not yet
- * referred gets one draft referral for the whole series (CRPA L342-1);</li>
+ * referred gets one draft referral for the whole series and an information letter for each administration of the
+ * series (CRPA L342-1);</li>
  * <li>{@code digests} ({@link DigestsStep}): each volunteer gets one email with what is new, once per night.</li>
  * </ol>
  * Run twice for the same night, it does nothing the second time; restarted after a crash, it resumes after the last

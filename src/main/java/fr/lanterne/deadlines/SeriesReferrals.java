@@ -65,7 +65,7 @@ final class SeriesReferrals {
             List<RequestDates> others = otherRequests(campaignId, group.getKey(), series, requests);
             List<Requests.SeriesItem> listed = new ArrayList<>(items);
             others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
-                    sentOn(r), r.dates().receivedOn(), seriesState(r))));
+                    NightlyReview.sentOn(r), r.dates().receivedOn(), seriesState(r))));
             String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
             // L342-1 has the requester inform « les administrations concernées par la série »: every administration
             // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
@@ -102,7 +102,7 @@ final class SeriesReferrals {
         List<RequestDates> others = new ArrayList<>();
         for (RequestDates r : requests.campaignRequestDates(campaignId)) {
             // A request never sent is not yet a request of the series.
-            if (!r.template().equals(template) || sentOn(r) == null || !authorities.add(r.authorityId())) {
+            if (!r.template().equals(template) || NightlyReview.sentOn(r) == null || !authorities.add(r.authorityId())) {
                 continue;
             }
             others.add(r);
@@ -110,16 +110,12 @@ final class SeriesReferrals {
         return others;
     }
 
-    private static LocalDate sentOn(RequestDates r) {
-        return r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
-    }
-
     /** What the information letter recalls of a request the referral does not refer: its refusal, if it had one. */
     private static PriorRequest informationPrior(RequestDates r) {
         if (r.dates().refusedOn() != null || r.dates().partialAnswerOn() != null || r.dates().implicitRefusalOn() != null) {
             return prior(r);
         }
-        return PriorRequest.notRefused(r.template(), sentOn(r), r.dates().receivedOn());
+        return PriorRequest.notRefused(r.template(), NightlyReview.sentOn(r), r.dates().receivedOn());
     }
 
     /** What became of a request of a series that the series referral does not refer, in words. */
@@ -158,7 +154,7 @@ final class SeriesReferrals {
     }
 
     private static PriorRequest prior(RequestDates r) {
-        LocalDate sent = r.sentOn() != null ? r.sentOn() : r.dates().receivedOn();
+        LocalDate sent = NightlyReview.sentOn(r);
         if (r.dates().refusedOn() != null) {
             return PriorRequest.refused(r.template(), sent, r.dates().receivedOn(), r.dates().refusedOn());
         }

@@ -1,8 +1,7 @@
 package fr.lanterne.requests;
 
-import static fr.lanterne.requests.Request.french;
-
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.letters.FrenchDates;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -20,8 +19,8 @@ final class DateChecks {
             throw new InvalidInputException(what + " est obligatoire.", Map.of("field", "date"));
         }
         if (date.isAfter(today)) {
-            throw new InvalidInputException(what + " (" + french(date) + ") est dans le futur : on ne peut enregistrer "
-                    + "que ce qui a déjà eu lieu (nous sommes le " + french(today) + ").", Map.of("field", "date"));
+            throw new InvalidInputException(what + " (" + FrenchDates.format(date) + ") est dans le futur : on ne peut enregistrer "
+                    + "que ce qui a déjà eu lieu (nous sommes le " + FrenchDates.format(today) + ").", Map.of("field", "date"));
         }
     }
 
@@ -30,8 +29,8 @@ final class DateChecks {
         notFuture(date, today, what);
         LocalDate earliest = receivedOn != null ? receivedOn : sentOn;
         if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidInputException(what + " (" + french(date) + ") précède la "
-                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + french(earliest)
+            throw new InvalidInputException(what + " (" + FrenchDates.format(date) + ") précède la "
+                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + FrenchDates.format(earliest)
                     + ") : vérifiez la date.", Map.of("field", "date"));
         }
     }
@@ -39,8 +38,8 @@ final class DateChecks {
     static void receipt(LocalDate date, LocalDate sentOn, LocalDate today) {
         notFuture(date, today, "La date de réception");
         if (sentOn != null && date.isBefore(sentOn)) {
-            throw new InvalidInputException("La date de réception (" + french(date) + ") précède la date d'envoi ("
-                    + french(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
+            throw new InvalidInputException("La date de réception (" + FrenchDates.format(date) + ") précède la date d'envoi ("
+                    + FrenchDates.format(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
                     Map.of("field", "received", "sent", sentOn.toString()));
         }
     }
@@ -54,7 +53,7 @@ final class DateChecks {
         notFuture(received, today, "La date de réception par la nouvelle administration");
         if (received.isBefore(transmission.date())) {
             throw new InvalidInputException("La date de réception par « " + transmission.authorityName() + " » ("
-                    + french(received) + ") précède celle de la transmission (" + french(transmission.date())
+                    + FrenchDates.format(received) + ") précède celle de la transmission (" + FrenchDates.format(transmission.date())
                     + ") : vérifiez les deux dates.", Map.of("field", "received"));
         }
     }
@@ -64,8 +63,8 @@ final class DateChecks {
         notFuture(date, today, "La date du retrait");
         LocalDate earliest = sentOn != null ? sentOn : createdOn;
         if (date.isBefore(earliest)) {
-            throw new InvalidInputException("La date du retrait (" + french(date) + ") précède "
-                    + (sentOn != null ? "l'envoi" : "la création") + " de la demande (" + french(earliest)
+            throw new InvalidInputException("La date du retrait (" + FrenchDates.format(date) + ") précède "
+                    + (sentOn != null ? "l'envoi" : "la création") + " de la demande (" + FrenchDates.format(earliest)
                     + ") : vérifiez la date.", Map.of("field", "date"));
         }
     }

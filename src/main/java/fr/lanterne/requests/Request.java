@@ -2,13 +2,12 @@ package fr.lanterne.requests;
 
 import fr.lanterne.ConflictException;
 import fr.lanterne.InvalidInputException;
+import fr.lanterne.letters.FrenchDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +18,6 @@ import java.util.Map;
 final class Request {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final Long id;
     private final RequestReference reference;
@@ -274,7 +272,7 @@ final class Request {
         this.dates = dates.withReceivedOn(receivedByNew).withImplicitRefusalOn(null);
         this.receiptEvidence = null;
         record(now, transmission.date(), EventType.TRANSMITTED, actor, "transmise à " + transmission.authorityName()
-                + " (" + transmission.authorityCode() + ") le " + french(transmission.date()) + " (CRPA L311-2)"
+                + " (" + transmission.authorityCode() + ") le " + FrenchDates.format(transmission.date()) + " (CRPA L311-2)"
                 + (receivedByNew == null ? " ; date de réception par cette administration à enregistrer" : ""));
         if (receivedByNew != null) {
             record(now, receivedByNew, EventType.RECEIVED, actor, "reçue par " + transmission.authorityName()
@@ -326,8 +324,8 @@ final class Request {
         requireStatus("enregistrer la saisine par la CADA", RequestStatus.REFERRED_TO_CADA, RequestStatus.CADA_OPINION);
         DateChecks.notFuture(date, today, "La date d'enregistrement par la CADA");
         if (dates.cadaReferredOn() != null && date.isBefore(dates.cadaReferredOn())) {
-            throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine (" + french(date)
-                    + ") avant qu'elle soit envoyée (" + french(dates.cadaReferredOn()) + ").", Map.of("field", "date"));
+            throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine (" + FrenchDates.format(date)
+                    + ") avant qu'elle soit envoyée (" + FrenchDates.format(dates.cadaReferredOn()) + ").", Map.of("field", "date"));
         }
         this.dates = dates.withCadaRegisteredOn(date);
         record(now, date, EventType.CADA_REGISTERED, actor, null);
@@ -438,10 +436,6 @@ final class Request {
 
     private void checkAfterSending(LocalDate date, LocalDate today, String what) {
         DateChecks.afterSending(date, dates.receivedOn(), sentOn(), today, what);
-    }
-
-    static String french(LocalDate date) {
-        return (date.getDayOfMonth() == 1 ? "1er " + FRENCH_DATE.format(date).substring(2) : FRENCH_DATE.format(date));
     }
 
     private void record(Instant at, LocalDate date, EventType type, String actor, String detail) {

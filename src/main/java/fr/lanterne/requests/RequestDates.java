@@ -1,6 +1,5 @@
 package fr.lanterne.requests;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 
 /**
@@ -13,5 +12,5 @@ import java.time.LocalDate;
  */
 public record RequestDates(long id, RequestReference reference, RequestStatus status, String owner, String template,
                            Long campaignId, long authorityId, String departement, LocalDate sentOn,
-                           @JsonUnwrapped LegalDates dates, Boolean remediesMentioned) {
+                           LegalDates dates, Boolean remediesMentioned) {
 }

@@ -1,13 +1,11 @@
 package fr.lanterne.requests;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A request as people and other modules see it: where it stands, its dates and its timeline. As JSON, its legal
- * dates sit beside the other fields ({@code "receivedOn": …}), as they did before they were grouped.
+ * A request as people and other modules see it: where it stands, its dates and its timeline.
  *
  * @param departement the authority's département, whose public holidays extend its deadlines
  * @param remediesMentioned whether the acknowledgement or the refusal stated the remedies (CRPA L112-6, CJA R421-5);
@@ -17,7 +15,7 @@ import java.util.List;
 public record RequestDetails(RequestReference reference, RequestStatus status, String statusLabel, Channel channel,
                              String authorityCode, String authorityName, String communeInsee, String departement,
                              String template, Long campaignId, String owner, Instant createdAt, Instant sentAt,
-                             @JsonUnwrapped LegalDates dates, String receiptEvidence, Boolean remediesMentioned,
+                             LegalDates dates, String receiptEvidence, Boolean remediesMentioned,
                              String letterFile, int sendAttempts, Instant nextAttemptAt, String lastError,
                              int version, List<TimelineEvent> timeline) {
 

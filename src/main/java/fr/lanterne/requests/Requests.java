@@ -8,6 +8,7 @@ import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.InseeCode;
+import fr.lanterne.letters.FrenchDates;
 import fr.lanterne.letters.Letter;
 import fr.lanterne.letters.LetterTemplate;
 import fr.lanterne.letters.PriorRequest;
@@ -200,7 +201,7 @@ public class Requests {
         settings.requireIdentity("enregistrer l’envoi d’une lettre");
         LocalDate day = date == null ? today() : date;
         if (day.isAfter(today())) {
-            throw new InvalidInputException("La date d'envoi (" + Request.french(day) + ") est dans le futur.",
+            throw new InvalidInputException("La date d'envoi (" + FrenchDates.format(day) + ") est dans le futur.",
                     Map.of("field", "date"));
         }
         return change(reference, r -> {

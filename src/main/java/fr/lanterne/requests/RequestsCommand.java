@@ -2,6 +2,7 @@ package fr.lanterne.requests;
 
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
+import fr.lanterne.letters.FrenchDates;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             RequestDetails r = context.getBean(Requests.class)
                     .recordReceipt(RequestReference.parse(reference), date, evidence, CommandUser.name());
-            out.printf("%s : reçue le %s par %s.%n", r.reference(), Request.french(r.dates().receivedOn()), r.authorityName());
+            out.printf("%s : reçue le %s par %s.%n", r.reference(), FrenchDates.format(r.dates().receivedOn()), r.authorityName());
             return 0;
         }
     }
@@ -119,9 +120,9 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             RequestDetails r = context.getBean(Requests.class).recordTransmission(RequestReference.parse(reference),
                     authority, date, received, CommandUser.name());
-            out.printf("%s : transmise à %s le %s%s.%n", r.reference(), r.authorityName(), Request.french(date),
+            out.printf("%s : transmise à %s le %s%s.%n", r.reference(), r.authorityName(), FrenchDates.format(date),
                     received == null ? " ; enregistrez sa date de réception (requests received)"
-                            : ", reçue le " + Request.french(received) + " : les délais repartent de cette date");
+                            : ", reçue le " + FrenchDates.format(received) + " : les délais repartent de cette date");
             return 0;
         }
     }
@@ -139,7 +140,7 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             RequestDetails r = context.getBean(Requests.class).recordSent(RequestReference.parse(reference), date,
                     CommandUser.name());
-            out.printf("%s : envoyée le %s.%n", r.reference(), Request.french(r.sentOn()));
+            out.printf("%s : envoyée le %s.%n", r.reference(), FrenchDates.format(r.sentOn()));
             return 0;
         }
     }

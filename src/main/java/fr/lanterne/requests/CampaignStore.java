@@ -46,9 +46,6 @@ class CampaignStore {
     record TargetLink(int position, long requestId) {
     }
 
-    private record EventRow(long requestId, TimelineEvent event) {
-    }
-
     private static final int BATCH_SIZE = 2_000;
 
     private final JdbcClient jdbc;
@@ -245,7 +242,7 @@ class CampaignStore {
             ps.setTimestamp(9, Timestamp.from(s.createdAt()));
         });
         Map<String, Long> ids = requestIds(requests.stream().map(r -> r.reference().value()).toList());
-        insertEvents(requests, r -> ids.get(r.reference().value()));
+        TimelineWriter.insert(batch, requests, r -> ids.get(r.reference().value()));
     }
 
     Map<String, Long> requestIds(List<String> references) {
@@ -289,26 +286,7 @@ class CampaignStore {
                 index++;
             }
         }
-        insertEvents(saved, r -> r.state().id());
-    }
-
-    private void insertEvents(List<Request> requests, java.util.function.ToLongFunction<Request> idOf) {
-        List<EventRow> events = new ArrayList<>();
-        for (Request request : requests) {
-            long id = idOf.applyAsLong(request);
-            request.newEvents().forEach(e -> events.add(new EventRow(id, e)));
-        }
-        batch.batchUpdate("""
-                INSERT INTO request_event (request_id, recorded_at, event_date, type, actor, detail)
-                VALUES (?, ?, ?, ?, ?, ?)""", events, BATCH_SIZE, (ps, row) -> {
-            TimelineEvent e = row.event();
-            ps.setLong(1, row.requestId());
-            ps.setTimestamp(2, Timestamp.from(e.recordedAt()));
-            ps.setObject(3, e.date(), Types.DATE);
-            ps.setString(4, e.type().name());
-            ps.setString(5, e.actor());
-            ps.setString(6, e.detail());
-        });
+        TimelineWriter.insert(batch, saved, r -> r.state().id());
     }
 
     List<String> letterFiles(long campaignId, Channel channel) {

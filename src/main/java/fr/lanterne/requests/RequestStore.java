@@ -111,7 +111,8 @@ class RequestStore {
                         + "organisme : on n'en ouvre pas une seconde (article L311-2 du CRPA sur les demandes "
                         + "répétitives).", Map.of("template", s.templateId()));
             }
-            insertEvents(key.getKey().longValue(), request.newEvents());
+            long id = key.getKey().longValue();
+            TimelineWriter.insert(batch, List.of(request), r -> id);
         }
     }
 
@@ -140,18 +141,7 @@ class RequestStore {
             throw new ConflictException("La demande " + s.reference() + " a été modifiée en même temps par ailleurs : "
                     + "rechargez-la et recommencez.", Map.of("reference", s.reference().value()));
         }
-        insertEvents(s.id(), request.newEvents());
-    }
-
-    private void insertEvents(long requestId, List<TimelineEvent> events) {
-        List<Object[]> rows = new ArrayList<>();
-        for (TimelineEvent e : events) {
-            rows.add(new Object[] {requestId, Timestamp.from(e.recordedAt()), e.date(), e.type().name(), e.actor(),
-                    e.detail()});
-        }
-        batch.batchUpdate("""
-                INSERT INTO request_event (request_id, recorded_at, event_date, type, actor, detail)
-                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        TimelineWriter.insert(batch, List.of(request), r -> s.id());
     }
 
     List<TimelineEvent> timeline(long requestId) {

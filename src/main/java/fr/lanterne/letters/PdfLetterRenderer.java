@@ -61,7 +61,7 @@ final class PdfLetterRenderer {
     private static final float[] FOLDS = {99 * MM, 198 * MM};
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final String PRODUCER = "Lanterne";
+    static final String PRODUCER = "Lanterne";
 
     private final LetterFont font;
     private final Clock clock;

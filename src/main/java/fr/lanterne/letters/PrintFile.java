@@ -45,7 +45,7 @@ final class PrintFile {
                     merged.addPage(new PDPage(letter.getPage(pages - 1).getMediaBox()));
                 }
             }
-            renderer.describe(merged, title, "Lanterne");
+            renderer.describe(merged, title, PdfLetterRenderer.PRODUCER);
             merged.save(target.toFile());
             return new CampaignPdf(letterFiles.size(), letterPages, merged.getNumberOfPages());
         } finally {

@@ -198,12 +198,6 @@ public final class ModuleRules {
                 });
     }
 
-    /** All the rules above, in the order a reader would fix them. */
-    public List<ArchRule> rules() {
-        return List.of(modulesAreDeclared(), otherModulesAreUsedThroughTheirApi(), onlyDeclaredModulesAreUsed(),
-                modulesFormNoCycle(), publicTypesAreTheApi());
-    }
-
     private DescribedPredicate<JavaClass> areInAModule() {
         return DescribedPredicate.describe("are in a module under " + basePackage,
                 javaClass -> moduleOf(javaClass) != null && !isPackageInfo(javaClass));

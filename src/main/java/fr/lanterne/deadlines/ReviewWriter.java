@@ -6,6 +6,7 @@ import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.settings.Settings;
+import fr.lanterne.shared.FrenchDates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                     try {
                         draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
                                 night);
-                    } catch (fr.lanterne.InvalidInputException e) {
+                    } catch (fr.lanterne.shared.InvalidInputException e) {
                         message += " La lettre n'a pas pu être préparée : " + e.getMessage();
                     }
                 }
@@ -90,7 +91,7 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                                 r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                                 + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
                                 + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
-                                + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
+                                + "tard le " + FrenchDates.withWeekday(action.due()) + " (CRPA R343-1)."), null));
                         done.add(waitKey);
                     }
                     continue;

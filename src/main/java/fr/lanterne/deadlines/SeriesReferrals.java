@@ -4,6 +4,7 @@ import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.shared.FrenchDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ final class SeriesReferrals {
                         + " administrations ont refusé la même demande « " + group.getKey() + " », mais la saisine "
                         + "unique de la CADA n'est pas préparée. " + identityMissing.get() + " Elle le sera la nuit "
                         + "suivante, à envoyer au plus tard le "
-                        + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
+                        + FrenchDates.withWeekday(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
             }
             List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
                     r.reference(), prior(r))).toList();
@@ -82,7 +83,7 @@ final class SeriesReferrals {
                             + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
                             + "(CRPA L342-1) : " + series.stream().map(r -> r.reference().value())
                             .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
-                            + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
+                            + FrenchDates.withWeekday(earliestDeadline(series, review, night)) + ", première date limite "
                             + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
                             + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
                             + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
@@ -145,7 +146,7 @@ final class SeriesReferrals {
 
     private static String inLetter(LocalDate date) {
         // A letter's date, without the weekday the notices give.
-        return fr.lanterne.letters.FrenchDates.format(date);
+        return FrenchDates.format(date);
     }
 
     private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {

@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authority;
 import java.time.Duration;
 import java.util.HashSet;

@@ -16,7 +16,7 @@ import static fr.lanterne.deadlines.DeadlineStep.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

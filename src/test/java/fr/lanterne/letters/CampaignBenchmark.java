@@ -1,6 +1,6 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.bench.BenchmarkReport;
 import fr.lanterne.requests.CampaignProgress;
 import fr.lanterne.requests.CampaignTargets;

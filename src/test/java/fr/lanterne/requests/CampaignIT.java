@@ -3,7 +3,7 @@ package fr.lanterne.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
 import fr.lanterne.TestMail;

@@ -170,9 +170,7 @@ public class Campaigns {
     public CampaignProgress progress(long campaignId) {
         CampaignStore.Campaign campaign = campaign(campaignId);
         JobExecution last = lastExecution(campaignId);
-        String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), state(campaignId, last),
-                jobStatus, campaign.planned(),
+        return new CampaignProgress(campaign.id(), campaign.name(), state(campaignId, last), campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
     }

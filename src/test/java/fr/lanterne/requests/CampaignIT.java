@@ -84,7 +84,7 @@ class CampaignIT {
         long id = campaigns.create(campaign, "alice");
         List<CampaignProgress> seen = new ArrayList<>();
         CampaignProgress done = campaigns.run(id, seen::add);
-        assertThat(done.jobStatus()).isEqualTo("COMPLETED");
+        assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);
         assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.requestsByStatus()).containsEntry(RequestStatus.SENT, 8).containsEntry(RequestStatus.QUEUED, 3);
         assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);

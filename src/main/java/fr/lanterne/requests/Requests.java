@@ -444,20 +444,7 @@ public class Requests {
     }
 
     static Channel chooseChannel(Authority authority, Channel requested, boolean postIfNoEmail) {
-        boolean hasEmail = authority.contact().hasEmail();
-        boolean hasAddress = authority.contact().hasPostalAddress();
-        if (requested == Channel.EMAIL && !hasEmail && !postIfNoEmail) {
-            throw new InvalidInputException("Aucune adresse électronique n'est connue pour « " + authority.name()
-                    + " » : envoyez la demande par courrier postal"
-                    + (hasAddress ? "" : " après avoir saisi son adresse") + ", ou saisissez son courriel.",
-                    Map.of("authority", authority.code()));
-        }
-        Channel channel = requested == Channel.POST || !hasEmail ? Channel.POST : Channel.EMAIL;
-        if (channel == Channel.POST && !hasAddress) {
-            throw new InvalidInputException("Aucune adresse n'est connue pour « " + authority.name() + " » : saisissez "
-                    + "son adresse postale ou son courriel, puis recommencez.", Map.of("authority", authority.code()));
-        }
-        return channel;
+        return ChannelChoice.of(authority, requested, postIfNoEmail).orRefuse(authority);
     }
 
     /** No second open request, and no identical letter within the configured period (CRPA L311-2). */

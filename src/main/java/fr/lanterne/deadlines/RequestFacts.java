@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What is known about one request, as the volunteer recorded it. Only the receipt date and {@code departement} are
@@ -160,41 +161,12 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
             return this;
         }
 
-        public Builder partialAnswerOn(LocalDate date) {
-            this.dates = dates.withPartialAnswerOn(date);
-            return this;
-        }
-
-        /** A written refusal before any referral to the CADA. */
-        public Builder refusedOn(LocalDate date) {
-            this.dates = dates.withRefusedOn(date);
-            return this;
-        }
-
-        public Builder cadaRegisteredOn(LocalDate date) {
-            this.dates = dates.withCadaRegisteredOn(date);
-            return this;
-        }
-
-        public Builder cadaOpinionOn(LocalDate date) {
-            this.dates = dates.withCadaOpinionOn(date);
-            return this;
-        }
-
-        /** A written refusal after the referral to the CADA. */
-        public Builder confirmedRefusalOn(LocalDate date) {
-            this.dates = dates.withConfirmedRefusalOn(date);
-            return this;
-        }
-
-        /** All the documents asked for arrived. */
-        public Builder answeredOn(LocalDate date) {
-            this.dates = dates.withAnsweredOn(date);
-            return this;
-        }
-
-        public Builder withdrawnOn(LocalDate date) {
-            this.dates = dates.withWithdrawnOn(date);
+        /**
+         * Changes the legal dates by {@link LegalDates}' own {@code withX} methods, for instance
+         * {@code dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(registered))}.
+         */
+        public Builder dates(UnaryOperator<LegalDates> change) {
+            this.dates = change.apply(dates);
             return this;
         }
 

@@ -33,9 +33,9 @@ final class ChainExplanation {
     private final Departement departement;
     private final PublicHolidays holidays;
 
-    ChainExplanation(RequestFacts facts, Departement departement, PublicHolidays holidays) {
+    ChainExplanation(RequestFacts facts, PublicHolidays holidays) {
         this.facts = facts;
-        this.departement = departement;
+        this.departement = facts.departement();
         this.holidays = holidays;
     }
 

@@ -39,8 +39,8 @@ public class Deadlines {
     }
 
     static RequestFacts factsOf(LocalDate received, String departement, LocalDate refused, LocalDate cadaRegistered) {
-        return RequestFacts.builder(received, departement).refusedOn(refused).cadaRegisteredOn(cadaRegistered)
-                .build();
+        return RequestFacts.builder(received, departement)
+                .dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(cadaRegistered)).build();
     }
 
     /** What the engine needs from a request; the département's holidays extend its deadlines. */

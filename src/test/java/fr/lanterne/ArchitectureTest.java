@@ -21,7 +21,7 @@ class ArchitectureTest {
      * branches are merged; then this set is emptied (rule {@link ModuleRules#publicTypesAreTheApi()} only).
      */
     static final Set<String> PUBLIC_TYPES_TOLERATED_UNTIL_RESHAPED = Set.of(
-            "ingest", "requests");
+            );
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

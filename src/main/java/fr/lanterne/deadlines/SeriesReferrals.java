@@ -1,6 +1,8 @@
 package fr.lanterne.deadlines;
 
 import fr.lanterne.letters.PriorRequest;
+import fr.lanterne.requests.FollowUpDrafts;
+import fr.lanterne.requests.FollowUpDrafts.SeriesItem;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
@@ -30,8 +32,8 @@ final class SeriesReferrals {
      * refusal later makes a new series, with a key of its own.
      */
     static Optional<Notice> notice(long campaignId, List<RequestDates> refused, Requests requests,
-                                   NoticeStore notices, NightlyReview review, Optional<String> identityMissing,
-                                   LocalDate night) {
+                                   FollowUpDrafts drafts, NoticeStore notices, NightlyReview review,
+                                   Optional<String> identityMissing, LocalDate night) {
         Map<String, List<RequestDates>> byTemplate = refused.stream()
                 .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
@@ -60,21 +62,21 @@ final class SeriesReferrals {
                         + "suivante, à envoyer au plus tard le "
                         + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
             }
-            List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
+            List<SeriesItem> items = series.stream().map(r -> new SeriesItem(
                     r.reference(), prior(r))).toList();
             List<RequestDates> others = otherRequests(campaignId, group.getKey(), series, requests);
-            List<Requests.SeriesItem> listed = new ArrayList<>(items);
-            others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
+            List<SeriesItem> listed = new ArrayList<>(items);
+            others.forEach(r -> listed.add(SeriesItem.other(r.reference(),
                     NightlyReview.sentOn(r), r.dates().receivedOn(), seriesState(r))));
-            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
+            String draft = drafts.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
             // L342-1 has the requester inform « les administrations concernées par la série »: every administration
             // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
             // like it, for the volunteer to send the same day.
-            for (Requests.SeriesItem item : items) {
-                requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
+            for (SeriesItem item : items) {
+                drafts.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
             }
             for (RequestDates r : others) {
-                requests.draftFollowUp(r.reference(), "information-serie",
+                drafts.draftFollowUp(r.reference(), "information-serie",
                         informationPrior(r), night);
             }
             return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,

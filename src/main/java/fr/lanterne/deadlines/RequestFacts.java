@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * @param remediesMentioned whether the acknowledgement of receipt (or the refusal) stated the remedies and their
  *                          deadlines (CRPA L112-6, CJA R421-5); null while nobody has said
  */
-public record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, Boolean remediesMentioned) {
+record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, Boolean remediesMentioned) {
 
     private static final String RECEIPT = "la date de réception de la demande";
     private static final String REGISTRATION = "la date d'enregistrement de la saisine";

@@ -24,6 +24,8 @@ public @interface LanterneModule {
     /** The types other modules may use: the module's entry services and the records they take and return. */
     Class<?>[] api() default {};
 
-    /** The modules this one may use, by package name ({@code "registry"}, or {@code "root"} for {@code fr.lanterne}). */
+    /**
+     * The modules this one may use, by package name ({@code "registry"}, or {@code "root"} for {@code fr.lanterne}).
+     */
     String[] uses() default {};
 }

@@ -158,7 +158,8 @@ public class Authorities {
     /** SIRENs of the current intercommunalités with a member commune in the département, for campaigns. */
     public List<String> epciSirensOfDepartement(String departement) {
         if (communeStore.departementName(departement).isEmpty()) {
-            throw new InvalidInputException("Le département « " + departement + " » n’existe pas (exemples : 06, 2A, 974).",
+            throw new InvalidInputException("Le département « " + departement
+                    + " » n’existe pas (exemples : 06, 2A, 974).",
                     Map.of("epciDepartement", departement));
         }
         return communeStore.epciSirensOfDepartement(departement);
@@ -167,7 +168,8 @@ public class Authorities {
     /** INSEE codes of the current communes of a département and/or above a population, for campaigns. */
     public List<String> communeCodes(String departement, Integer minPopulation) {
         if (departement != null && communeStore.departementName(departement).isEmpty()) {
-            throw new InvalidInputException("Le département « " + departement + " » n'existe pas (exemples : 06, 2A, 974).",
+            throw new InvalidInputException("Le département « " + departement
+                    + " » n'existe pas (exemples : 06, 2A, 974).",
                     Map.of("departement", departement));
         }
         return communeStore.communeCodes(departement, minPopulation);

@@ -129,7 +129,8 @@ public final class AuthoritiesCommand {
 
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
-            String code = InseeCode.isValid(authority) ? AuthorityCodes.townHall(InseeCode.of(authority).value()) : authority;
+            String code = InseeCode.isValid(authority) ? AuthorityCodes.townHall(InseeCode.of(authority).value())
+                    : authority;
             Authority updated = context.getBean(Authorities.class)
                     .setContact(code, new ContactDetails(email, address, null, null), CommandUser.name());
             printAuthority(out, updated);

@@ -124,7 +124,8 @@ record CommuneDataset(String edition, String checksum, List<Region> regions, Lis
                 String name = entry.getName();
                 if (name.equals("package/package.json")) {
                     edition = editionOf(tar.readAllBytes());
-                } else if (name.startsWith("package/data/") && FILES.contains(name.substring("package/data/".length()))) {
+                } else if (name.startsWith("package/data/")
+                        && FILES.contains(name.substring("package/data/".length()))) {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     tar.transferTo(bytes);
                     files.put(name.substring("package/data/".length()), bytes.toByteArray());

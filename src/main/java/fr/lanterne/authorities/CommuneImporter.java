@@ -180,7 +180,8 @@ class CommuneImporter {
         batch.batchUpdate("""
                 INSERT INTO departement (code, name, region_code, zone, chef_lieu, name_form) VALUES (?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), region_code = VALUES(region_code), zone = VALUES(zone),
-                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""", departements, InLists.SIZE, (ps, d) -> {
+                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""",
+                departements, InLists.SIZE, (ps, d) -> {
                     ps.setString(1, d.code());
                     ps.setString(2, d.name());
                     ps.setString(3, d.region());
@@ -229,7 +230,8 @@ class CommuneImporter {
                 rows.add(new PostalCode(postalCode, e));
             }
         }
-        batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)", rows, InLists.SIZE,
+        batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)", rows,
+                InLists.SIZE,
                 (ps, p) -> {
                     ps.setString(1, p.postalCode());
                     ps.setString(2, p.commune().insee());

@@ -114,7 +114,8 @@ class CommuneStore {
     }
 
     int countCurrentCommunes() {
-        return jdbc.sql("SELECT COUNT(*) FROM commune WHERE kind = 'COMMUNE' AND current").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM commune WHERE kind = 'COMMUNE' AND current").query(Integer.class)
+                .single();
     }
 
     /** In the official order: 01 to 19, 2A, 2B, 21 to 95, then overseas. */

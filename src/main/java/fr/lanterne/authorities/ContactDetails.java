@@ -25,7 +25,8 @@ public record ContactDetails(String email, String postalAddress, String phone, S
             }
         }
         if (postalAddress != null && (postalAddress.lines().count() > 10 || postalAddress.length() > 1000)) {
-            throw new InvalidInputException("L'adresse postale est trop longue (10 lignes et 1 000 caractères au plus).");
+            throw new InvalidInputException("L'adresse postale est trop longue (10 lignes et 1 000 caractères au "
+                    + "plus).");
         }
         if (email == null && postalAddress == null) {
             throw new InvalidInputException("Il faut au moins une adresse électronique ou une adresse postale.");

@@ -49,7 +49,8 @@ class ContactImporter {
         String text = decode(fileName, content);
         int lines = lineCount(text);
         ContactFile file = parse(fileName, text, lines, progress);
-        Set<String> codes = file.contacts().stream().map(l -> AuthorityCodes.townHall(l.insee())).collect(Collectors.toSet());
+        Set<String> codes = file.contacts().stream().map(l -> AuthorityCodes.townHall(l.insee()))
+                .collect(Collectors.toSet());
         Map<String, Long> ids = store.authorityIdsByCode(codes);
         List<String> skipped = new ArrayList<>(file.skipped());
         List<ContactStore.NewContact> contacts = new ArrayList<>();

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An intercommunalité (EPCI à fiscalité propre) of the DGCL list, with its member communes.
  *
- * @param populationTotal INSEE "population totale", the figure laws and regulations read unless they say otherwise (décret n° 2003-485 du 5 juin 2003, art. 1)
+ * @param populationTotal INSEE "population totale", the figure laws and regulations read unless they say otherwise
+ * (décret n° 2003-485 du 5 juin 2003, art. 1)
  * @param populationMunicipal INSEE "population municipale", the figure the commune list gives for communes
  * @param departement the département most of its members are in (an EPCI may straddle several)
  * @param current false when the last edition loaded no longer lists it

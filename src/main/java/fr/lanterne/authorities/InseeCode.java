@@ -11,8 +11,8 @@ public record InseeCode(String value) {
 
     public InseeCode {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidInputException("« " + value + " » n'est pas un code INSEE de commune : il faut cinq chiffres "
-                    + "(ou 2A/2B suivi de trois chiffres en Corse), par exemple 06088 pour Nice.",
+            throw new InvalidInputException("« " + value + " » n'est pas un code INSEE de commune : il faut cinq "
+                    + "chiffres (ou 2A/2B suivi de trois chiffres en Corse), par exemple 06088 pour Nice.",
                     Map.of("insee", String.valueOf(value)));
         }
     }

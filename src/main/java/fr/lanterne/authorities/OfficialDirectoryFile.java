@@ -117,8 +117,9 @@ final class OfficialDirectoryFile {
                 : root.has("results") ? root.get("results")
                 : null;
         if (entries == null || !entries.isArray()) {
-            throw new InvalidInputException("Le fichier " + fileName + " ne ressemble pas à l'export JSON de l'Annuaire "
-                    + "de l'administration : il faut une liste d'entrées (ou un objet avec « service » ou « results »).");
+            throw new InvalidInputException("Le fichier " + fileName + " ne ressemble pas à l'export JSON de "
+                    + "l'Annuaire de l'administration : il faut une liste d'entrées (ou un objet avec « service » ou « "
+                    + "results »).");
         }
         ContactFile.Problems problems = new ContactFile.Problems(fileName);
         List<String> skipped = new ArrayList<>();
@@ -189,7 +190,8 @@ final class OfficialDirectoryFile {
         String address = addresses.map(OfficialDirectoryFile::postalAddress).orElse(null);
         ContactDetails details;
         try {
-            details = new ContactDetails(email, address, firstValue(entry, "telephone"), firstValue(entry, "site_internet"));
+            details = new ContactDetails(email, address, firstValue(entry, "telephone"),
+                    firstValue(entry, "site_internet"));
         } catch (InvalidInputException e) {
             if (email != null && address != null) {
                 skipped.add("ligne " + line + " : adresse électronique « " + email + " » invalide, ignorée.");
@@ -201,7 +203,8 @@ final class OfficialDirectoryFile {
         }
         LocalDate modified = date(text(entry, "date_modification"));
         String id = text(entry, "id");
-        String reference = "Service-Public.fr / DILA, Annuaire de l'administration" + (id == null ? "" : ", fiche " + id);
+        String reference = "Service-Public.fr / DILA, Annuaire de l'administration"
+                + (id == null ? "" : ", fiche " + id);
         int preference = preference(name);
         for (String code : codes) {
             String insee = code.strip().toUpperCase(Locale.ROOT);

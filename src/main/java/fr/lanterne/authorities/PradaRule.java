@@ -35,8 +35,10 @@ public final class PradaRule {
             return new Verdict(false, "Population inconnue : impossible de dire si une PRADA est obligatoire.");
         }
         return population >= THRESHOLD
-                ? new Verdict(true, "Commune de 10 000 habitants ou plus : une PRADA doit être désignée (CRPA R330-2, 1°).")
-                : new Verdict(false, "Commune de moins de 10 000 habitants : pas de PRADA obligatoire (CRPA R330-2, 1°).");
+                ? new Verdict(true, "Commune de 10 000 habitants ou plus : une PRADA doit être désignée (CRPA R330-2, "
+                        + "1°).")
+                : new Verdict(false, "Commune de moins de 10 000 habitants : pas de PRADA obligatoire (CRPA R330-2, "
+                        + "1°).");
     }
 
     public static Verdict forEpci(boolean current, Integer populationTotal) {

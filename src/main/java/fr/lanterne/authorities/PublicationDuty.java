@@ -63,7 +63,8 @@ public final class PublicationDuty {
 
     public static Verdict forEpci(boolean current, Integer populationTotal, Integer agents) {
         if (!current) {
-            return new Verdict(Status.NOT_APPLICABLE, "Cette intercommunalité ne figure plus dans la liste officielle.");
+            return new Verdict(Status.NOT_APPLICABLE, "Cette intercommunalité ne figure plus dans la liste "
+                    + "officielle.");
         }
         if (agents == null && (populationTotal == null || populationTotal < MIN_INHABITANTS)) {
             return new Verdict(Status.UNKNOWN, "Intercommunalité : l’obligation dépend de son nombre d’agents "

@@ -100,7 +100,8 @@ final class VolunteerContactList {
             return java.util.Optional.empty();
         }
         try {
-            ContactDetails details = new ContactDetails(get(record, "email"), get(record, "postal_address"), null, null);
+            ContactDetails details = new ContactDetails(get(record, "email"), get(record, "postal_address"), null,
+                    null);
             String source = get(record, "source");
             String reference = source.isEmpty() ? fileName : fileName + " : " + source;
             return java.util.Optional.of(new ContactFile.Line(line, insee, details, reference, null, 0));

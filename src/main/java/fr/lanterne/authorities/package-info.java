@@ -1,5 +1,6 @@
 /**
- * Public bodies a request can be sent to: the official list of French communes, their town halls, préfectures, régions and other bodies, and their contact addresses.
+ * Public bodies a request can be sent to: the official list of French communes, their town halls, préfectures, régions
+ * and other bodies, and their contact addresses.
  */
 @LanterneModule(
         api = {Authorities.class, AuthoritiesCommand.class, Authority.class, AuthorityCodes.class,

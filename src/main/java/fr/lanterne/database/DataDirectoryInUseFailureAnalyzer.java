@@ -12,7 +12,8 @@ class DataDirectoryInUseFailureAnalyzer extends AbstractFailureAnalyzer<DataDire
                 "Lanterne est déjà lancé sur ce dossier de données (processus " + cause.pid() + ", base dans "
                         + cause.folder() + "). Deux serveurs sur les mêmes fichiers corrompraient la base.",
                 "Arrêtez l'autre Lanterne, ou lancez celui-ci sur un autre dossier avec --lanterne.data-dir=CHEMIN. "
-                        + "Les commandes en ligne (java -jar lanterne.jar COMMANDE) peuvent, elles, tourner à côté du serveur.",
+                        + "Les commandes en ligne (java -jar lanterne.jar COMMANDE) peuvent, elles, tourner à côté du "
+                        + "serveur.",
                 cause);
     }
 }

@@ -19,7 +19,8 @@ public final class DatabaseCommand {
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = {"Sauvegarde la base intégrée dans un fichier SQL, même pendant que Lanterne tourne",
-                    "(instantané cohérent, sans bloquer les utilisateurs). Avec une base externe, utilisez mariadb-dump."})
+                    "(instantané cohérent, sans bloquer les utilisateurs). Avec une base externe, utilisez "
+                            + "mariadb-dump."})
     static final class Backup implements CliCommand {
         @Parameters(paramLabel = "FICHIER.sql")
         Path file;

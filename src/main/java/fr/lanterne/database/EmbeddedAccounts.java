@@ -36,7 +36,8 @@ final class EmbeddedAccounts {
     private static final String APPLICATION_GROUP = "client";
     private static final String ROOT_GROUP = "client-root";
     private static final List<String> HOSTS = List.of("127.0.0.1", "localhost");
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHABET = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz" + "0123456789")
+            .toCharArray();
     /** 32 characters out of 62: about 190 bits, beyond any guessing through the port. */
     private static final int PASSWORD_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();

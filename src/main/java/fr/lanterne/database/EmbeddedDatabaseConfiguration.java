@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(DataDirectory dataDirectory, DatabaseProperties database, LanterneProperties lanterne) {
+    EmbeddedMariaDb embeddedMariaDb(DataDirectory dataDirectory, DatabaseProperties database,
+            LanterneProperties lanterne) {
         // A command run beside the web application uses its server rather than refusing to start.
         return EmbeddedMariaDb.open(dataDirectory.folder("mariadb"), database.binariesDir(), database.port(),
                 lanterne.cli());

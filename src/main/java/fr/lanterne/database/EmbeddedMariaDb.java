@@ -110,9 +110,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalArgumentException("Database name must be letters, digits or '_': " + name);
         }
         DatabaseCredentials credentials = credentials();
-        try (Connection connection = DriverManager.getConnection(serverUrl(), credentials.user(), credentials.password());
+        try (Connection connection = DriverManager.getConnection(serverUrl(), credentials.user(),
+                credentials.password());
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE "
+                    + "utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " on the embedded MariaDB server", e);
         }
@@ -195,7 +197,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 throws IOException {
             Path dataDir = folder.resolve("data");
             stopOrphanedServer(dataDir);
-            if (!Files.exists(folder.resolve(EmbeddedAccounts.FILE_NAME)) && Files.isDirectory(dataDir.resolve("mysql"))) {
+            if (!Files.exists(folder.resolve(EmbeddedAccounts.FILE_NAME))
+                    && Files.isDirectory(dataDir.resolve("mysql"))) {
                 log.info("The embedded database in {} was made by an earlier Lanterne, open to every local account: "
                         + "it now gets accounts with passwords, kept in {}", folder, EmbeddedAccounts.FILE_NAME);
             }
@@ -254,11 +257,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             String port = server.getProperty("port");
             if (port == null) {
-                throw new IllegalStateException("Another Lanterne process (pid " + pid + ") is starting the database in "
+                throw new IllegalStateException("Another Lanterne process (pid " + pid
+                        + ") is starting the database in "
                         + folder + "; try again in a few seconds.");
             }
             log.info("Attaching to the embedded MariaDB run by process {} on port {}", pid, port);
-            return new Shared(folder, binaries, Integer.parseInt(port), EmbeddedAccounts.load(folder), null, null, null);
+            return new Shared(folder, binaries, Integer.parseInt(port), EmbeddedAccounts.load(folder), null, null,
+                    null);
         }
 
         /**
@@ -276,7 +281,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(content))
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false));
+                    .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld"))
+                            .orElse(false));
             if (orphan.isEmpty()) {
                 return;
             }

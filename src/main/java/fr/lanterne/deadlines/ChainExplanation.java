@@ -47,8 +47,8 @@ final class ChainExplanation {
     }
 
     String received(LocalDate received) {
-        return "Demande reçue par l'administration le " + withWeekday(received) + " : le délai d'un mois dont elle dispose "
-                + "pour répondre court à partir de cette date.";
+        return "Demande reçue par l'administration le " + withWeekday(received)
+                + " : le délai d'un mois dont elle dispose pour répondre court à partir de cette date.";
     }
 
     String implicitRefusal(boolean afterPartial, LocalDate ends, LocalDate extended, boolean goodFriday) {
@@ -90,8 +90,8 @@ final class ChainExplanation {
     }
 
     String partialAnswerAfterRefusalNote(LocalDate date) {
-        return "La réponse partielle du " + withWeekday(date) + " ne change le délai que si elle refuse expressément le "
-                + "reste : la date la plus stricte n'en tient pas compte.";
+        return "La réponse partielle du " + withWeekday(date) + " ne change le délai que si elle refuse expressément "
+                + "le reste : la date la plus stricte n'en tient pas compte.";
     }
 
     String partialAnswerTooLate(LocalDate date) {
@@ -230,7 +230,8 @@ final class ChainExplanation {
         String refusal = silence
                 ? "le refus implicite, né le " + withWeekday(first) + " un mois après la réception"
                 : (express ? "le refus exprès notifié le " : "la réponse partielle reçue le ") + withWeekday(first);
-        return "La CADA ne peut enregistrer une saisine qu'après un refus : l'enregistrement du " + withWeekday(registered)
+        return "La CADA ne peut enregistrer une saisine qu'après un refus : l'enregistrement du "
+                + withWeekday(registered)
                 + " précède " + refusal + ", vérifiez les dates.";
     }
 
@@ -284,8 +285,9 @@ final class ChainExplanation {
     }
 
     String writtenConfirmationInTime(LocalDate written) {
-        return "Refus confirmé par écrit, notifié le " + withWeekday(written) + " après la saisine de la CADA : le délai "
-                + "de recours au tribunal administratif court de cette notification.";
+        return "Refus confirmé par écrit, notifié le " + withWeekday(written)
+                + " après la saisine de la CADA : le délai de recours au tribunal administratif court de cette "
+                + "notification.";
     }
 
     String writtenConfirmationRestarts(LocalDate written) {

@@ -125,7 +125,8 @@ final class DeadlineCalculator {
                 steps.add(new Deadline(DeadlineStep.SENT, DeadlineKind.FACT, facts.sent(), facts.sent(),
                         List.of(LegalBasis.CRPA_R311_13), words.sent(facts.sent())));
             }
-            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.dates().receivedOn(), facts.dates().receivedOn(),
+            steps.add(new Deadline(DeadlineStep.RECEIVED, DeadlineKind.FACT, facts.dates().receivedOn(),
+                    facts.dates().receivedOn(),
                     List.of(LegalBasis.CRPA_R311_13), words.received(facts.dates().receivedOn())));
             ActionWindow referral = beforeReferral();
             if (facts.dates().cadaRegisteredOn() != null) {
@@ -141,7 +142,8 @@ final class DeadlineCalculator {
         private ActionWindow beforeReferral() {
             List<Answer> answers = new ArrayList<>();
             LocalDate registered = facts.dates().cadaRegisteredOn();
-            if (facts.dates().partialAnswerOn() != null && (registered == null || !facts.dates().partialAnswerOn().isAfter(registered))) {
+            if (facts.dates().partialAnswerOn() != null && (registered == null
+                    || !facts.dates().partialAnswerOn().isAfter(registered))) {
                 answers.add(new Answer(facts.dates().partialAnswerOn(), AnswerKind.PARTIAL));
             }
             if (facts.dates().refusedOn() != null) {

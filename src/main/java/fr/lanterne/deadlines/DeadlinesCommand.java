@@ -20,7 +20,8 @@ public final class DeadlinesCommand {
 
     @Command(name = "explain", mixinStandardHelpOptions = true,
             description = {"Calcule la chaîne des délais d'une demande, sans base de données :",
-                    "refus implicite, saisine de la CADA, avis, refus confirmé, tribunal ; chaque date avec son article.",
+                    "refus implicite, saisine de la CADA, avis, refus confirmé, tribunal ; chaque date avec son "
+                            + "article.",
                     "Exemple : deadlines explain --received 2026-01-31 --insee 57463 --json"})
     static final class Explain implements StandaloneCommand {
         @Option(names = "--received", required = true, paramLabel = "AAAA-MM-JJ",

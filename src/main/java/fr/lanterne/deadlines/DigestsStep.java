@@ -68,7 +68,8 @@ class DigestsStep {
      */
     static String body(Optional<User> user, LocalDate night, List<NoticeStore.Stored> notices, Optional<URI> site) {
         StringBuilder text = new StringBuilder("Bonjour").append(user.map(User::displayName).map(n -> " " + n)
-                .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ").append(FrenchDates.withWeekday(night))
+                .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ")
+                        .append(FrenchDates.withWeekday(night))
                 .append(".\n");
         Map<NoticeKind, List<NoticeStore.Stored>> byKind = new TreeMap<>();
         notices.forEach(n -> byKind.computeIfAbsent(n.notice().kind(), k -> new ArrayList<>()).add(n));

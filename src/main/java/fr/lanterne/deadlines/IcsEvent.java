@@ -46,7 +46,8 @@ record IcsEvent(String uid, LocalDate date, String summary, String description) 
         }
         description.append(deadline.explanation());
         if (deadline.disputed()) {
-            description.append("\nDate la plus favorable : ").append(FrenchDates.withWeekday(deadline.latest())).append('.');
+            description.append("\nDate la plus favorable : ").append(FrenchDates.withWeekday(deadline.latest()))
+                    .append('.');
         }
         if (!deadline.basis().isEmpty()) {
             description.append("\nBase légale : ").append(deadline.basis().stream().map(LegalBasis::article)
@@ -56,7 +57,9 @@ record IcsEvent(String uid, LocalDate date, String summary, String description) 
                 summary(place, reference, deadline), description.toString());
     }
 
-    /** "Nice : refus implicite de la demande LNT-…", "Nice : date limite de saisine de la CADA pour la demande LNT-…". */
+    /**
+     * "Nice : refus implicite de la demande LNT-…", "Nice : date limite de saisine de la CADA pour la demande LNT-…".
+     */
     static String summary(String place, String reference, Deadline deadline) {
         String name = deadline.name();
         String step = name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);

@@ -28,13 +28,13 @@ public record LegalBasis(String article, String text) {
                     + "communication.");
     public static final LegalBasis CRPA_R343_3 = new LegalBasis("CRPA R343-3",
             "La CADA notifie son avis au demandeur et à l'administration dans un délai d'un mois à compter de "
-                    + "l'enregistrement de la demande à son secrétariat ; l'administration informe la CADA, dans le mois "
-                    + "qui suit la réception de l'avis, de la suite qu'elle entend donner à la demande.");
+                    + "l'enregistrement de la demande à son secrétariat ; l'administration informe la CADA, dans le "
+                    + "mois qui suit la réception de l'avis, de la suite qu'elle entend donner à la demande.");
     /**
      * Checked against the code's text (Légifrance, as mirrored in github.com/francois76/legifrance,
      * source/code_des_relations_entre_le_public_et_l'administration, read December 2026): « Le silence gardé pendant
-     * le délai prévu à l'article R. 343-5 par l'administration mise en cause vaut décision de refus. » Lanterne calls this
-     * refusal, born of silence after the referral, the confirmed refusal.
+     * le délai prévu à l'article R. 343-5 par l'administration mise en cause vaut décision de refus. » Lanterne calls
+     * this refusal, born of silence after the referral, the confirmed refusal.
      */
     public static final LegalBasis CRPA_R343_4 = new LegalBasis("CRPA R*343-4",
             "Le silence gardé pendant le délai prévu à l'article R343-5 par l'administration mise en cause vaut "

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Lance le travail de nuit pour une date (par défaut aujourd'hui) : refus implicites, relances,",
-                "saisines préparées, alertes, récapitulatif par bénévole. Relancé pour la même date, il ne refait rien."})
+                "saisines préparées, alertes, récapitulatif par bénévole. Relancé pour la même date, il ne refait "
+                        + "rien."})
 final class NightlyJobCommand implements CliCommand {
 
     @Option(names = "--date", paramLabel = "AAAA-MM-JJ")

@@ -43,8 +43,8 @@ class NightlyJobs {
 
     public Run run(LocalDate night) {
         if (night.isAfter(LocalDate.now(clock))) {
-            throw new fr.lanterne.shared.InvalidInputException("La nuit du " + FrenchDates.withWeekday(night) + " n'est pas encore "
-                    + "arrivée : le travail de nuit ne peut pas être lancé pour une date future.");
+            throw new fr.lanterne.shared.InvalidInputException("La nuit du " + FrenchDates.withWeekday(night)
+                    + " n'est pas encore arrivée : le travail de nuit ne peut pas être lancé pour une date future.");
         }
         JobParameters parameters = new JobParametersBuilder().addString(NightlyJobConfiguration.RUN_DATE,
                 night.toString()).toJobParameters();

@@ -75,9 +75,9 @@ final class NightlyReview {
             return List.of();
         }
         return List.of(new Action(NoticeKind.RECORD_RECEIPT, "RECEIPT:" + r.reference(), null,
-                "envoyée le " + FrenchDates.withWeekday(r.sentOn()) + ", sans date de réception enregistrée : les délais "
-                        + "légaux ne courent qu'à partir de la réception (CRPA R311-13). Enregistrez la date de l'accusé "
-                        + "de réception ou de l'avis du recommandé.", null, null, null));
+                "envoyée le " + FrenchDates.withWeekday(r.sentOn()) + ", sans date de réception enregistrée : les "
+                        + "délais légaux ne courent qu'à partir de la réception (CRPA R311-13). Enregistrez la date de "
+                        + "l'accusé de réception ou de l'avis du recommandé.", null, null, null));
     }
 
     private List<Action> waitingForAnswer(RequestDates r, LocalDate night) {
@@ -92,14 +92,16 @@ final class NightlyReview {
             if (night.isAfter(referral.earliest())) {
                 // A night long missed: the refusal is recorded, but a referral past its safe date is not drafted.
                 return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(),
-                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.withWeekday(r.dates().receivedOn())
+                        referral.earliest(), "sans réponse depuis sa réception le "
+                                + FrenchDates.withWeekday(r.dates().receivedOn())
                                 + ", la demande est implicitement refusée depuis le "
                                 + FrenchDates.withWeekday(refusal.earliest()) + " (CRPA R*311-12, R311-13). "
                                 + referralPassed(referral), null, Transition.IMPLICIT_REFUSAL, refusal.earliest()));
             }
             return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(), referral.earliest(),
-                    "sans réponse depuis sa réception le " + FrenchDates.withWeekday(r.dates().receivedOn()) + ", la demande est "
-                            + "implicitement refusée depuis le " + FrenchDates.withWeekday(refusal.earliest())
+                    "sans réponse depuis sa réception le " + FrenchDates.withWeekday(r.dates().receivedOn())
+                            + ", la demande est implicitement refusée depuis le "
+                            + FrenchDates.withWeekday(refusal.earliest())
                             + " (CRPA R*311-12, R311-13). La CADA peut être saisie jusqu'au "
                             + FrenchDates.withWeekday(referral.earliest()) + " (CRPA R343-1)"
                             + (referral.disputed() ? ", au plus tard le " + FrenchDates.withWeekday(referral.latest())
@@ -112,7 +114,8 @@ final class NightlyReview {
         }
         if (!night.isBefore(refusal.earliest().minusDays(properties.reminderDaysBefore()))) {
             return List.of(new Action(NoticeKind.REMINDER_DRAFTED, "REMINDER:" + r.reference(), refusal.earliest(),
-                    "pas encore de réponse ; sans réponse, refus implicite le " + FrenchDates.withWeekday(refusal.earliest())
+                    "pas encore de réponse ; sans réponse, refus implicite le "
+                            + FrenchDates.withWeekday(refusal.earliest())
                             + ". Une relance courtoise est prête à envoyer.",
                     new Draft("relance", PriorRequest.unanswered(r.template(), sentOn(r), r.dates().receivedOn(),
                             refusal.earliest())), null, null));
@@ -138,9 +141,10 @@ final class NightlyReview {
         }
         if (r.dates().receivedOn() == null) {
             actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
-                    "refusée le " + FrenchDates.withWeekday(refusalDate) + " : la saisine de la CADA est prête. Sans date "
-                            + "de réception enregistrée, la date limite est comptée comme si la demande avait été "
-                            + "reçue le jour de son envoi : au plus tard le " + FrenchDates.withWeekday(deadline.earliest())
+                    "refusée le " + FrenchDates.withWeekday(refusalDate)
+                            + " : la saisine de la CADA est prête. Sans date de réception enregistrée, la date limite "
+                            + "est comptée comme si la demande avait été reçue le jour de son envoi : au plus tard le "
+                            + FrenchDates.withWeekday(deadline.earliest())
                             + " (CRPA R343-1) ; enregistrez la date de réception pour la connaître exactement.",
                     new Draft("saisine-cada", prior.withReferralDeadline(deadline.earliest())), null, null));
             return actions;
@@ -162,9 +166,10 @@ final class NightlyReview {
                 return List.of();
             }
             return List.of(new Action(NoticeKind.RECORD_CADA_REGISTRATION, "CADA_REGISTRATION:" + r.reference(), null,
-                    "CADA saisie le " + FrenchDates.withWeekday(referredOn) + " : enregistrez la date d'enregistrement de la "
-                            + "saisine indiquée par son accusé de réception ; l'avis est attendu un mois après "
-                            + "(CRPA R343-3) et le refus est confirmé par deux mois de silence (CRPA R343-5).",
+                    "CADA saisie le " + FrenchDates.withWeekday(referredOn)
+                            + " : enregistrez la date d'enregistrement de la saisine indiquée par son accusé de "
+                            + "réception ; l'avis est attendu un mois après (CRPA R343-3) et le refus est confirmé par "
+                            + "deux mois de silence (CRPA R343-5).",
                     null, null, null));
         }
         if (r.dates().receivedOn() == null

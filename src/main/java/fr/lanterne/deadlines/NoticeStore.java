@@ -48,8 +48,8 @@ class NoticeStore {
     void insert(List<Notice> notices, LocalDate runDate, Instant now) {
         Timestamp createdAt = Timestamp.from(now);
         batch.batchUpdate("""
-                INSERT IGNORE INTO deadline_notice (notice_key, kind, request_id, reference, campaign_id, owner, due_date,
-                    message, draft_file, run_date, created_at)
+                INSERT IGNORE INTO deadline_notice (notice_key, kind, request_id, reference, campaign_id, owner,
+                    due_date, message, draft_file, run_date, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", notices, BATCH, (ps, n) -> {
                     ps.setString(1, n.key());
                     ps.setString(2, n.kind().name());
@@ -122,7 +122,8 @@ class NoticeStore {
     /** The upcoming dated notices of a volunteer's requests, for the calendar feed. */
     List<Notice> upcoming(String owner, LocalDate from) {
         return jdbc.sql("""
-                        SELECT notice_key, kind, request_id, reference, campaign_id, owner, due_date, message, draft_file
+                        SELECT notice_key, kind, request_id, reference, campaign_id, owner, due_date, message,
+                            draft_file
                         FROM deadline_notice WHERE owner = ? AND due_date >= ? ORDER BY due_date""")
                 .params(owner, from)
                 .query((rs, n) -> new Notice(rs.getString(1), NoticeKind.valueOf(rs.getString(2)),

@@ -70,7 +70,8 @@ final class PublicHolidays {
         HolidayManager manager = managers.computeIfAbsent(departement.holidayCalendar(),
                 calendar -> HolidayManager.getInstance(ManagerParameters.create(calendar)));
         SortedMap<LocalDate, String> days = new TreeMap<>();
-        for (Holiday holiday : manager.getHolidays(year, HolidayType.PUBLIC_HOLIDAY, departement.holidaySubdivision())) {
+        for (Holiday holiday : manager.getHolidays(year, HolidayType.PUBLIC_HOLIDAY,
+                departement.holidaySubdivision())) {
             days.put(holiday.getDate(), holiday.getDescription(Locale.FRENCH));
         }
         return Collections.unmodifiableSortedMap(days);

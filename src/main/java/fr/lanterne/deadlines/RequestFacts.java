@@ -69,8 +69,8 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
                     Map.of("field", "expressRefusal"));
         }
         if (fullAnswer != null && withdrawn != null) {
-            throw new InvalidInputException("Une demande ne peut pas être à la fois entièrement satisfaite et retirée : "
-                    + "n'indiquez que ce qui s'est produit en premier.", Map.of("field", "withdrawn"));
+            throw new InvalidInputException("Une demande ne peut pas être à la fois entièrement satisfaite et retirée "
+                    + ": n'indiquez que ce qui s'est produit en premier.", Map.of("field", "withdrawn"));
         }
         endsTheChain(fullAnswer, "La demande a été entièrement satisfaite le ", "fullAnswer", partialAnswer,
                 expressRefusal, cadaRegistered, cadaOpinion, confirmedRefusal);

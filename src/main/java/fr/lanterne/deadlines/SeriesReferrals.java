@@ -137,7 +137,8 @@ final class SeriesReferrals {
         List<RequestDates> others = new ArrayList<>();
         for (RequestDates r : requests.campaignRequestDates(campaignId)) {
             // A request never sent is not yet a request of the series.
-            if (!r.template().equals(template) || NightlyReview.sentOn(r) == null || !authorities.add(r.authorityId())) {
+            if (!r.template().equals(template) || NightlyReview.sentOn(r) == null
+                    || !authorities.add(r.authorityId())) {
                 continue;
             }
             others.add(r);
@@ -147,7 +148,8 @@ final class SeriesReferrals {
 
     /** What the information letter recalls of a request the referral does not refer: its refusal, if it had one. */
     private static PriorRequest informationPrior(RequestDates r) {
-        if (r.dates().refusedOn() != null || r.dates().partialAnswerOn() != null || r.dates().implicitRefusalOn() != null) {
+        if (r.dates().refusedOn() != null || r.dates().partialAnswerOn() != null
+                || r.dates().implicitRefusalOn() != null) {
             return prior(r);
         }
         return PriorRequest.notRefused(r.template(), NightlyReview.sentOn(r), r.dates().receivedOn());

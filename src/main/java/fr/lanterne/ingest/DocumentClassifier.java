@@ -37,14 +37,16 @@ final class DocumentClassifier {
         rule(k, 6, "cahier des clauses (techniques|administratives) particulieres");
         rule(k, 5, "acte d'engagement|dossier de consultation des entreprises|reglement de (la )?consultation");
         rule(k, 4, "cctp|ccap|bordereau des prix( unitaires)?|avis d'appel public a la concurrence");
-        rule(k, 3, "marche public|marches publics|code de la commande publique|pouvoir adjudicateur|titulaire du marche");
+        rule(k, 3, "marche public|marches publics|code de la commande publique|pouvoir adjudicateur|titulaire du "
+                + "marche");
         rule(k, 3, "dce|bpu|dpgf|detail quantitatif estimatif|accord-cadre");
         rule(k, 1, "marche|candidat|offre|lot n");
         k = DocumentKind.IMPACT_ASSESSMENT;
         rule(k, 8, "analyse d'impact relative a la protection des donnees");
         rule(k, 6, "aipd|dpia|etude d'impact sur la vie privee|analyse d'impact");
         rule(k, 3, "risques? pour les droits et libertes|necessite et (de la )?proportionnalite");
-        rule(k, 2, "article 35|delegue a la protection des donnees|rgpd|reglement general sur la protection des donnees");
+        rule(k, 2, "article 35|delegue a la protection des donnees|rgpd|reglement general sur la protection des "
+                + "donnees");
         rule(k, 1, "cnil|sous-traitant|responsable (du|de) traitement|duree de conservation");
         k = DocumentKind.PREFECTORAL_ORDER;
         rule(k, 6, "arrete prefectoral");
@@ -62,7 +64,8 @@ final class DocumentClassifier {
         rule(k, 4, "numero de facture|facture n|total ttc|montant ttc|total ht");
         rule(k, 2, "tva|date d'echeance|conditions de paiement|siret|iban|reglement a reception");
         k = DocumentKind.REFUSAL_LETTER;
-        rule(k, 8, "ne (peut|peuvent|pourra|pourront|saurait|sauraient) (pas )?(vous )?etre (communique|transmis|accorde)");
+        rule(k, 8, "ne (peut|peuvent|pourra|pourront|saurait|sauraient) (pas )?(vous )?etre "
+                + "(communique|transmis|accorde)");
         rule(k, 8, "(ne sont|n'est) pas communicables?|non communicables?");
         rule(k, 7, "ne (sommes|suis) pas en mesure de (vous )?(communiquer|transmettre|donner suite)");
         rule(k, 6, "(refusons|refuse|rejette|rejetons) (la|votre) (communication|demande)|refus de communication");

@@ -60,7 +60,8 @@ class DocumentDecisions {
         store.decideLink(details.sha256(), deploymentId, confirmed ? "CONFIRMED" : "REJECTED", by, clock.instant());
         if (confirmed) {
             registry.addSource(deploymentId, new SourceDraft(null, details.title() != null ? details.title()
-                    : details.fileName(), null, details.sha256(), clock.instant().atZone(clock.getZone()).toLocalDate()),
+                    : details.fileName(), null, details.sha256(), clock.instant().atZone(clock.getZone())
+                    .toLocalDate()),
                     by);
         }
         events.publishEvent(new DocumentsChanged(List.of(details.sha256())));

@@ -94,7 +94,8 @@ class DocumentIntake {
                 "Rien n'a le numéro " + quarantineId + " en quarantaine.", Map.of("id", quarantineId)));
         if (!blobs.exists(entry.sha256())) {
             throw new NotFoundException("Le fichier de l'entrée " + quarantineId + " n'a pas été conservé (il était "
-                    + "inclus dans un fichier lui-même illisible) : réimportez l'original.", Map.of("id", quarantineId));
+                    + "inclus dans un fichier lui-même illisible) : réimportez l'original.",
+                    Map.of("id", quarantineId));
         }
         byte[] content;
         try {

@@ -12,7 +12,9 @@ public final class DocumentRecords {
     /** How a file reached Lanterne. */
     public enum Channel {
         UPLOAD, FOLDER, EMAIL_FILE, MAILBOX,
-        /** A stored file found without its record at start-up (the process stopped before its transaction committed). */
+        /**
+         * A stored file found without its record at start-up (the process stopped before its transaction committed).
+         */
         RECOVERED
     }
 

@@ -49,7 +49,8 @@ class DocumentStore {
     }
 
     boolean documentExists(String sha256) {
-        return jdbc.sql("SELECT COUNT(*) FROM document WHERE sha256 = ?").param(sha256).query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE sha256 = ?").param(sha256).query(Integer.class)
+                .single() > 0;
     }
 
     /**
@@ -176,8 +177,8 @@ class DocumentStore {
 
     Optional<Details> details(String sha256) {
         Optional<Details> found = jdbc.sql("""
-                        SELECT sha256, file_name, media_type, size, title, author, created_meta, modified_meta, producer,
-                               page_count, needs_ocr, ocred_pages, kind, request_reference, authority_code,
+                        SELECT sha256, file_name, media_type, size, title, author, created_meta, modified_meta,
+                               producer, page_count, needs_ocr, ocred_pages, kind, request_reference, authority_code,
                                suggested_state, suggestion_reason, notices
                         FROM document WHERE sha256 = ?""")
                 .param(sha256)
@@ -267,7 +268,8 @@ class DocumentStore {
         return jdbc.sql("""
                         SELECT id, received_at, channel, source, path, file_name, size, sha256, reason, detail,
                                quarantine_status
-                        FROM intake WHERE outcome = 'QUARANTINED'""" + (openOnly ? " AND quarantine_status = 'OPEN'" : "")
+                        FROM intake WHERE outcome = 'QUARANTINED'"""
+                        + (openOnly ? " AND quarantine_status = 'OPEN'" : "")
                         + " ORDER BY id DESC LIMIT ?")
                 .param(limit)
                 .query(DocumentStore::quarantined)

@@ -27,7 +27,9 @@ record Extraction(String fileName, DetectedType type, DocumentMetadata metadata,
         notices = List.copyOf(notices);
     }
 
-    /** The whole text, pages separated by a form feed (as pdftotext does), so that offsets can be mapped back to pages. */
+    /**
+     * The whole text, pages separated by a form feed (as pdftotext does), so that offsets can be mapped back to pages.
+     */
     public String text() {
         return pages.stream().map(Page::text).collect(Collectors.joining("\f"));
     }

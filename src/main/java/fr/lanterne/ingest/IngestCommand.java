@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Importe les documents reçus : un dossier (scans, pièces jointes, courriels .eml…) ou des fichiers.",
+        description = {"Importe les documents reçus : un dossier (scans, pièces jointes, courriels .eml…) ou des "
+                + "fichiers.",
                 "Chaque fichier est conservé, lu (OCR des scans si Tesseract est installé), rattaché à sa demande",
                 "et classé ; les fichiers illisibles vont en quarantaine avec leur raison. Réimporter ne double rien."},
         subcommands = {IngestCommand.Quarantine.class, IngestCommand.Retry.class, IngestCommand.Mailbox.class,
@@ -137,7 +138,8 @@ public final class IngestCommand implements CliCommand {
     }
 
     @Command(name = "reread", mixinStandardHelpOptions = true,
-            description = {"Relit des documents déjà reçus avec les réglages et outils d'aujourd'hui (OCR des scans une",
+            description = {"Relit des documents déjà reçus avec les réglages et outils d'aujourd'hui (OCR des scans "
+                    + "une",
                     "fois Tesseract installé) : pages, nature et mentions sont remplacées ; réceptions, demande et",
                     "liens confirmés ou rejetés restent."})
     static final class Reread implements CliCommand {

@@ -94,7 +94,8 @@ final class Intake {
         String sha = sha256(content);
         if (content.length == 0 || content.length > settings.maxFileBytes()) {
             Outcome outcome = content.length == 0
-                    ? new Outcome.Quarantined(QuarantineReason.EMPTY, "Le fichier « " + fileName + " » est vide (0 octet).")
+                    ? new Outcome.Quarantined(QuarantineReason.EMPTY, "Le fichier « " + fileName
+                            + " » est vide (0 octet).")
                     : tooLarge(fileName, content.length);
             items.add(new IntakeItem(id, parentId, path, fileName, depth, content.length, sha, content, null, outcome,
                     null, List.of()));

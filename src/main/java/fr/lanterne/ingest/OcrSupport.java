@@ -62,7 +62,8 @@ record OcrSupport(boolean tesseractFound, String version, Set<String> languages,
         if (!available()) {
             return "Tesseract (" + version + ") n'a pas les langues " + String.join(", ", missingLanguages())
                     + " : sudo apt-get install " + missingLanguages().stream().map(l -> "tesseract-ocr-" + l)
-                    .collect(Collectors.joining(" ")) + " ; en attendant, les pages scannées sont marquées « à océriser ».";
+                    .collect(Collectors.joining(" ")) + " ; en attendant, les pages scannées sont marquées « à "
+                    + "océriser ».";
         }
         String base = "OCR actif : " + version + ", langues " + wanted + ".";
         return threadLimitSet ? base

@@ -11,8 +11,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Receives Tika's XHTML and cuts the body's text into pages at each {@code <div class="page">} (one per PDF page), {@code
- * <div class="sheet">} (spreadsheets) or {@code <div class="slide-content">} (presentations), noting the pages whose text came from OCR ({@code <div class="ocr">} inside the page). It
+ * Receives Tika's XHTML and cuts the body's text into pages at each {@code <div class="page">} (one per PDF page),
+ * {@code
+ * <div class="sheet">} (spreadsheets) or {@code <div class="slide-content">} (presentations), noting the pages whose
+ * text came from OCR ({@code <div class="ocr">} inside the page). It
  * also enforces the limits from inside the parse: time, pages and characters.
  *
  * <p>Completed pages are kept in a list that another thread may copy while the parse runs (for a partial result after

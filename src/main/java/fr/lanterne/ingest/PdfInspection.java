@@ -51,7 +51,8 @@ final class PdfInspection {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // Tika read the file, PDFBox alone does not: count every empty page as a possible scan rather than lose one.
+            // Tika read the file, PDFBox alone does not: count every empty page as a possible scan rather than lose
+            // one.
             return new TreeSet<>(candidates);
         }
         return withImages;

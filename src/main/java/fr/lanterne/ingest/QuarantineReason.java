@@ -8,10 +8,12 @@ enum QuarantineReason {
 
     EMPTY("Le fichier est vide (0 octet) : demander à l'administration de le renvoyer."),
     TRUNCATED("Le fichier est incomplet (tronqué pendant l'envoi ou l'enregistrement) : demander une nouvelle copie."),
-    CORRUPT("Le fichier est endommagé ou illisible : demander une nouvelle copie, ou l'ouvrir à la main pour vérifier."),
+    CORRUPT("Le fichier est endommagé ou illisible : demander une nouvelle copie, ou l'ouvrir à la main pour "
+            + "vérifier."),
     ENCRYPTED("Le document est protégé par un mot de passe : demander le mot de passe ou une copie non protégée, "
             + "puis relancer."),
-    TOO_LARGE("Le fichier dépasse la taille maximale acceptée : relever la limite si le fichier est légitime, puis relancer."),
+    TOO_LARGE("Le fichier dépasse la taille maximale acceptée : relever la limite si le fichier est légitime, puis "
+            + "relancer."),
     TOO_MANY_PAGES("Le document dépasse le nombre maximal de pages : relever la limite si le document est légitime, "
             + "puis relancer."),
     TOO_MUCH_TEXT("Le document contient plus de texte que la limite acceptée : relever la limite, puis relancer."),
@@ -26,8 +28,8 @@ enum QuarantineReason {
             + "ou l'ouvrir à la main."),
     OUT_OF_MEMORY("La lecture du fichier a demandé trop de mémoire et a été abandonnée : relancer sur une machine "
             + "qui a plus de mémoire, ou convertir le fichier."),
-    ARCHIVE_LIMITS("L'archive dépasse les limites de décompression (profondeur, nombre de fichiers, taille décompressée "
-            + "ou taux de compression d'une « bombe zip ») : vérifier son contenu à la main."),
+    ARCHIVE_LIMITS("L'archive dépasse les limites de décompression (profondeur, nombre de fichiers, taille "
+            + "décompressée ou taux de compression d'une « bombe zip ») : vérifier son contenu à la main."),
     EMPTY_EMAIL("Le courriel ne contient ni texte ni pièce jointe : vérifier le message d'origine dans la boîte "
             + "aux lettres.");
 

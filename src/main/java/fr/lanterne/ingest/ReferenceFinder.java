@@ -84,7 +84,8 @@ final class ReferenceFinder {
         return false;
     }
 
-    private static void add(List<ReferenceMatch> found, Set<String> seen, String reference, ReferenceMatch.Where where) {
+    private static void add(List<ReferenceMatch> found, Set<String> seen, String reference,
+            ReferenceMatch.Where where) {
         if (seen.add(reference)) {
             found.add(new ReferenceMatch(reference, where));
         }

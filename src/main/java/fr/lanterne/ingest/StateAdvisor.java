@@ -46,7 +46,8 @@ final class StateAdvisor {
             + "|(est|sont) " + PARTICIPLE + " (au|a la|sur|dans|en)"
             + "|(?<!(pas|plus|sera|seront|serait|seraient|encore|prochainement|bientot|ulterieurement) )"
             + "(disponibles?|consultables?|accessibles?|telechargeables?) (librement |gratuitement |publiquement )?"
-            + "(en ligne|sur (le|notre|son|leur|votre) (site|portail)|sur internet|a l'adresse|(a partir du|via le|par le) lien)");
+            + "(en ligne|sur (le|notre|son|leur|votre) (site|portail)|sur internet|a l'adresse|(a partir du|via le|par "
+            + "le) lien)");
     /** A web address in the original text; the punctuation that ends a sentence is not part of it. */
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"«»()\\[\\]]+");
 
@@ -95,7 +96,8 @@ final class StateAdvisor {
         if (!substantive.isEmpty()) {
             return partial
                     ? new StateSuggestion(SuggestedState.PARTLY_ANSWERED, "La réponse communique " + count(substantive)
-                            + " (" + names(substantive) + ") mais annonce qu'une partie manque, suivra ou est occultée.")
+                            + " (" + names(substantive) + ") mais annonce qu'une partie manque, suivra ou est "
+                            + "occultée.")
                     : new StateSuggestion(SuggestedState.ANSWERED, "La réponse communique " + count(substantive)
                             + " (" + names(substantive) + ").");
         }
@@ -103,8 +105,8 @@ final class StateAdvisor {
                 .filter(d -> DOES_NOT_EXIST.matcher(Folding.fold(d.text())).find()).toList();
         if (!none.isEmpty()) {
             return new StateSuggestion(SuggestedState.ANSWERED, "L'administration déclare que les documents "
-                    + "demandés n'existent pas ou qu'elle ne les détient pas (" + names(none) + ") : c'est une réponse, "
-                    + "à vérifier (elle peut aussi indiquer qui les détient).");
+                    + "demandés n'existent pas ou qu'elle ne les détient pas (" + names(none)
+                    + ") : c'est une réponse, à vérifier (elle peut aussi indiquer qui les détient).");
         }
         return new StateSuggestion(SuggestedState.UNKNOWN, "Aucun document demandé ni refus n'a été reconnu dans "
                 + names(documents) + " : à lire.");
@@ -116,9 +118,10 @@ final class StateAdvisor {
      */
     static final String PUBLICATION_NOTE = "Avant de clore la demande, vérifiez que l'adresse donnée contient bien "
             + "les documents demandés, complets et dans leur version définitive : l'article L311-2 du CRPA ne dispense "
-            + "l'administration de les communiquer que s'ils font réellement l'objet d'une diffusion publique, librement "
-            + "accessible. Si la publication n'existe pas, est incomplète ou inaccessible, ou si l'administration refuse "
-            + "de publier ou de communiquer les documents, la CADA peut être saisie (article L342-1 du CRPA).";
+            + "l'administration de les communiquer que s'ils font réellement l'objet d'une diffusion publique, "
+            + "librement accessible. Si la publication n'existe pas, est incomplète ou inaccessible, ou si "
+            + "l'administration refuse de publier ou de communiquer les documents, la CADA peut être saisie (article "
+            + "L342-1 du CRPA).";
 
     /** The web addresses the documents give, at most three, as the end of a French sentence. */
     static String addresses(List<ReplyDocument> documents) {

@@ -38,9 +38,9 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  * (PDFBox ignores interruption) is abandoned: the caller gets {@link QuarantineReason#TIMEOUT} at once and the thread
  * ends on its own later. Abandoned parses still running are counted, and past
  * {@link IngestSettings#maxStuckParses()} extraction is refused, for a JVM full of stuck threads needs a restart.
- * Tika's ForkParser (or tika-pipes) would put each parse in a child JVM with a hard memory cap and a real kill; measured
- * on the benchmark corpus it ran about 3.5 times slower than parsing in process (SAX events and bytes cross a pipe),
- * so it is not used here: run the ingest job in a JVM of its own to contain a parse that exhausts memory.
+ * Tika's ForkParser (or tika-pipes) would put each parse in a child JVM with a hard memory cap and a real kill;
+ * measured on the benchmark corpus it ran about 3.5 times slower than parsing in process (SAX events and bytes cross a
+ * pipe), so it is not used here: run the ingest job in a JVM of its own to contain a parse that exhausts memory.
  *
  * <p>OCR runs the {@code tesseract} command, which Tika starts without a way to set its environment: set
  * {@code OMP_THREAD_LIMIT=1} in Lanterne's environment, or each Tesseract process spreads over every core and two
@@ -271,7 +271,8 @@ final class TextExtractor {
         Extraction extraction = extraction(content, type, metadata, raw, notices);
         if (extraction.needsOcr()) {
             notices.add(ocrNotice(extraction));
-            extraction = new Extraction(extraction.fileName(), type, extraction.metadata(), extraction.pages(), notices);
+            extraction = new Extraction(extraction.fileName(), type, extraction.metadata(), extraction.pages(),
+                    notices);
         }
         if (TikaMetadata.onlyEmptyParser(metadata)) {
             return new Outcome.Quarantined(QuarantineReason.UNSUPPORTED, "Le fichier « " + content.name()
@@ -303,7 +304,8 @@ final class TextExtractor {
         if (!ocr.available()) {
             return pages + " sans texte, à océriser : " + ocr.describe();
         }
-        return pages + " sans texte que l'OCR n'a pas " + (count == 1 ? "lue" : "lues") + " (limite de " + settings.maxOcrPages()
+        return pages + " sans texte que l'OCR n'a pas " + (count == 1 ? "lue" : "lues") + " (limite de "
+                + settings.maxOcrPages()
                 + " pages océrisées par fichier, ou échec de Tesseract) ; document conservé, à océriser.";
     }
 

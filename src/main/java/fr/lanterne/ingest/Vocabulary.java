@@ -27,7 +27,8 @@ record Vocabulary(List<Term> terms) {
      * One thing to find and its forms. A form in capitals (an acronym: VSA, IBM) matches only in capitals; other forms
      * ignore case and accents; a trailing "(s)" or "(x)" on a word accepts its plural.
      */
-    public record Term(Mention.Kind kind, String name, String vendor, Set<Technology> technologies, List<String> forms) {
+    public record Term(Mention.Kind kind, String name, String vendor, Set<Technology> technologies,
+            List<String> forms) {
         public Term {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
@@ -72,7 +73,8 @@ record Vocabulary(List<Term> terms) {
             }
             Map<String, List<String>> vendors = new LinkedHashMap<>();
             if (map.get("vendors") instanceof Map<?, ?> section) {
-                section.forEach((key, value) -> vendors.put(String.valueOf(key), strings(value, source, String.valueOf(key))));
+                section.forEach((key, value) -> vendors.put(String.valueOf(key),
+                        strings(value, source, String.valueOf(key))));
             }
             return new Synonyms(technologies, vendors);
         }

@@ -36,7 +36,8 @@ final class VocabularyDetector {
     private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}°.]+)\\s*$");
     private static final Set<String> NUMBERING_WORDS = Set.of("article", "art.", "articles", "chapitre", "chap.",
             "titre", "annexe", "section", "partie", "tome", "livre", "page", "pages", "point", "alinea", "lot",
-            "paragraphe", "siecle", "n°", "no", "louis", "pape", "jean", "benoit", "pie", "leon", "fascicule", "volume");
+            "paragraphe", "siecle", "n°", "no", "louis", "pape", "jean", "benoit", "pie", "leon", "fascicule",
+                    "volume");
 
     private final Vocabulary vocabulary;
     private final List<Form> forms = new ArrayList<>();

@@ -19,11 +19,12 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         version = "Lanterne",
         description = {
-                "Lanterne : demandes d'accès aux documents administratifs (CRPA) sur la surveillance dans les communes.",
+                "Lanterne : demandes d'accès aux documents administratifs (CRPA) sur la surveillance dans les "
+                        + "communes.",
                 "Sans commande, Lanterne sert l'application web sur le port 8080."},
         subcommands = {AuthoritiesCommand.class, RegistryCommand.class, RequestsCommand.class, CampaignCommand.class,
-                DeadlinesCommand.class, IngestCommand.class, SearchCommand.class, UsersCommand.class, DatabaseCommand.class,
-                SettingsCommand.class})
+                DeadlinesCommand.class, IngestCommand.class, SearchCommand.class, UsersCommand.class,
+                DatabaseCommand.class, SettingsCommand.class})
 final class LanterneCommand {
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DOSSIER",

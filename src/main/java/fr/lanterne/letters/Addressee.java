@@ -23,7 +23,8 @@ public record Addressee(String name, String postalAddress, String email, boolean
         postalAddress = Text.address(postalAddress, "adresse de l'organisme", 6);
         email = Requester.checkedEmail(email, "courriel de l'organisme");
         if (postalAddress == null && email == null) {
-            throw new InvalidInputException("Il faut une adresse postale ou un courriel pour écrire à « " + name + " ».");
+            throw new InvalidInputException("Il faut une adresse postale ou un courriel pour écrire à « " + name
+                    + " ».");
         }
     }
 

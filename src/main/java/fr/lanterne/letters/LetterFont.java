@@ -60,7 +60,8 @@ final class LetterFont {
                 if (font == null) {
                     try (InputStream in = LetterFont.class.getClassLoader().getResourceAsStream(RESOURCE)) {
                         if (in == null) {
-                            throw new IllegalStateException("The letters' font " + RESOURCE + " is not on the classpath");
+                            throw new IllegalStateException("The letters' font " + RESOURCE
+                                    + " is not on the classpath");
                         }
                         font = new LetterFont(in.readAllBytes());
                     } catch (IOException e) {

@@ -49,8 +49,8 @@ public final class Letters {
     /**
      * Fills template {@code templateId} in with {@code context}.
      *
-     * @throws fr.lanterne.shared.InvalidInputException if the template does not exist (the message lists those that do), or
-     *                                           if the context lacks a value the template uses
+     * @throws fr.lanterne.shared.InvalidInputException if the template does not exist (the message lists those that
+     * do), or if the context lacks a value the template uses
      */
     public Letter compose(String templateId, LetterContext context) {
         return composer.compose(templateId, context);

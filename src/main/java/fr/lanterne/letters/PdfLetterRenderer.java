@@ -156,7 +156,8 @@ final class PdfLetterRenderer {
             }
             boolean last = p == body.size() - 1;
             float signatureHeight = SIGNATURE_GAP + letter.signature().size() * BODY_LEADING;
-            if (last && !flow.fits(lines.size(), signatureHeight) && flow.fitsOnNewPage(lines.size(), signatureHeight)) {
+            if (last && !flow.fits(lines.size(), signatureHeight) && flow.fitsOnNewPage(lines.size(),
+                    signatureHeight)) {
                 flow.newPage(); // the closing paragraph and the signature stay together
             }
             flow.paragraph(lines);

@@ -193,7 +193,8 @@ final class TemplateReader {
         }
         try {
             Object name = map.get("name");
-            return new Addressee(name == null ? null : Typography.apply(name.toString()), stringOrNull(map.get("address")),
+            return new Addressee(name == null ? null : Typography.apply(name.toString()),
+                    stringOrNull(map.get("address")),
                     stringOrNull(map.get("email")));
         } catch (RuntimeException e) {
             throw LetterTemplateException.at(file, lineOf(text, "recipient"), e.getMessage());

@@ -86,7 +86,8 @@ final class Text {
         }
         for (String line : lines) {
             if (line.length() > 100) {
-                throw new InvalidInputException("Une ligne de « " + field + " » est trop longue (100 caractères au plus).");
+                throw new InvalidInputException("Une ligne de « " + field
+                        + " » est trop longue (100 caractères au plus).");
             }
         }
         return String.join("\n", lines);

@@ -90,7 +90,8 @@ public final class RegistryCommand {
             if (sourceUrl != null || quote != null) {
                 sources.add(new SourceDraft(sourceUrl, null, quote, null, LocalDate.now(context.getBean(Clock.class))));
             }
-            Deployment created = context.getBean(Registry.class).create(new DeploymentDraft(insee, authority, technology,
+            Deployment created = context.getBean(Registry.class).create(new DeploymentDraft(insee, authority,
+                    technology,
                     vendor, product, status, since, place, cameraCount, summary, sources), CommandUser.name());
             out.print("Ajouté : ");
             print(out, created);
@@ -154,16 +155,19 @@ public final class RegistryCommand {
         @Option(names = "--quote", paramLabel = "CITATION")
         String quote;
 
-        @Option(names = "--document", paramLabel = "SHA256", description = "Empreinte d'un document stocké par Lanterne.")
+        @Option(names = "--document", paramLabel = "SHA256", description = "Empreinte d'un document stocké par "
+                + "Lanterne.")
         String document;
 
-        @Option(names = "--seen-on", paramLabel = "AAAA-MM-JJ", description = "Date de consultation (par défaut : aujourd'hui).")
+        @Option(names = "--seen-on", paramLabel = "AAAA-MM-JJ", description = "Date de consultation (par défaut : "
+                + "aujourd'hui).")
         LocalDate seenOn;
 
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             Deployment updated = context.getBean(Registry.class).addSource(id,
-                    new SourceDraft(url, title, quote, document, seenOn == null ? LocalDate.now(context.getBean(Clock.class)) : seenOn),
+                    new SourceDraft(url, title, quote, document, seenOn == null
+                            ? LocalDate.now(context.getBean(Clock.class)) : seenOn),
                     CommandUser.name());
             print(out, updated);
             return 0;
@@ -193,7 +197,8 @@ public final class RegistryCommand {
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             for (HistoryEntry entry : context.getBean(Registry.class).history(id)) {
-                out.printf("%s  %-14s %-24s %s%n", entry.changedAt(), entry.action(), entry.changedBy(), entry.changes());
+                out.printf("%s  %-14s %-24s %s%n", entry.changedAt(), entry.action(), entry.changedBy(),
+                        entry.changes());
             }
             return 0;
         }

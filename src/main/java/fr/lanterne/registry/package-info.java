@@ -1,5 +1,6 @@
 /**
- * The deployment registry: which authority deploys which surveillance technology, from which vendor, with the sources that document it.
+ * The deployment registry: which authority deploys which surveillance technology, from which vendor, with the sources
+ * that document it.
  */
 @LanterneModule(
         api = {Deployment.class, DeploymentChanges.class, DeploymentDraft.class, DeploymentQuery.class,

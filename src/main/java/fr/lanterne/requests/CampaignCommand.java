@@ -33,7 +33,8 @@ public final class CampaignCommand {
         @Option(names = "--template", required = true, paramLabel = "MODÈLE", description = "Répétable : vsa, cctv…")
         List<String> templates;
 
-        @Option(names = "--insee", paramLabel = "CODE", split = ",", description = "Codes INSEE (répétable, ou séparés par des virgules).")
+        @Option(names = "--insee", paramLabel = "CODE", split = ",", description = "Codes INSEE (répétable, ou séparés "
+                + "par des virgules).")
         List<String> insee = new ArrayList<>();
 
         @Option(names = "--departement", paramLabel = "DÉP")

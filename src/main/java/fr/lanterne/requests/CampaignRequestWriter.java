@@ -14,7 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Creates the requests of a chunk of campaign targets, in a few statements. Targets are screened again at this
  * point, by the dry run's rule ({@link TargetScreening}): an open request may have appeared since the campaign was
- * planned, an address may have gone; a target that cannot get its request gets an outcome saying why. Either way it is done, and never looked at again.
+ * planned, an address may have gone; a target that cannot get its request gets an outcome saying why. Either way it is
+ * done, and never looked at again.
  */
 class CampaignRequestWriter implements ItemWriter<CampaignStore.Target> {
 

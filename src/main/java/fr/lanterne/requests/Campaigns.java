@@ -269,8 +269,9 @@ public class Campaigns {
         }
         String runner = store.runner(campaignId).orElse(null);
         if (CampaignJobListener.alive(runner, last)) {
-            throw new fr.lanterne.shared.ConflictException("La campagne " + campaignId + " est déjà en cours dans un autre "
-                    + "processus (" + runner + ") : attendez qu'il finisse ou arrêtez-le.", Map.of("runner", runner));
+            throw new fr.lanterne.shared.ConflictException("La campagne " + campaignId
+                    + " est déjà en cours dans un autre processus (" + runner
+                    + ") : attendez qu'il finisse ou arrêtez-le.", Map.of("runner", runner));
         }
         jobOperator.recover(last);
         dispatcher.recoverInterrupted(campaignId);

@@ -19,8 +19,9 @@ final class DateChecks {
             throw new InvalidInputException(what + " est obligatoire.", Map.of("field", "date"));
         }
         if (date.isAfter(today)) {
-            throw new InvalidInputException(what + " (" + FrenchDates.format(date) + ") est dans le futur : on ne peut enregistrer "
-                    + "que ce qui a déjà eu lieu (nous sommes le " + FrenchDates.format(today) + ").", Map.of("field", "date"));
+            throw new InvalidInputException(what + " (" + FrenchDates.format(date)
+                    + ") est dans le futur : on ne peut enregistrer que ce qui a déjà eu lieu (nous sommes le "
+                    + FrenchDates.format(today) + ").", Map.of("field", "date"));
         }
     }
 
@@ -30,7 +31,8 @@ final class DateChecks {
         LocalDate earliest = receivedOn != null ? receivedOn : sentOn;
         if (earliest != null && date.isBefore(earliest)) {
             throw new InvalidInputException(what + " (" + FrenchDates.format(date) + ") précède la "
-                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande (" + FrenchDates.format(earliest)
+                    + (receivedOn != null ? "réception" : "date d'envoi") + " de la demande ("
+                    + FrenchDates.format(earliest)
                     + ") : vérifiez la date.", Map.of("field", "date"));
         }
     }
@@ -38,7 +40,8 @@ final class DateChecks {
     static void receipt(LocalDate date, LocalDate sentOn, LocalDate today) {
         notFuture(date, today, "La date de réception");
         if (sentOn != null && date.isBefore(sentOn)) {
-            throw new InvalidInputException("La date de réception (" + FrenchDates.format(date) + ") précède la date d'envoi ("
+            throw new InvalidInputException("La date de réception (" + FrenchDates.format(date)
+                    + ") précède la date d'envoi ("
                     + FrenchDates.format(sentOn) + ") : une demande ne peut pas être reçue avant d'avoir été envoyée.",
                     Map.of("field", "received", "sent", sentOn.toString()));
         }
@@ -53,7 +56,8 @@ final class DateChecks {
         notFuture(received, today, "La date de réception par la nouvelle administration");
         if (received.isBefore(transmission.date())) {
             throw new InvalidInputException("La date de réception par « " + transmission.authorityName() + " » ("
-                    + FrenchDates.format(received) + ") précède celle de la transmission (" + FrenchDates.format(transmission.date())
+                    + FrenchDates.format(received) + ") précède celle de la transmission ("
+                    + FrenchDates.format(transmission.date())
                     + ") : vérifiez les deux dates.", Map.of("field", "received"));
         }
     }

@@ -271,7 +271,8 @@ final class Request {
         this.dates = dates.withReceivedOn(receivedByNew).withImplicitRefusalOn(null);
         this.receiptEvidence = null;
         record(now, transmission.date(), EventType.TRANSMITTED, actor, "transmise à " + transmission.authorityName()
-                + " (" + transmission.authorityCode() + ") le " + FrenchDates.format(transmission.date()) + " (CRPA L311-2)"
+                + " (" + transmission.authorityCode() + ") le " + FrenchDates.format(transmission.date())
+                + " (CRPA L311-2)"
                 + (receivedByNew == null ? " ; date de réception par cette administration à enregistrer" : ""));
         if (receivedByNew != null) {
             record(now, receivedByNew, EventType.RECEIVED, actor, "reçue par " + transmission.authorityName()
@@ -302,7 +303,8 @@ final class Request {
     /** One month of silence after receipt (CRPA R*311-12, R311-13): recorded by the nightly job. */
     Request implicitlyRefused(LocalDate date, Instant now) {
         if (dates.receivedOn() == null || !date.isAfter(dates.receivedOn())) {
-            throw new IllegalStateException("Implicit refusal of " + reference + " on " + date + " needs a receipt before");
+            throw new IllegalStateException("Implicit refusal of " + reference + " on " + date
+                    + " needs a receipt before");
         }
         move(RequestStatus.IMPLICITLY_REFUSED);
         this.dates = dates.withImplicitRefusalOn(date);
@@ -323,8 +325,10 @@ final class Request {
         requireStatus("enregistrer la saisine par la CADA", RequestStatus.REFERRED_TO_CADA, RequestStatus.CADA_OPINION);
         DateChecks.notFuture(date, today, "La date d'enregistrement par la CADA");
         if (dates.cadaReferredOn() != null && date.isBefore(dates.cadaReferredOn())) {
-            throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine (" + FrenchDates.format(date)
-                    + ") avant qu'elle soit envoyée (" + FrenchDates.format(dates.cadaReferredOn()) + ").", Map.of("field", "date"));
+            throw new InvalidInputException("La CADA ne peut pas avoir enregistré la saisine ("
+                    + FrenchDates.format(date)
+                    + ") avant qu'elle soit envoyée (" + FrenchDates.format(dates.cadaReferredOn()) + ").",
+                    Map.of("field", "date"));
         }
         this.dates = dates.withCadaRegisteredOn(date);
         record(now, date, EventType.CADA_REGISTERED, actor, null);
@@ -416,8 +420,9 @@ final class Request {
 
     private void move(RequestStatus target) {
         if (!status.canMoveTo(target)) {
-            throw new ConflictException("La demande " + reference + " est « " + status.label() + " » : elle ne peut pas "
-                    + "passer à « " + target.label() + " ».", Map.of("status", status.name(), "target", target.name()));
+            throw new ConflictException("La demande " + reference + " est « " + status.label()
+                    + " » : elle ne peut pas passer à « " + target.label() + " ».",
+                    Map.of("status", status.name(), "target", target.name()));
         }
         this.status = target;
     }

@@ -42,7 +42,8 @@ class RequestDispatcher {
     private final Clock clock;
     private long nextSlot = System.nanoTime();
 
-    RequestDispatcher(RequestStore store, RequestMailer mailer, Authorities authorities, TransactionTemplate transaction,
+    RequestDispatcher(RequestStore store, RequestMailer mailer, Authorities authorities,
+            TransactionTemplate transaction,
                       RequestsProperties properties, Settings settings, Clock clock) {
         this.store = store;
         this.mailer = mailer;

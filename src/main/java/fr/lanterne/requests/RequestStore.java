@@ -99,8 +99,8 @@ class RequestStore {
             KeyHolder key = new GeneratedKeyHolder();
             try {
                 jdbc.sql("""
-                                INSERT INTO request (reference, authority_id, departement, template_id, campaign_id, owner,
-                                    channel, status, created_at, letter_file, next_attempt_at, version)
+                                INSERT INTO request (reference, authority_id, departement, template_id, campaign_id,
+                                    owner, channel, status, created_at, letter_file, next_attempt_at, version)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                         .params(s.reference().value(), s.authorityId(), s.departement(), s.templateId(),
                                 s.campaignId(), s.owner(),
@@ -260,7 +260,8 @@ class RequestStore {
             if (owners.isEmpty()) {
                 return counts;
             }
-            sql.append(" WHERE owner IN (").append(String.join(", ", owners.stream().map(o -> "?").toList())).append(")");
+            sql.append(" WHERE owner IN (").append(String.join(", ", owners.stream().map(o -> "?").toList()))
+                    .append(")");
             params.addAll(owners);
         }
         jdbc.sql(sql.append(" GROUP BY status").toString()).params(params)
@@ -282,7 +283,8 @@ class RequestStore {
 
     static Request request(ResultSet rs, int row) throws SQLException {
         return new Request(new Request.State(rs.getLong("id"), new RequestReference(rs.getString("reference")),
-                rs.getLong("authority_id"), rs.getString("departement"), rs.getString("template_id"), rs.getObject("campaign_id", Long.class),
+                rs.getLong("authority_id"), rs.getString("departement"), rs.getString("template_id"),
+                        rs.getObject("campaign_id", Long.class),
                 rs.getString("owner"), rs.getTimestamp("created_at").toInstant(),
                 Channel.valueOf(rs.getString("channel")), RequestStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("sent_at")), legalDates(rs), rs.getString("receipt_evidence"),

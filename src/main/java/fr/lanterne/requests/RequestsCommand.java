@@ -38,7 +38,8 @@ public final class RequestsCommand {
                 description = "EMAIL ou POST ; par défaut le courriel s'il est connu, sinon la poste.")
         Channel channel;
 
-        @Option(names = "--post-if-no-email", description = "Avec --channel EMAIL : passer à la poste sans courriel connu.")
+        @Option(names = "--post-if-no-email", description = "Avec --channel EMAIL : passer à la poste sans courriel "
+                + "connu.")
         boolean postIfNoEmail;
 
         @Override
@@ -93,7 +94,8 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             RequestDetails r = context.getBean(Requests.class)
                     .recordReceipt(RequestReference.parse(reference), date, evidence, CommandUser.name());
-            out.printf("%s : reçue le %s par %s.%n", r.reference(), FrenchDates.format(r.dates().receivedOn()), r.authorityName());
+            out.printf("%s : reçue le %s par %s.%n", r.reference(), FrenchDates.format(r.dates().receivedOn()),
+                    r.authorityName());
             return 0;
         }
     }
@@ -210,9 +212,10 @@ public final class RequestsCommand {
         public int execute(ApplicationContext context, PrintWriter out) {
             Requests requests = context.getBean(Requests.class);
             RequestReference ref = RequestReference.parse(reference);
-            RequestDetails r = step.referred != null ? requests.recordCadaReferral(ref, step.referred, CommandUser.name())
-                    : step.registered != null ? requests.recordCadaRegistration(ref, step.registered, CommandUser.name())
-                    : requests.recordCadaOpinion(ref, step.opinion, CommandUser.name());
+            String user = CommandUser.name();
+            RequestDetails r = step.referred != null ? requests.recordCadaReferral(ref, step.referred, user)
+                    : step.registered != null ? requests.recordCadaRegistration(ref, step.registered, user)
+                    : requests.recordCadaOpinion(ref, step.opinion, user);
             out.printf("%s : %s.%n", r.reference(), r.statusLabel());
             return 0;
         }

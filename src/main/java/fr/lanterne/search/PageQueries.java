@@ -43,9 +43,9 @@ import org.apache.lucene.util.Bits;
  * Searches: a query's words and filters, the exact total and the facet counts, then the page of hits asked for.
  *
  * <p><b>Facets</b> come from sorted-set doc values ({@link DefaultSortedSetDocValuesReaderState}, rebuilt with each
- * searcher, off the search path): no side taxonomy index to keep in step with the main one, and the dimensions are flat.
- * They are counted over every match, exactly, with drill sideways (a filtered dimension is counted without its own
- * filter), by {@link PageFacetCounts} when most pages match, else by Lucene's own counting.
+ * searcher, off the search path): no side taxonomy index to keep in step with the main one, and the dimensions are
+ * flat. They are counted over every match, exactly, with drill sideways (a filtered dimension is counted without its
+ * own filter), by {@link PageFacetCounts} when most pages match, else by Lucene's own counting.
  *
  * <p><b>Searches</b> run in two passes over one point-in-time searcher: count (total and facets, no scores), then rank
  * the page asked for. A searcher spreads a search over {@link LuceneSearchIndex.Options#searchThreads()} threads, by
@@ -108,7 +108,8 @@ final class PageQueries {
         ScoreDoc[] all = new ScoreDoc[0];
         if (from < Math.min(run.total, MAX_RESULT_WINDOW)) {
             all = (query.sort() == SearchSort.DATE
-                    ? searcher.search(drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null, RANKING_THRESHOLD))
+                    ? searcher.search(drillDown, new TopFieldCollectorManager(BY_DATE, numHits, null,
+                            RANKING_THRESHOLD))
                     : searcher.search(drillDown, new TopScoreDocCollectorManager(numHits, null, RANKING_THRESHOLD)))
                     .scoreDocs;
         }
@@ -136,7 +137,9 @@ final class PageQueries {
     private record Run(long total, Facets facets) {
     }
 
-    /** The exact number of matches and the facet counts; drill sideways counts a filtered dimension without its filter. */
+    /**
+     * The exact number of matches and the facet counts; drill sideways counts a filtered dimension without its filter.
+     */
     private Run count(PageSearcher searcher, DrillDownQuery query) throws IOException {
         if (searcher.facetState == null) {
             return new Run(searcher.count(query), null);

@@ -50,7 +50,9 @@ final class PageQueryParser {
     /** The boolean operators, which mean nothing once the syntax is dropped. */
     private static final Pattern OPERATORS = Pattern.compile("(?<!\\S)(AND|OR|NOT|&&|\\|\\|)(?!\\S)");
 
-    /** Letters a prefix needs before its wildcard, so that one query cannot expand to a large part of the dictionary. */
+    /**
+     * Letters a prefix needs before its wildcard, so that one query cannot expand to a large part of the dictionary.
+     */
     static final int MIN_PREFIX = 3;
 
     private final Analyzer analyzer;
@@ -244,7 +246,9 @@ final class PageQueryParser {
             return super.getRangeQuery(resolve(field), part1, part2, startInclusive, endInclusive);
         }
 
-        /** The Lucene field for a typed field name; the filter fields hold folded values, as the analyser's normalize. */
+        /**
+         * The Lucene field for a typed field name; the filter fields hold folded values, as the analyser's normalize.
+         */
         private static String resolve(String field) {
             Criterion criterion = criterion(field);
             if (criterion != null) {

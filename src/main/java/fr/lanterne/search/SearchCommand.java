@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Recherche dans le texte des documents obtenus, et reconstruction de l'index de recherche.",
-                "L'index est dans le dossier search/ du dossier de données ; le serveur le tient ouvert : pendant qu'il",
+                "L'index est dans le dossier search/ du dossier de données ; le serveur le tient ouvert : pendant "
+                        + "qu'il",
                 "tourne, cherchez depuis la page Recherche ou l'API (/api/search)."},
         subcommands = {SearchCommand.Query.class, SearchCommand.Reindex.class, SearchCommand.Status.class})
 public final class SearchCommand {

@@ -10,7 +10,8 @@ import java.util.List;
  * A search: words and the query syntax below, filters, order and the page of results wanted.
  *
  * <p>Syntax of {@code text}: words (all required), {@code "a phrase"}, {@code OR}, {@code AND}, {@code NOT} or
- * {@code -word}, {@code camér*} (prefix), parentheses, and inline filters {@code departement:13}, {@code commune:13055},
+ * {@code -word}, {@code camér*} (prefix), parentheses, and inline filters {@code departement:13}, {@code
+ * commune:13055},
  * {@code region:93}, {@code technologie:VSA}, {@code fournisseur:Briefcam}, {@code type:DELIBERATION},
  * {@code annee:2021}, {@code titre:…}. Syntax that cannot be read is searched as plain words, never refused. Blank
  * text matches every page (to browse by filters).

@@ -67,7 +67,8 @@ public final class SettingsCommand {
         String legalForm;
         @Option(names = "--denomination", paramLabel = "DÉNOMINATION")
         String denomination;
-        @Option(names = "--seat-address", paramLabel = "ADRESSE", description = "Siège social, lignes séparées par « / ».")
+        @Option(names = "--seat-address", paramLabel = "ADRESSE", description = "Siège social, lignes séparées par « / "
+                + "».")
         String seatAddress;
         @Option(names = "--representative-name", paramLabel = "NOM")
         String representativeName;
@@ -76,7 +77,8 @@ public final class SettingsCommand {
         @Option(names = "--letter-address", paramLabel = "ADRESSE",
                 description = "L'adresse des lettres si ce n'est pas celle du domicile ou du siège (« - » : la même).")
         String letterAddress;
-        @Option(names = "--mailbox", paramLabel = "COURRIEL", description = "La boîte où les administrations répondent.")
+        @Option(names = "--mailbox", paramLabel = "COURRIEL", description = "La boîte où les administrations "
+                + "répondent.")
         String mailbox;
         @Option(names = "--place", paramLabel = "LIEU", description = "Le lieu de signature.")
         String place;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Where links to Lanterne point: the address an administrator configured ({@link PublicUrl}), or else the one the
- * server was first reached at when an administrator signed in. That one is kept in memory for this process and in the database for
- * the command line, which serves no requests and so cannot see it.
+ * server was first reached at when an administrator signed in. That one is kept in memory for this process and in the
+ * database for the command line, which serves no requests and so cannot see it.
  */
 @Service
 public class PublicAddress {

@@ -49,7 +49,8 @@ public class Users {
         }
         String hash = encoder.encode(checkPassword(password));
         int inserted = jdbc.sql("""
-                        INSERT IGNORE INTO app_user (username, password_hash, role, display_name, email, enabled, created_at)
+                        INSERT IGNORE INTO app_user (username, password_hash, role, display_name, email, enabled,
+                            created_at)
                         VALUES (?, ?, ?, ?, ?, TRUE, ?)""")
                 .params(name, hash, role.name(), blankToNull(displayName), checkEmail(email),
                         Timestamp.from(clock.instant()))
@@ -69,7 +70,8 @@ public class Users {
     public User create(String username, Role role, String group, String email) {
         String name = checkUsername(username);
         if (role == null) {
-            throw new InvalidInputException("Précisez le rôle : ADMIN, VOLUNTEER ou RESEARCHER.", Map.of("field", "role"));
+            throw new InvalidInputException("Précisez le rôle : ADMIN, VOLUNTEER ou RESEARCHER.",
+                    Map.of("field", "role"));
         }
         String groupName = checkGroup(group);
         String address = checkEmail(email);
@@ -77,7 +79,8 @@ public class Users {
         RANDOM.nextBytes(secret);
         String hash = encoder.encode(java.util.Base64.getEncoder().encodeToString(secret));
         int inserted = jdbc.sql("""
-                        INSERT IGNORE INTO app_user (username, password_hash, role, email, enabled, created_at, group_name)
+                        INSERT IGNORE INTO app_user (username, password_hash, role, email, enabled, created_at,
+                            group_name)
                         VALUES (?, ?, ?, ?, TRUE, ?, ?)""")
                 .params(name, hash, role.name(), address, Timestamp.from(clock.instant()), groupName)
                 .update();
@@ -119,7 +122,8 @@ public class Users {
     @Transactional
     public void setRole(String username, Role role) {
         if (role == null) {
-            throw new InvalidInputException("Précisez le rôle : ADMIN, VOLUNTEER ou RESEARCHER.", Map.of("field", "role"));
+            throw new InvalidInputException("Précisez le rôle : ADMIN, VOLUNTEER ou RESEARCHER.",
+                    Map.of("field", "role"));
         }
         User user = lockAdministrators(username);
         if (role != Role.ADMIN) {
@@ -232,14 +236,16 @@ public class Users {
         User user = lockAdministrators(username);
         if (!enabled) {
             keepOneAdministrator(user, "le désactiver");
-            jdbc.sql("DELETE FROM password_reset WHERE username = ? AND used_at IS NULL").param(user.username()).update();
+            jdbc.sql("DELETE FROM password_reset WHERE username = ? AND used_at IS NULL").param(user.username())
+                    .update();
         }
         jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, user.username()).update();
     }
 
     /** The account, after locking every enabled administrator's row: two demotions at once cannot both pass. */
     private User lockAdministrators(String username) {
-        jdbc.sql("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled FOR UPDATE").query(String.class).list();
+        jdbc.sql("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled FOR UPDATE").query(String.class)
+                .list();
         return find(username).orElseThrow(() -> notFound(username));
     }
 
@@ -257,7 +263,8 @@ public class Users {
     }
 
     public Optional<User> find(String username) {
-        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user "
+                + "WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> user(rs))
                 .optional();
@@ -273,7 +280,8 @@ public class Users {
     }
 
     public List<User> list() {
-        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user ORDER BY username")
+        return jdbc.sql("SELECT username, role, display_name, email, enabled, created_at, group_name FROM app_user "
+                + "ORDER BY username")
                 .query((rs, n) -> new User(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
@@ -332,7 +340,8 @@ public class Users {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._-]{1," + (MAX_USERNAME - 1) + "}")) {
             throw new InvalidInputException("Nom d'utilisateur « " + username + " » invalide : de 2 à " + MAX_USERNAME
-                    + " caractères, lettres sans accent, chiffres, « . », « _ » ou « - ».", Map.of("field", "username"));
+                    + " caractères, lettres sans accent, chiffres, « . », « _ » ou « - ».",
+                    Map.of("field", "username"));
         }
         return name;
     }
@@ -345,7 +354,8 @@ public class Users {
         }
         String text = new String(password);
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException("Le mot de passe est trop long (" + MAX_PASSWORD_BYTES + " octets au plus).",
+            throw new InvalidInputException("Le mot de passe est trop long (" + MAX_PASSWORD_BYTES
+                    + " octets au plus).",
                     Map.of("field", "password"));
         }
         return text;
@@ -378,7 +388,8 @@ public class Users {
     }
 
     private static NotFoundException notFound(String username) {
-        return new NotFoundException("Aucun utilisateur ne s'appelle « " + username + " ».", Map.of("username", username));
+        return new NotFoundException("Aucun utilisateur ne s'appelle « " + username + " ».",
+                Map.of("username", username));
     }
 
     private static String blankToNull(String value) {

@@ -161,7 +161,8 @@ public final class UsersCommand {
 
     /** What the command line says when it cannot write a full link. */
     static final String NO_PUBLIC_URL = """
-            Lanterne ne connaît pas encore l’adresse à laquelle on le joint : réglez lanterne.web.public-url, par exemple
+            Lanterne ne connaît pas encore l’adresse à laquelle on le joint : réglez lanterne.web.public-url, par \
+            exemple
               lanterne:
                 web:
                   public-url: https://lanterne.example.org

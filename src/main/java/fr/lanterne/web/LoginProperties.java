@@ -29,10 +29,12 @@ record LoginProperties(@DefaultValue("true") boolean throttling,
 
     public LoginProperties {
         if (accountFailures < 1 || addressFailures < 1) {
-            throw new IllegalArgumentException("lanterne.login.account-failures and address-failures must be at least 1");
+            throw new IllegalArgumentException("lanterne.login.account-failures and address-failures must be at least "
+                    + "1");
         }
         if (lockDuration.isNegative() || lockDuration.isZero() || failureDelay.isNegative()) {
-            throw new IllegalArgumentException("lanterne.login.lock-duration must be positive, failure-delay not negative");
+            throw new IllegalArgumentException("lanterne.login.lock-duration must be positive, failure-delay not "
+                    + "negative");
         }
         if (trackedKeys < 100) {
             throw new IllegalArgumentException("lanterne.login.tracked-keys must be at least 100");

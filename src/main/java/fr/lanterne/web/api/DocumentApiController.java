@@ -92,7 +92,8 @@ class DocumentApiController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(documents.fileName(sha256), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(documents.fileName(sha256), java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
                 // A received file is never trusted to run in Lanterne's origin.
                 .header("Content-Security-Policy", "sandbox")
                 .header("X-Content-Type-Options", "nosniff")

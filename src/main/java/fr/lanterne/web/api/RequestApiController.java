@@ -96,7 +96,8 @@ class RequestApiController {
     }
 
     @PostMapping("/{reference}/received")
-    RequestViews.RequestView received(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView received(@PathVariable String reference, @Valid @RequestBody DatedEvent body,
+            Principal user) {
         return views.of(requests.recordReceipt(followed(reference, user),
                 DateInput.parse(body.date(), "date de réception"), body.evidence(), user.getName()));
     }
@@ -126,13 +127,15 @@ class RequestApiController {
     }
 
     @PostMapping("/{reference}/answer")
-    RequestViews.RequestView answer(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView answer(@PathVariable String reference, @Valid @RequestBody DatedEvent body,
+            Principal user) {
         return views.of(requests.recordAnswer(followed(reference, user), !Boolean.FALSE.equals(body.complete()),
                 DateInput.parse(body.date(), "date de la réponse"), user.getName()));
     }
 
     @PostMapping("/{reference}/refusal")
-    RequestViews.RequestView refusal(@PathVariable String reference, @Valid @RequestBody DatedEvent body, Principal user) {
+    RequestViews.RequestView refusal(@PathVariable String reference, @Valid @RequestBody DatedEvent body,
+            Principal user) {
         return views.of(requests.recordRefusal(followed(reference, user),
                 DateInput.parse(body.date(), "date du refus"), user.getName()));
     }

@@ -48,7 +48,7 @@ class RequestViews {
                 d.cadaRegisteredOn(), d.cadaOpinionOn(), r.lastError(), r.nextAttemptAt(),
                 r.letterFile() == null ? null : "/api/requests/" + r.reference() + "/letter.pdf", r.version(),
                 r.timeline().stream().map(Event::of).toList(), chain,
-                chain == null && r.sentAt() != null ? "Enregistrez la date de réception de la demande : les délais légaux "
-                        + "partent de là (CRPA R311-13) et Lanterne ne la devine pas." : null);
+                chain == null && r.sentAt() != null ? "Enregistrez la date de réception de la demande : les délais "
+                        + "légaux partent de là (CRPA R311-13) et Lanterne ne la devine pas." : null);
     }
 }

@@ -97,7 +97,8 @@ class CampaignPagesController {
     @PostMapping("/nouvelle")
     String dryRun(@Valid @ModelAttribute("campaign") CampaignForm form, BindingResult errors, HttpSession session,
                   Model model) {
-        form.toCampaign(errors, campaigns::unknownTargets).ifPresent(campaign -> showPlan(form, campaign, errors, session, model));
+        form.toCampaign(errors, campaigns::unknownTargets).ifPresent(campaign ->
+                showPlan(form, campaign, errors, session, model));
         return formPage(model);
     }
 

@@ -220,7 +220,8 @@ record DeadlineTimeline(List<Milestone> entries, NextAction next) {
     private static Milestone court(RequestDetails request, Map<DeadlineStep, Deadline> steps, LocalDate today) {
         List<Deadline> details = details(steps, DeadlineStep.COURT_DEADLINE);
         if (request.dates().courtOn() != null) {
-            return milestone(Step.COURT, "court.done", State.DONE, request.dates().courtOn(), request.dates().courtOn(), false,
+            return milestone(Step.COURT, "court.done", State.DONE, request.dates().courtOn(),
+                    request.dates().courtOn(), false,
                     details);
         }
         return actionDeadline(Step.COURT, "court", steps.get(DeadlineStep.COURT_DEADLINE), today, details);

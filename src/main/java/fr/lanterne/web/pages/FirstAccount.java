@@ -47,7 +47,8 @@ class FirstAccount {
     /** Whether the first account may be created now, with this token. */
     boolean open(String candidate) {
         return candidate != null
-                && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))
+                && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))
                 && !users.anyAccount();
     }
 

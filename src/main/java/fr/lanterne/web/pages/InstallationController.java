@@ -36,7 +36,8 @@ class InstallationController {
     String create(@RequestParam(required = false) @Size(max = 200) String jeton,
                   @RequestParam @Size(max = 60) @StoredIn("app_user.username") String username,
                   @RequestParam @Size(max = 200) String password, @RequestParam @Size(max = 200) String confirmation,
-                  @RequestParam(required = false) @Size(max = 320) @StoredIn("app_user.email") String email, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) @Size(max = 320) @StoredIn("app_user.email") String email,
+                          Model model, HttpServletResponse response) {
         check(jeton);
         model.addAttribute("jeton", jeton);
         model.addAttribute("username", username);

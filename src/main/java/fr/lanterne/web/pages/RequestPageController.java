@@ -148,7 +148,8 @@ class RequestPageController {
         RequestReference ref = followed(reference, user);
         Action action = Action.of(path);
         if (action == null) {
-            throw new fr.lanterne.shared.NotFoundException("Action inconnue : « " + path + " ».", Map.of("action", path));
+            throw new fr.lanterne.shared.NotFoundException("Action inconnue : « " + path + " ».",
+                    Map.of("action", path));
         }
         try {
             Inputs.check(validator, new ActionFields(form.get("date"), form.get("evidence"), form.get("text")));

@@ -38,7 +38,9 @@ class PasswordForm {
         return errors.hasErrors() ? null : password.toCharArray();
     }
 
-    /** The arguments of an error's message, as {@link Errors#rejectValue(String, String, Object[], String)} takes them. */
+    /**
+     * The arguments of an error's message, as {@link Errors#rejectValue(String, String, Object[], String)} takes them.
+     */
     private static Object[] arguments(Object... values) {
         return values;
     }

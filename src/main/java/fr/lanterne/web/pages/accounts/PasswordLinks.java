@@ -123,7 +123,8 @@ class PasswordLinks {
                 .or(() -> Optional.ofNullable(requests.from()).filter(address -> !address.isBlank()));
     }
 
-    private void compose(MimeMessage message, Optional<String> from, User user, PasswordResets.Issued issued, String link, String login,
+    private void compose(MimeMessage message, Optional<String> from, User user, PasswordResets.Issued issued,
+            String link, String login,
                          boolean newAccount) throws MessagingException, IOException {
         ZoneId zone = clock.getZone();
         String body = (newAccount

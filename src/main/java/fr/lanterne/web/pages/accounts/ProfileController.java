@@ -42,7 +42,8 @@ class ProfileController {
     }
 
     @PostMapping("/profil/mot-de-passe")
-    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Principal principal,
+    String changePassword(@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors,
+            Principal principal,
                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
         char[] password = form.toPassword(errors, true);
         if (password != null) {

@@ -6,7 +6,7 @@
                 CampaignSummary.class, CampaignTargets.class, Campaigns.class, Channel.class, EventType.class,
                 LegalDates.class, NewCampaign.class, NewRequest.class, PlannedRequest.class, RequestDates.class, RequestDetails.class,
                 RequestReference.class, RequestStatistics.class, RequestStatus.class, RequestSummary.class,
-                Requests.class, RequestsCommand.class, RequestsProperties.class, Statistics.class,
+                Requests.class, RequestsCommand.class, RequestsProperties.class, SentLetters.class, Statistics.class,
                 StatisticsFilter.class, TargetList.class, TimelineEvent.class},
         uses = {"authorities", "cli", "letters", "registry", "root", "settings"})
 package fr.lanterne.requests;

@@ -46,9 +46,9 @@ class PublishedDocuments {
         return jdbc.sql("""
                         SELECT d.request_reference, MIN(d.authority_code), MAX(p.published_at), COUNT(*)
                         FROM document d JOIN document_publication p ON p.sha256 = d.sha256
-                        WHERE d.request_reference IS NOT NULL""" + where(authorityCodes) + """
-                         GROUP BY d.request_reference
-                         ORDER BY MAX(p.published_at) DESC, d.request_reference DESC LIMIT ? OFFSET ?""")
+                        WHERE d.request_reference IS NOT NULL""" + where(authorityCodes)
+                        + " GROUP BY d.request_reference"
+                        + " ORDER BY MAX(p.published_at) DESC, d.request_reference DESC LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, n) -> new PublishedRequest(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), rs.getInt(4)))

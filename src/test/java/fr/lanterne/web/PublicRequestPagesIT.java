@@ -105,12 +105,16 @@ class PublicRequestPagesIT {
 
         // Unpublished, unknown, ill-formed or absurdly long: the same "not found" page, never an error.
         for (String reference : List.of(hidden.reference().value(), "LNT-2099-999999", "pas-une-reference",
-                "LNT-2026-" + "9".repeat(600), "%3Cscript%3Ealert(1)%3C%2Fscript%3E")) {
+                "LNT-2026-" + "9".repeat(600), "<script>alert(1)")) {
             EntityExchangeResult<String> missing = visitor.get("/demandes-publiques/" + reference);
             assertThat(missing.getStatus().value()).as(reference).isEqualTo(404);
             assertThat(missing.getResponseBody()).as(reference).contains("Aucune demande publiée n’a la référence")
                     .doesNotContain("<script>alert").doesNotContain("9".repeat(100));
         }
+        // A percent sign that is itself encoded is refused before any page (Spring Security's firewall): a clear 400.
+        EntityExchangeResult<String> encoded = visitor.get("/demandes-publiques/%3Cscript%3E");
+        assertThat(encoded.getStatus().value()).isEqualTo(400);
+        assertThat(String.valueOf(encoded.getResponseBody())).doesNotContain("<script>");
         assertThat(visitor.get("/documents/" + hiddenSha).getStatus().value()).isEqualTo(404);
         // The volunteers' page of the same request stays behind the login.
         assertThat(visitor.get("/demandes/" + published.reference()).getStatus().is3xxRedirection()).isTrue();

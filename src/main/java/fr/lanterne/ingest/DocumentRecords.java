@@ -136,4 +136,23 @@ public final class DocumentRecords {
     public record Unmatched(String sha256, String fileName, String title, String kind, Instant receivedAt,
                             String sender, String subject) {
     }
+
+    /**
+     * A document visitors may read in public mode, with when a volunteer published it.
+     *
+     * @param requestReference the request it answers, or null
+     * @param authorityCode    the authority it came from, or null
+     */
+    public record Publication(String sha256, String fileName, String title, String kind, String kindLabel, int pages,
+                              String mediaType, String requestReference, String authorityCode, Instant publishedAt) {
+    }
+
+    /**
+     * A request that has documents visitors may read: when the last one was published, and how many there are.
+     *
+     * @param authorityCode the authority its documents came from
+     */
+    public record PublishedRequest(String requestReference, String authorityCode, Instant lastPublishedAt,
+                                   int documents) {
+    }
 }

@@ -28,13 +28,15 @@ public class Documents {
     private final DocumentRereading rereading;
     private final DocumentDecisions decisions;
     private final DocumentQueries queries;
+    private final PublishedDocuments publications;
 
     Documents(DocumentIntake intake, DocumentRereading rereading, DocumentDecisions decisions,
-              DocumentQueries queries) {
+              DocumentQueries queries, PublishedDocuments publications) {
         this.intake = intake;
         this.rereading = rereading;
         this.decisions = decisions;
         this.queries = queries;
+        this.publications = publications;
     }
 
     /** Documents were taken in: their pages can be indexed. Published inside the transaction that stores them. */
@@ -196,6 +198,32 @@ public class Documents {
     /** Whether visitors may read the document when Lanterne runs in public mode. */
     public boolean published(String sha256) {
         return queries.published(sha256);
+    }
+
+    /** The documents published last, newest first: for the feed of publications. */
+    public List<DocumentRecords.Publication> latestPublications(int limit) {
+        return publications.latest(limit);
+    }
+
+    /** The published documents of a request, newest publication first (none: the request is not public). */
+    public List<DocumentRecords.Publication> publicationsOf(RequestReference reference) {
+        return publications.ofRequest(reference.value());
+    }
+
+    /**
+     * The requests with published documents, the latest publication first, a page at a time.
+     *
+     * @param authorityCodes only those whose documents came from these authorities (a town's, a département's);
+     *                       null for all
+     */
+    public List<DocumentRecords.PublishedRequest> publishedRequests(List<String> authorityCodes, int offset,
+                                                                    int limit) {
+        return publications.requests(authorityCodes, offset, limit);
+    }
+
+    /** How many requests {@link #publishedRequests} would list in all. */
+    public int countPublishedRequests(List<String> authorityCodes) {
+        return publications.countRequests(authorityCodes);
     }
 
     /**

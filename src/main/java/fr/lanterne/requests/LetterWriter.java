@@ -217,6 +217,11 @@ class LetterWriter {
         }
     }
 
+    /** Where the email of a letter was written. */
+    Path mailFileOf(String letterFile) {
+        return mailFile(pdf(letterFile));
+    }
+
     private static Path mailFile(Path pdf) {
         String name = pdf.getFileName().toString();
         return pdf.resolveSibling(name.substring(0, name.length() - ".pdf".length()) + ".mail.txt");

@@ -173,8 +173,9 @@ public class Requests {
     public RequestDetails recordTransmission(RequestReference reference, String authority, LocalDate date,
                                              LocalDate receivedOn, String actor) {
         if (authority == null || authority.isBlank()) {
-            throw new InvalidInputException("Indiquez l'administration à laquelle la demande a été transmise (son code, "
-                    + "par exemple « prefecture-06 », ou le code INSEE de la commune).", Map.of("field", "authority"));
+            throw new InvalidInputException("Indiquez l'administration à laquelle la demande a été transmise "
+                    + "(son code, par exemple « prefecture-06 », ou le code INSEE de la commune).",
+                    Map.of("field", "authority"));
         }
         Authority target = resolveAuthority(authority.strip());
         String template = details(reference).template();

@@ -7,8 +7,8 @@
                 EventType.class, FollowUpDrafts.class, LegalDates.class, NewCampaign.class, NewRequest.class,
                 PlannedRequest.class, RequestDates.class, RequestDetails.class, RequestReference.class,
                 RequestStatistics.class, RequestStatus.class, RequestSummary.class, Requests.class,
-                RequestsCommand.class, RequestsProperties.class, Statistics.class, StatisticsFilter.class,
-                TargetList.class, TimelineEvent.class},
+                RequestsCommand.class, RequestsProperties.class, SentLetters.class, Statistics.class,
+                StatisticsFilter.class, TargetList.class, TimelineEvent.class},
         uses = {"authorities", "cli", "letters", "registry", "settings", "shared"})
 package fr.lanterne.requests;
 

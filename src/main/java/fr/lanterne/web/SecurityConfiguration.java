@@ -63,9 +63,13 @@ class SecurityConfiguration {
     private static final String[] EDITOR_API = {"/api/campaigns", "/api/campaigns/**", "/api/documents/unmatched",
             "/api/quarantine", "/api/quarantine/**"};
 
-    /** Pages anyone may read in public mode (a document page shows only published documents to visitors). */
+    /**
+     * Pages anyone may read in public mode (a document page shows only published documents to visitors, the public
+     * request pages only requests with a published document, the feed only published documents).
+     */
     private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
-            "/documents/*", "/documents/*/fichier", "/intercommunalites/*"};
+            "/documents/*", "/documents/*/fichier", "/intercommunalites/*", "/demandes-publiques",
+            "/demandes-publiques/*", "/publications.atom"};
 
     /** Pages for those who send requests: researchers read and search, they do not act. */
     private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",

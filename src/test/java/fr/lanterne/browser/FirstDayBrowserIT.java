@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -94,6 +95,14 @@ class FirstDayBrowserIT {
                 "--lanterne.requests.dispatch-interval=PT2S");
         server.start();
         String installation = server.awaitLine(INSTALLATION, Duration.ofMinutes(1)).group(1);
+        // Not in public mode (the default): the public request pages and the feed need an account.
+        for (String path : List.of("/demandes-publiques", "/demandes-publiques/LNT-2026-000001",
+                "/publications.atom")) {
+            HttpResponse<Void> closed = http.send(HttpRequest.newBuilder(server.uri(path)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(closed.statusCode()).as(path + " without public mode").isEqualTo(302);
+            assertThat(closed.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
         browser = Browser.open(server.port());
 
         // 1. The link printed at the first start: the first account, an administrator.

@@ -112,6 +112,8 @@ class PhoneLayoutBrowserIT {
                         "Délibération du conseil municipal relative à la vidéoprotection urbaine."))), reference,
                 TestUsers.VOLUNTEER);
         String sha256 = upload.items().get(0).sha256();
+        // Published: the request gets its public page.
+        documents.publish(sha256, true, TestUsers.VOLUNTEER);
         long campaign = campaigns.create(new NewCampaign("Téléphone " + reference, List.of("vsa"),
                 new CampaignTargets(List.of(MANOSQUE), null, null, false, List.of()), Channel.POST),
                 TestUsers.ADMIN);
@@ -133,6 +135,8 @@ class PhoneLayoutBrowserIT {
         pages.put("campagne-nouvelle", "/campagnes/nouvelle");
         pages.put("campagne", "/campagnes/" + campaign);
         pages.put("document", "/documents/" + sha256);
+        pages.put("demandes-publiques", "/demandes-publiques");
+        pages.put("demande-publique", "/demandes-publiques/" + reference);
         pages.put("registre", "/registre");
         pages.put("deploiement", deployment);
         pages.put("deploiement-nouveau", "/registre/nouveau");
@@ -188,6 +192,7 @@ class PhoneLayoutBrowserIT {
         browser.signOut();
         check("connexion", "/login", "", problems);
         check("accueil-visiteur", "/", "", problems);
+        check("demande-publique-visiteur", "/demandes-publiques/" + reference, "", problems);
 
         assertThat(problems).isEmpty();
     }

@@ -103,6 +103,9 @@ class DocumentRereadIT {
     DocumentQueries queries;
 
     @Autowired
+    PublishedDocuments publications;
+
+    @Autowired
     DocumentDecisions decisions;
 
     @Autowired
@@ -266,7 +269,7 @@ class DocumentRereadIT {
         Intake intake = new Intake(new TextExtractor(other, ocr), new ReferenceFinder());
         return new Documents(new DocumentIntake(intake, store, blobs, classifier, advisor, matching, vocabulary,
                 requests, context, clock), new DocumentRereading(intake, queries, store, blobs, classifier, matching,
-                vocabulary, context, transaction), decisions, queries);
+                vocabulary, context, transaction), decisions, queries, publications);
     }
 
     private boolean tesseractReads() {

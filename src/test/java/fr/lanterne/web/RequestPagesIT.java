@@ -204,7 +204,10 @@ class RequestPagesIT {
         assertThat(visitor.get("/documents/" + sha).getStatus().value()).isEqualTo(404);
         volunteer.follow(volunteer.post("/documents/" + sha + "/publication", Map.of("published", "true")));
         assertThat(visitor.page("/documents/" + sha)).contains("Convention de vidéoprotection");
-        assertThat(visitor.page("/communes/" + DIGNE)).contains("convention").doesNotContain(request.reference().value());
+        // Its request now has a public page, linked from the town page; the volunteers' page stays closed to visitors.
+        assertThat(visitor.page("/communes/" + DIGNE)).contains("convention")
+                .contains("href=\"/demandes-publiques/" + request.reference() + "\"")
+                .doesNotContain("href=\"/demandes/" + request.reference());
     }
 
     @Test

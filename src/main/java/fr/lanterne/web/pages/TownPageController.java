@@ -36,9 +36,11 @@ class TownPageController {
     private final Requests requests;
     private final Documents documents;
     private final RequestAccess access;
+    private final PublicRequests publicRequests;
 
     TownPageController(Authorities authorities, Registry registry, Requests requests, Documents documents,
-                       RequestAccess access) {
+                       RequestAccess access, PublicRequests publicRequests) {
+        this.publicRequests = publicRequests;
         this.authorities = authorities;
         this.registry = registry;
         this.requests = requests;
@@ -104,6 +106,7 @@ class TownPageController {
         List<DocumentRecords.Summary> obtained = documents.ofAuthorities(List.of(codes.get(0)));
         model.addAttribute("documents", user != null ? obtained
                 : obtained.stream().filter(DocumentRecords.Summary::published).toList());
+        model.addAttribute("publicRequests", publicRequests.ofTown(commune.insee()));
         return "towns/town";
     }
 }

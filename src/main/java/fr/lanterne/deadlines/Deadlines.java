@@ -52,6 +52,6 @@ public class Deadlines {
         String departement = r.departement() != null ? r.departement()
                 : InseeCode.of(r.communeInsee()).departement();
         return Optional.of(RequestFacts.ofRecorded(Departement.of(departement), r.sentOn(), dates,
-                r.remediesMentioned()));
+                r.remedies()));
     }
 }

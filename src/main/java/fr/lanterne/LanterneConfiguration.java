@@ -1,7 +1,8 @@
 package fr.lanterne;
 
+import fr.lanterne.shared.DataDirectory;
+import fr.lanterne.shared.Paris;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,6 @@ class LanterneConfiguration {
     /** Legal dates are French dates: "today" is today in Paris, whatever the server's zone. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Paris"));
+        return Clock.system(Paris.ZONE);
     }
 }

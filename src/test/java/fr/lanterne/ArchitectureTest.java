@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Modules talk through each other's API, as each module's {@link LanterneModule} declares it, in one direction
- * (launcher and web → search → ingest, deadlines → requests → letters → registry → authorities → root), the root
- * package included. {@code ModuleRulesTest} shows that each rule catches what it should.
+ * (launcher and web → search → ingest, deadlines → requests → letters → registry → authorities → shared), the
+ * root package and shared included. {@code ModuleRulesTest} shows that each rule catches what it should.
  */
 class ArchitectureTest {
 

@@ -3,6 +3,7 @@ package fr.lanterne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.users.Role;
 import fr.lanterne.users.User;
 import fr.lanterne.users.Users;

@@ -1,6 +1,6 @@
 package fr.lanterne.authorities;
 
-import fr.lanterne.FrenchCount;
+import fr.lanterne.shared.FrenchCount;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package fr.lanterne.authorities;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -35,7 +35,6 @@ class CommuneImporter {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CommuneImporter.class);
-    private static final int BATCH = 2_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -113,14 +112,14 @@ class CommuneImporter {
                 removals.add(before);
             }
         }
-        batch.batchUpdate("UPDATE commune SET current = FALSE WHERE insee = ? AND kind = ?", removals, BATCH,
+        batch.batchUpdate("UPDATE commune SET current = FALSE WHERE insee = ? AND kind = ?", removals, InLists.SIZE,
                 (ps, k) -> {
                     ps.setString(1, k.insee());
                     ps.setString(2, k.kind());
                 });
         batch.batchUpdate("""
                 INSERT INTO commune_change (insee, kind, edition, change_type, old_value, new_value, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes, BATCH, (ps, c) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes, InLists.SIZE, (ps, c) -> {
                     ps.setString(1, c.insee());
                     ps.setString(2, c.kind());
                     ps.setString(3, edition);
@@ -168,7 +167,7 @@ class CommuneImporter {
         batch.batchUpdate("""
                 INSERT INTO region (code, name, zone, chef_lieu, name_form) VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), zone = VALUES(zone), chef_lieu = VALUES(chef_lieu),
-                    name_form = VALUES(name_form)""", regions, BATCH, (ps, r) -> {
+                    name_form = VALUES(name_form)""", regions, InLists.SIZE, (ps, r) -> {
                     ps.setString(1, r.code());
                     ps.setString(2, r.name());
                     ps.setString(3, r.zone());
@@ -181,7 +180,7 @@ class CommuneImporter {
         batch.batchUpdate("""
                 INSERT INTO departement (code, name, region_code, zone, chef_lieu, name_form) VALUES (?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), region_code = VALUES(region_code), zone = VALUES(zone),
-                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""", departements, BATCH, (ps, d) -> {
+                    chef_lieu = VALUES(chef_lieu), name_form = VALUES(name_form)""", departements, InLists.SIZE, (ps, d) -> {
                     ps.setString(1, d.code());
                     ps.setString(2, d.name());
                     ps.setString(3, d.region());
@@ -200,7 +199,7 @@ class CommuneImporter {
                     name_form = VALUES(name_form), departement = VALUES(departement), region = VALUES(region),
                     arrondissement = VALUES(arrondissement), zone = VALUES(zone), parent_insee = VALUES(parent_insee),
                     siren = VALUES(siren), population = VALUES(population), postal_codes = VALUES(postal_codes),
-                    current = TRUE, last_edition = VALUES(last_edition)""", entries, BATCH, (ps, e) -> {
+                    current = TRUE, last_edition = VALUES(last_edition)""", entries, InLists.SIZE, (ps, e) -> {
                     ps.setString(1, e.insee());
                     ps.setString(2, e.kind().name());
                     ps.setString(3, e.name());
@@ -230,7 +229,7 @@ class CommuneImporter {
                 rows.add(new PostalCode(postalCode, e));
             }
         }
-        batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)", rows, BATCH,
+        batch.batchUpdate("INSERT INTO commune_postal_code (postal_code, insee, kind) VALUES (?, ?, ?)", rows, InLists.SIZE,
                 (ps, p) -> {
                     ps.setString(1, p.postalCode());
                     ps.setString(2, p.commune().insee());
@@ -249,7 +248,7 @@ class CommuneImporter {
             }
         }
         batch.batchUpdate("INSERT IGNORE INTO commune_former_code (former_insee, insee, edition) VALUES (?, ?, ?)",
-                rows, BATCH, (ps, f) -> {
+                rows, InLists.SIZE, (ps, f) -> {
                     ps.setString(1, f.formerInsee());
                     ps.setString(2, f.insee());
                     ps.setString(3, edition);
@@ -283,7 +282,7 @@ class CommuneImporter {
                 INSERT INTO authority (code, kind, name, commune_insee, departement, region, active, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), commune_insee = VALUES(commune_insee),
-                    departement = VALUES(departement), region = VALUES(region), active = TRUE""", rows, BATCH,
+                    departement = VALUES(departement), region = VALUES(region), active = TRUE""", rows, InLists.SIZE,
                 (ps, a) -> {
                     ps.setString(1, a.code());
                     ps.setString(2, a.kind().name());
@@ -297,7 +296,7 @@ class CommuneImporter {
                 .filter(k -> CommuneKind.COMMUNE.name().equals(k.kind()))
                 .map(k -> AuthorityCodes.townHall(k.insee()))
                 .toList();
-        batch.batchUpdate("UPDATE authority SET active = FALSE WHERE code = ?", closedTownHalls, BATCH,
+        batch.batchUpdate("UPDATE authority SET active = FALSE WHERE code = ?", closedTownHalls, InLists.SIZE,
                 (ps, code) -> ps.setString(1, code));
     }
 }

@@ -1,6 +1,6 @@
 package fr.lanterne.authorities;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import java.util.Map;
 
 public final class CommuneNotFoundException extends NotFoundException {

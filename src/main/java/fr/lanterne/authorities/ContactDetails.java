@@ -1,6 +1,6 @@
 package fr.lanterne.authorities;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

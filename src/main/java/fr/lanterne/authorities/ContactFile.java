@@ -1,7 +1,7 @@
 package fr.lanterne.authorities;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

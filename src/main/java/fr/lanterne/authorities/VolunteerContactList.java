@@ -1,6 +1,6 @@
 package fr.lanterne.authorities;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -8,7 +8,7 @@
                 ContactImportProgress.class, ContactImportReport.class, ContactSource.class, DepartementName.class,
                 Epci.class, FrenchPostalAddress.class, InseeCode.class, OfficialCommuneList.class, PradaRule.class,
                 Provenance.class, PublicationDuty.class},
-        uses = {"cli", "root"})
+        uses = {"cli", "shared"})
 package fr.lanterne.authorities;
 
 import fr.lanterne.LanterneModule;

@@ -1,6 +1,6 @@
 package fr.lanterne.database;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.cli.CliCommand;
 import java.io.IOException;
 import java.io.PrintWriter;

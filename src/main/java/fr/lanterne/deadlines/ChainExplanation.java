@@ -1,6 +1,6 @@
 package fr.lanterne.deadlines;
 
-import static fr.lanterne.deadlines.FrenchDates.format;
+import static fr.lanterne.shared.FrenchDates.withWeekday;
 
 import java.time.LocalDate;
 
@@ -17,40 +17,40 @@ final class ChainExplanation {
     private final Departement departement;
     private final PublicHolidays holidays;
 
-    ChainExplanation(Departement departement, PublicHolidays holidays) {
-        this.departement = departement;
+    ChainExplanation(RequestFacts facts, PublicHolidays holidays) {
+        this.departement = facts.departement();
         this.holidays = holidays;
     }
 
     // --- receipt and the month of silence ----------------------------------------------------------------------
 
     String sent(LocalDate sent) {
-        return "Demande envoyée le " + format(sent)
+        return "Demande envoyée le " + withWeekday(sent)
                 + ". Les délais ne courent qu'à partir de sa réception par l'administration.";
     }
 
     String received(LocalDate received) {
-        return "Demande reçue par l'administration le " + format(received) + " : le délai d'un mois dont elle dispose "
+        return "Demande reçue par l'administration le " + withWeekday(received) + " : le délai d'un mois dont elle dispose "
                 + "pour répondre court à partir de cette date.";
     }
 
     String implicitRefusal(boolean afterPartial, LocalDate ends, LocalDate extended, boolean goodFriday) {
         StringBuilder text = new StringBuilder(afterPartial ? "Pour la partie non communiquée, sans" : "Sans")
-                .append(" réponse, la demande est réputée refusée le ").append(format(ends))
+                .append(" réponse, la demande est réputée refusée le ").append(withWeekday(ends))
                 .append(", un mois après sa réception (même quantième, ou dernier jour du mois s'il n'existe pas).");
         if (!extended.equals(ends)) {
-            text.append(" Le ").append(format(ends)).append(" n'est pas un jour ouvré")
+            text.append(" Le ").append(withWeekday(ends)).append(" n'est pas un jour ouvré")
                     .append(holidaySuffix(ends))
                     .append(" : les sources divergent. Le refus implicite est un fait et non un délai pour agir,"
                             + " et selon la lecture courante il naît ce jour-là ; si l'on étend au délai de réponse"
                             + " de l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
-                    .append(format(extended)).append('.');
+                    .append(withWeekday(extended)).append('.');
             if (goodFriday) {
                 text.append(GOOD_FRIDAY);
             }
         }
         return text.append(" La CADA ne peut être saisie qu'après ce refus : à partir du ")
-                .append(format(extended.plusDays(1))).append(" sans risque.").toString();
+                .append(withWeekday(extended.plusDays(1))).append(" sans risque.").toString();
     }
 
     String silenceAfterPartialNote() {
@@ -61,55 +61,55 @@ final class ChainExplanation {
     // --- answers and refusals before the referral --------------------------------------------------------------
 
     String partialAnswerFirst(LocalDate date) {
-        return "Réponse partielle reçue le " + format(date) + ". Si elle refuse expressément le reste, le délai"
+        return "Réponse partielle reçue le " + withWeekday(date) + ". Si elle refuse expressément le reste, le délai"
                 + " de deux mois pour saisir la CADA court de cette date (CRPA R343-1) ; sinon, le silence "
                 + "gardé sur le reste vaut refus au terme du mois (CRPA R311-13).";
     }
 
     String partialAnswerAfterRefusal(LocalDate date) {
-        return "Réponse partielle reçue le " + format(date) + ", après le refus. Si elle refuse expressément "
+        return "Réponse partielle reçue le " + withWeekday(date) + ", après le refus. Si elle refuse expressément "
                 + "le reste, elle peut faire courir un nouveau délai de deux mois ; sinon le délai en cours "
                 + "reste inchangé.";
     }
 
     String partialAnswerAfterRefusalNote(LocalDate date) {
-        return "La réponse partielle du " + format(date) + " ne change le délai que si elle refuse expressément le "
+        return "La réponse partielle du " + withWeekday(date) + " ne change le délai que si elle refuse expressément le "
                 + "reste : la date la plus stricte n'en tient pas compte.";
     }
 
     String partialAnswerTooLate(LocalDate date) {
-        return "Réponse partielle reçue le " + format(date) + ", après l'expiration du délai de saisine de la "
+        return "Réponse partielle reçue le " + withWeekday(date) + ", après l'expiration du délai de saisine de la "
                 + "CADA : elle ne le rouvre pas. Pour obtenir le reste, renouvelez la demande.";
     }
 
     String expressRefusalFirst(LocalDate date) {
-        return "Refus exprès notifié le " + format(date) + " : le délai de deux mois pour saisir la CADA "
+        return "Refus exprès notifié le " + withWeekday(date) + " : le délai de deux mois pour saisir la CADA "
                 + "court à partir de cette notification, et la CADA peut être saisie dès maintenant.";
     }
 
     String expressRefusalRestarts(LocalDate date) {
-        return "Refus exprès notifié le " + format(date) + ", avant l'expiration du délai en cours : il fait "
+        return "Refus exprès notifié le " + withWeekday(date) + ", avant l'expiration du délai en cours : il fait "
                 + "courir un nouveau délai de deux mois (CRPA R343-1, qui compte le délai de la notification "
                 + "du refus, et par analogie CJA R421-2).";
     }
 
     String expressRefusalRestartsNote(LocalDate date) {
-        return "Le refus exprès notifié le " + format(date) + " a fait repartir le délai de deux mois.";
+        return "Le refus exprès notifié le " + withWeekday(date) + " a fait repartir le délai de deux mois.";
     }
 
     String expressRefusalBetweenReadings(LocalDate date, LocalDate strictest) {
-        return "Refus exprès notifié le " + format(date) + ", après la date limite la plus stricte ("
-                + format(strictest) + ") mais avant la plus favorable : selon celle-ci, il fait "
+        return "Refus exprès notifié le " + withWeekday(date) + ", après la date limite la plus stricte ("
+                + withWeekday(strictest) + ") mais avant la plus favorable : selon celle-ci, il fait "
                 + "courir un nouveau délai de deux mois (par analogie avec CJA R421-2).";
     }
 
     String expressRefusalBetweenReadingsNote(LocalDate date) {
-        return "Le refus exprès du " + format(date) + " ne fait repartir le délai que selon la lecture la plus "
+        return "Le refus exprès du " + withWeekday(date) + " ne fait repartir le délai que selon la lecture la plus "
                 + "favorable.";
     }
 
     String expressRefusalTooLate(LocalDate date) {
-        return "Refus exprès notifié le " + format(date) + ", après l'expiration du délai de saisine de la "
+        return "Refus exprès notifié le " + withWeekday(date) + ", après l'expiration du délai de saisine de la "
                 + "CADA : il confirme un refus devenu définitif et, en principe, ne rouvre pas ce délai. Pour "
                 + "saisir la CADA sans risque, renouvelez la demande : une nouvelle demande fait courir de "
                 + "nouveaux délais.";
@@ -118,23 +118,23 @@ final class ChainExplanation {
     // --- the readings of the referral window (CRPA R343-1) -----------------------------------------------------
 
     String strictFromSilence(LocalDate ends) {
-        return "le jour où naît le refus implicite (" + format(ends) + ") compte dans les deux mois"
+        return "le jour où naît le refus implicite (" + withWeekday(ends) + ") compte dans les deux mois"
                 + strictExtension();
     }
 
     String generousFromSilence(LocalDate ends, LocalDate extended) {
-        return "deux mois de date à date (CPC art. 641) à partir du " + format(extended)
+        return "deux mois de date à date (CPC art. 641) à partir du " + withWeekday(extended)
                 + (extended.equals(ends) ? "" : ", date du refus prorogée par l'article 642") + generousExtension();
     }
 
     /** @param express an express refusal was notified; otherwise a partial answer was received */
     String strictFromNotification(boolean express, LocalDate notified) {
         String what = express ? "le refus exprès a été notifié" : "la réponse partielle a été reçue";
-        return "le jour où " + what + " (" + format(notified) + ") compte dans les deux mois" + strictExtension();
+        return "le jour où " + what + " (" + withWeekday(notified) + ") compte dans les deux mois" + strictExtension();
     }
 
     String generousFromNotification(LocalDate notified) {
-        return "deux mois de date à date (CPC art. 641) à partir du " + format(notified) + generousExtension();
+        return "deux mois de date à date (CPC art. 641) à partir du " + withWeekday(notified) + generousExtension();
     }
 
     /**
@@ -164,14 +164,14 @@ final class ChainExplanation {
     /** @param remedies what {@link RemedyRule} says of the remedies stated, starting with a space */
     String referralDeadline(ActionWindow window, boolean goodFriday, String remedies) {
         StringBuilder text = new StringBuilder("Saisissez la CADA au plus tard le ")
-                .append(format(window.earliest()));
+                .append(withWeekday(window.earliest()));
         if (window.earliest().equals(window.latest())) {
             text.append(" : ").append(window.generousReading()).append('.');
         } else {
             text.append(" : c'est la date sûre quelle que soit la lecture retenue, car les sources divergent. ")
-                    .append("Lecture la plus stricte (").append(format(window.earliest())).append(") : ")
+                    .append("Lecture la plus stricte (").append(withWeekday(window.earliest())).append(") : ")
                     .append(window.strictReading()).append(". Lecture la plus favorable (")
-                    .append(format(window.latest())).append(") : ").append(window.generousReading()).append('.');
+                    .append(withWeekday(window.latest())).append(") : ").append(window.generousReading()).append('.');
         }
         for (String note : window.notes()) {
             text.append(' ').append(note);
@@ -189,54 +189,54 @@ final class ChainExplanation {
     /** The error for a referral registered before the first refusal ({@code first}: silence, express or partial). */
     String referralBeforeRefusal(LocalDate registered, boolean silence, boolean express, LocalDate first) {
         String refusal = silence
-                ? "le refus implicite, né le " + format(first) + " un mois après la réception"
-                : (express ? "le refus exprès notifié le " : "la réponse partielle reçue le ") + format(first);
-        return "La CADA ne peut enregistrer une saisine qu'après un refus : l'enregistrement du " + format(registered)
+                ? "le refus implicite, né le " + withWeekday(first) + " un mois après la réception"
+                : (express ? "le refus exprès notifié le " : "la réponse partielle reçue le ") + withWeekday(first);
+        return "La CADA ne peut enregistrer une saisine qu'après un refus : l'enregistrement du " + withWeekday(registered)
                 + " précède " + refusal + ", vérifiez les dates.";
     }
 
     // --- after the referral ------------------------------------------------------------------------------------
 
     String registered(LocalDate registered, LocalDate referralLatest) {
-        String text = "Saisine enregistrée par la CADA le " + format(registered) + " : son avis est "
+        String text = "Saisine enregistrée par la CADA le " + withWeekday(registered) + " : son avis est "
                 + "attendu dans le mois, et le silence de l'administration pendant deux mois à compter de cette "
                 + "date vaut confirmation du refus.";
         if (registered.isAfter(referralLatest)) {
             text += " Attention : cet enregistrement est postérieur au dernier jour de saisine ("
-                    + format(referralLatest) + ") ; si la saisine a été envoyée après ce jour, la CADA peut la "
+                    + withWeekday(referralLatest) + ") ; si la saisine a été envoyée après ce jour, la CADA peut la "
                     + "déclarer tardive.";
         }
         return text;
     }
 
     String partialAnswerAfterReferral(LocalDate date) {
-        return "Réponse partielle reçue le " + format(date) + ", après la saisine de la "
+        return "Réponse partielle reçue le " + withWeekday(date) + ", après la saisine de la "
                 + "CADA : pour le reste, la procédure suit son cours.";
     }
 
     String opinionReceived(LocalDate opinion) {
         return "Avis de la CADA reçu le "
-                + format(opinion) + ". L'administration doit lui indiquer, dans le mois qui suit, la "
+                + withWeekday(opinion) + ". L'administration doit lui indiquer, dans le mois qui suit, la "
                 + "suite qu'elle y donne ; son silence vaut toujours confirmation du refus deux mois "
                 + "après l'enregistrement de la saisine.";
     }
 
     String opinionExpected(LocalDate expected) {
         return "La CADA doit notifier son avis dans le mois qui suit l'enregistrement de la saisine, soit le "
-                + format(expected) + ". Ce délai n'est assorti d'aucune sanction et il est souvent dépassé ; le "
+                + withWeekday(expected) + ". Ce délai n'est assorti d'aucune sanction et il est souvent dépassé ; le "
                 + "refus confirmé ne l'attend pas.";
     }
 
     String confirmedRefusal(LocalDate ends, LocalDate extended, boolean goodFriday) {
         StringBuilder text = new StringBuilder("Sans réponse de l'administration, le refus est confirmé le ")
-                .append(format(ends)).append(", deux mois après l'enregistrement de la saisine par la CADA, que "
+                .append(withWeekday(ends)).append(", deux mois après l'enregistrement de la saisine par la CADA, que "
                         + "l'avis ait été rendu ou non.");
         if (!extended.equals(ends)) {
-            text.append(" Le ").append(format(ends)).append(" n'est pas un jour ouvré")
+            text.append(" Le ").append(withWeekday(ends)).append(" n'est pas un jour ouvré")
                     .append(holidaySuffix(ends))
                     .append(" : selon la lecture courante le refus naît ce jour-là ; si l'on étend au silence de "
                             + "l'administration la prorogation de l'article 642 du CPC, il ne naît que le ")
-                    .append(format(extended)).append('.');
+                    .append(withWeekday(extended)).append('.');
             if (goodFriday) {
                 text.append(GOOD_FRIDAY);
             }
@@ -245,53 +245,53 @@ final class ChainExplanation {
     }
 
     String writtenConfirmationInTime(LocalDate written) {
-        return "Refus confirmé par écrit, notifié le " + format(written) + " après la saisine de la CADA : le délai "
+        return "Refus confirmé par écrit, notifié le " + withWeekday(written) + " après la saisine de la CADA : le délai "
                 + "de recours au tribunal administratif court de cette notification.";
     }
 
     String writtenConfirmationRestarts(LocalDate written) {
-        return "Refus confirmé par écrit, notifié le " + format(written) + " avant l'expiration du délai de "
+        return "Refus confirmé par écrit, notifié le " + withWeekday(written) + " avant l'expiration du délai de "
                 + "recours contre le refus implicite : il fait courir un nouveau délai de deux mois (CJA R421-2).";
     }
 
     String writtenConfirmationRestartsNote(LocalDate written) {
-        return "Le refus écrit du " + format(written) + " a fait repartir le délai.";
+        return "Le refus écrit du " + withWeekday(written) + " a fait repartir le délai.";
     }
 
     String writtenConfirmationBetweenReadings(LocalDate written) {
-        return "Refus confirmé par écrit, notifié le " + format(written) + ", après la date limite prudente "
+        return "Refus confirmé par écrit, notifié le " + withWeekday(written) + ", après la date limite prudente "
                 + "mais avant l'expiration du délai franc : selon cette lecture, il fait courir un nouveau "
                 + "délai de deux mois (CJA R421-2).";
     }
 
     String writtenConfirmationBetweenReadingsNote(LocalDate written) {
-        return "Le refus écrit du " + format(written) + " ne fait repartir le délai que si le délai franc est "
+        return "Le refus écrit du " + withWeekday(written) + " ne fait repartir le délai que si le délai franc est "
                 + "retenu.";
     }
 
     String writtenConfirmationTooLate(LocalDate written) {
-        return "Refus confirmé par écrit, notifié le " + format(written) + ", après l'expiration du délai de "
+        return "Refus confirmé par écrit, notifié le " + withWeekday(written) + ", après l'expiration du délai de "
                 + "recours contre le refus implicite : il ne le rouvre pas (CJA R421-2).";
     }
 
     // --- the readings of the court window (CJA R421-1, R421-2) -------------------------------------------------
 
     String strictFromConfirmedRefusal(LocalDate ends) {
-        return "deux mois de date à date à partir du refus confirmé du " + format(ends) + ", échéance reportée "
+        return "deux mois de date à date à partir du refus confirmé du " + withWeekday(ends) + ", échéance reportée "
                 + "s'il le faut au premier jour ouvré (CJA R421-2 ; CPC art. 641 et 642)";
     }
 
     /** The délai franc, never stacked on the disputed extension of the refusal's birth. */
     String generousFromConfirmedRefusal(LocalDate ends, LocalDate extended) {
-        String unstacked = extended.equals(ends) ? "" : " ; ce délai part du " + format(ends)
+        String unstacked = extended.equals(ends) ? "" : " ; ce délai part du " + withWeekday(ends)
                 + ", jour où naît le refus, même si ce n'est pas un jour ouvré : le report de sa naissance au "
-                + format(extended) + " (lecture contestée de l'article 642) ne s'y ajoute pas";
+                + withWeekday(extended) + " (lecture contestée de l'article 642) ne s'y ajoute pas";
         return "ni le jour du refus ni celui de l'échéance ne comptent, d'où un jour de plus, reporté s'il le faut "
                 + "au premier jour ouvré (CJA R421-1 et R421-2 ; CPC art. 642)" + unstacked;
     }
 
     String strictFromWrittenRefusal(LocalDate notified) {
-        return "deux mois de date à date à partir de la notification du " + format(notified)
+        return "deux mois de date à date à partir de la notification du " + withWeekday(notified)
                 + " (CJA R421-1 ; CPC art. 641 et 642)";
     }
 
@@ -303,11 +303,11 @@ final class ChainExplanation {
     /** @param remedies what {@link RemedyRule} says of the remedies stated, starting with a space */
     String courtDeadline(ActionWindow court, boolean goodFriday, String remedies) {
         StringBuilder text = new StringBuilder("Saisissez le tribunal administratif au plus tard le ")
-                .append(format(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
-                        + "retenue. Lecture prudente (").append(format(court.earliest())).append(") : ")
+                .append(withWeekday(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
+                        + "retenue. Lecture prudente (").append(withWeekday(court.earliest())).append(") : ")
                 .append(court.strictReading()).append(". Délai franc, comme le compte le juge administratif, "
                         + "sans autre report (")
-                .append(format(court.latest())).append(") : ").append(court.generousReading()).append('.');
+                .append(withWeekday(court.latest())).append(") : ").append(court.generousReading()).append('.');
         for (String note : court.notes()) {
             text.append(' ').append(note);
         }
@@ -320,12 +320,12 @@ final class ChainExplanation {
     // --- the end of the chain ----------------------------------------------------------------------------------
 
     String fullAnswer(LocalDate end) {
-        return "Tous les documents demandés ont été reçus le " + format(end)
+        return "Tous les documents demandés ont été reçus le " + withWeekday(end)
                 + " : la demande est satisfaite et aucun délai ne court plus.";
     }
 
     String withdrawn(LocalDate end) {
-        return "Demande retirée le " + format(end) + " : aucun délai ne court plus. Une nouvelle demande "
+        return "Demande retirée le " + withWeekday(end) + " : aucun délai ne court plus. Une nouvelle demande "
                 + "ferait courir de nouveaux délais.";
     }
 

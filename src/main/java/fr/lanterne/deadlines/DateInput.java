@@ -1,6 +1,6 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;

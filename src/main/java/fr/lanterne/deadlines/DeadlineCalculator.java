@@ -1,6 +1,6 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -81,7 +81,7 @@ public final class DeadlineCalculator {
         Computation(RequestFacts facts) {
             this.facts = facts;
             this.departement = facts.departement();
-            this.words = new ChainExplanation(departement, holidays);
+            this.words = new ChainExplanation(facts, holidays);
             this.silenceEnds = facts.dates().receivedOn().plusMonths(1);
             this.silenceEndsExtended = holidays.workingDayOnOrAfter(silenceEnds, departement);
         }

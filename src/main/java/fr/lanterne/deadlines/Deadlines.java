@@ -45,7 +45,8 @@ public class Deadlines {
 
     static RequestFacts factsOf(LocalDate received, String departement, LocalDate refused, LocalDate cadaRegistered,
                                 RemedyMentions remedies) {
-        return RequestFacts.builder(received, departement).refusedOn(refused).cadaRegisteredOn(cadaRegistered)
+        return RequestFacts.builder(received, departement)
+                .dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(cadaRegistered))
                 .acknowledgementRemedies(remedies.acknowledgement()).refusalRemedies(remedies.refusal()).build();
     }
 

@@ -1,13 +1,13 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.OfficialCommuneList;
 import fr.lanterne.cli.StandaloneCommand;
 import fr.lanterne.requests.RemedyMentions;
+import fr.lanterne.shared.Paris;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -59,7 +59,7 @@ public final class DeadlinesCommand {
             String departement = communes.departementOf(insee).orElseThrow(() -> new InvalidInputException(
                     "Aucune commune actuelle n'a le code INSEE « " + insee + " » dans la liste officielle (édition "
                             + communes.edition() + ").", Map.of("insee", String.valueOf(insee))));
-            DeadlineChain chain = new DeadlineCalculator(new PublicHolidays(), Clock.system(ZoneId.of("Europe/Paris")))
+            DeadlineChain chain = new DeadlineCalculator(new PublicHolidays(), Clock.system(Paris.ZONE))
                     .explain(Deadlines.factsOf(received, departement, refused, cadaRegistered, new RemedyMentions(
                             yesNo(acknowledgementRemedies, "--acknowledgement-remedies"),
                             yesNo(refusalRemedies, "--refusal-remedies"))));

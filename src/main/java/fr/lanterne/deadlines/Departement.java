@@ -1,7 +1,7 @@
 package fr.lanterne.deadlines;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.requests.RequestsProperties;
 import fr.lanterne.settings.Settings;
 import jakarta.mail.MessagingException;

@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.shared.FrenchDates;
 import fr.lanterne.users.PublicAddress;
 import fr.lanterne.users.User;
 import fr.lanterne.users.Users;
@@ -57,7 +58,7 @@ class DigestsStep {
     }
 
     static String subject(LocalDate night, int count) {
-        return "Lanterne — " + FrenchDates.format(night) + " : " + count + " point" + (count > 1 ? "s" : "")
+        return "Lanterne — " + FrenchDates.withWeekday(night) + " : " + count + " point" + (count > 1 ? "s" : "")
                 + " à suivre";
     }
 
@@ -67,7 +68,7 @@ class DigestsStep {
      */
     static String body(Optional<User> user, LocalDate night, List<NoticeStore.Stored> notices, Optional<URI> site) {
         StringBuilder text = new StringBuilder("Bonjour").append(user.map(User::displayName).map(n -> " " + n)
-                .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ").append(FrenchDates.format(night))
+                .orElse("")).append(",\n\nVoici ce qui demande votre attention ce ").append(FrenchDates.withWeekday(night))
                 .append(".\n");
         Map<NoticeKind, List<NoticeStore.Stored>> byKind = new TreeMap<>();
         notices.forEach(n -> byKind.computeIfAbsent(n.notice().kind(), k -> new ArrayList<>()).add(n));

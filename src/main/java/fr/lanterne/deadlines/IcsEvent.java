@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.shared.FrenchDates;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public record IcsEvent(String uid, LocalDate date, String summary, String descri
         }
         description.append(deadline.explanation());
         if (deadline.disputed()) {
-            description.append("\nDate la plus favorable : ").append(FrenchDates.format(deadline.latest())).append('.');
+            description.append("\nDate la plus favorable : ").append(FrenchDates.withWeekday(deadline.latest())).append('.');
         }
         if (!deadline.basis().isEmpty()) {
             description.append("\nBase légale : ").append(deadline.basis().stream().map(LegalBasis::article)

@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.shared.FrenchDates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public class NightlyJobs {
 
     public Run run(LocalDate night) {
         if (night.isAfter(LocalDate.now(clock))) {
-            throw new fr.lanterne.InvalidInputException("La nuit du " + FrenchDates.format(night) + " n'est pas encore "
+            throw new fr.lanterne.shared.InvalidInputException("La nuit du " + FrenchDates.withWeekday(night) + " n'est pas encore "
                     + "arrivée : le travail de nuit ne peut pas être lancé pour une date future.");
         }
         JobParameters parameters = new JobParametersBuilder().addString(NightlyJobConfiguration.RUN_DATE,

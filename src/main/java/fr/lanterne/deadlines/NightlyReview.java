@@ -1,6 +1,7 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestStatus;
@@ -74,7 +75,7 @@ final class NightlyReview {
             return List.of();
         }
         return List.of(new Action(NoticeKind.RECORD_RECEIPT, "RECEIPT:" + r.reference(), null,
-                "envoyée le " + FrenchDates.format(r.sentOn()) + ", sans date de réception enregistrée : les délais "
+                "envoyée le " + FrenchDates.withWeekday(r.sentOn()) + ", sans date de réception enregistrée : les délais "
                         + "légaux ne courent qu'à partir de la réception (CRPA R311-13). Enregistrez la date de l'accusé "
                         + "de réception ou de l'avis du recommandé.", null, null, null));
     }
@@ -91,17 +92,17 @@ final class NightlyReview {
             if (night.isAfter(referral.earliest())) {
                 // A night long missed: the refusal is recorded, but a referral past its safe date is not drafted.
                 return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(),
-                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.format(r.dates().receivedOn())
+                        referral.earliest(), "sans réponse depuis sa réception le " + FrenchDates.withWeekday(r.dates().receivedOn())
                                 + ", la demande est implicitement refusée depuis le "
-                                + FrenchDates.format(refusal.earliest()) + " (CRPA R*311-12, R311-13). "
+                                + FrenchDates.withWeekday(refusal.earliest()) + " (CRPA R*311-12, R311-13). "
                                 + referralPassed(referral), null, Transition.IMPLICIT_REFUSAL, refusal.earliest()));
             }
             return List.of(new Action(NoticeKind.IMPLICIT_REFUSAL, "IMPLICIT:" + r.reference(), referral.earliest(),
-                    "sans réponse depuis sa réception le " + FrenchDates.format(r.dates().receivedOn()) + ", la demande est "
-                            + "implicitement refusée depuis le " + FrenchDates.format(refusal.earliest())
+                    "sans réponse depuis sa réception le " + FrenchDates.withWeekday(r.dates().receivedOn()) + ", la demande est "
+                            + "implicitement refusée depuis le " + FrenchDates.withWeekday(refusal.earliest())
                             + " (CRPA R*311-12, R311-13). La CADA peut être saisie jusqu'au "
-                            + FrenchDates.format(referral.earliest()) + " (CRPA R343-1)"
-                            + (referral.disputed() ? ", au plus tard le " + FrenchDates.format(referral.latest())
+                            + FrenchDates.withWeekday(referral.earliest()) + " (CRPA R343-1)"
+                            + (referral.disputed() ? ", au plus tard le " + FrenchDates.withWeekday(referral.latest())
                             + " selon une autre lecture" : "") + " ; la saisine est prête. Si l'administration ne "
                             + "vous a remis aucun accusé de réception mentionnant les voies et délais de recours, ces "
                             + "délais ne vous sont pas opposables (CRPA L112-6) : notez-le sur la demande.",
@@ -111,7 +112,7 @@ final class NightlyReview {
         }
         if (!night.isBefore(refusal.earliest().minusDays(properties.reminderDaysBefore()))) {
             return List.of(new Action(NoticeKind.REMINDER_DRAFTED, "REMINDER:" + r.reference(), refusal.earliest(),
-                    "pas encore de réponse ; sans réponse, refus implicite le " + FrenchDates.format(refusal.earliest())
+                    "pas encore de réponse ; sans réponse, refus implicite le " + FrenchDates.withWeekday(refusal.earliest())
                             + ". Une relance courtoise est prête à envoyer.",
                     new Draft("relance", PriorRequest.unanswered(r.template(), sentOn(r), r.dates().receivedOn(),
                             refusal.earliest())), null, null));
@@ -137,17 +138,17 @@ final class NightlyReview {
         }
         if (r.dates().receivedOn() == null) {
             actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
-                    "refusée le " + FrenchDates.format(refusalDate) + " : la saisine de la CADA est prête. Sans date "
+                    "refusée le " + FrenchDates.withWeekday(refusalDate) + " : la saisine de la CADA est prête. Sans date "
                             + "de réception enregistrée, la date limite est comptée comme si la demande avait été "
-                            + "reçue le jour de son envoi : au plus tard le " + FrenchDates.format(deadline.earliest())
+                            + "reçue le jour de son envoi : au plus tard le " + FrenchDates.withWeekday(deadline.earliest())
                             + " (CRPA R343-1) ; enregistrez la date de réception pour la connaître exactement.",
                     new Draft("saisine-cada", prior.withReferralDeadline(deadline.earliest())), null, null));
             return actions;
         }
         actions.add(new Action(NoticeKind.REFERRAL_DRAFTED, "REFERRAL:" + r.reference(), deadline.earliest(),
-                (implicit ? "implicitement refusée" : "refusée") + " le " + FrenchDates.format(refusalDate)
+                (implicit ? "implicitement refusée" : "refusée") + " le " + FrenchDates.withWeekday(refusalDate)
                         + " : la saisine de la CADA est prête, à envoyer au plus tard le "
-                        + FrenchDates.format(deadline.earliest()) + " (CRPA R343-1).",
+                        + FrenchDates.withWeekday(deadline.earliest()) + " (CRPA R343-1).",
                 new Draft("saisine-cada", prior.withReferralDeadline(deadline.earliest())), null, null));
         warning(r, night, deadline, NoticeKind.REFERRAL_DEADLINE_SOON, "REFERRAL_SOON",
                 "pour saisir la CADA", "CRPA R343-1").ifPresent(actions::add);
@@ -161,7 +162,7 @@ final class NightlyReview {
                 return List.of();
             }
             return List.of(new Action(NoticeKind.RECORD_CADA_REGISTRATION, "CADA_REGISTRATION:" + r.reference(), null,
-                    "CADA saisie le " + FrenchDates.format(referredOn) + " : enregistrez la date d'enregistrement de la "
+                    "CADA saisie le " + FrenchDates.withWeekday(referredOn) + " : enregistrez la date d'enregistrement de la "
                             + "saisine indiquée par son accusé de réception ; l'avis est attendu un mois après "
                             + "(CRPA R343-3) et le refus est confirmé par deux mois de silence (CRPA R343-5).",
                     null, null, null));
@@ -178,9 +179,9 @@ final class NightlyReview {
         Deadline court = chain.step(DeadlineStep.COURT_DEADLINE).orElseThrow();
         return List.of(new Action(NoticeKind.CONFIRMED_REFUSAL, "CONFIRMED:" + r.reference(), court.earliest(),
                 "deux mois après l'enregistrement de la saisine par la CADA (le "
-                        + FrenchDates.format(r.dates().cadaRegisteredOn()) + "), le refus est confirmé depuis le "
-                        + FrenchDates.format(confirmedOn.earliest()) + " (CRPA R*343-4, R343-5). Le tribunal "
-                        + "administratif peut être saisi jusqu'au " + FrenchDates.format(court.earliest())
+                        + FrenchDates.withWeekday(r.dates().cadaRegisteredOn()) + "), le refus est confirmé depuis le "
+                        + FrenchDates.withWeekday(confirmedOn.earliest()) + " (CRPA R*343-4, R343-5). Le tribunal "
+                        + "administratif peut être saisi jusqu'au " + FrenchDates.withWeekday(court.earliest())
                         + " (CJA R421-1).", null, Transition.CONFIRMED_REFUSAL, confirmedOn.earliest()));
     }
 
@@ -209,7 +210,7 @@ final class NightlyReview {
                 .map(threshold -> new Action(kind, keyPrefix + ":" + threshold + ":" + r.reference(),
                         deadline.earliest(), (daysLeft == 0 ? "dernier jour " : "plus que " + daysLeft + " jour"
                         + (daysLeft > 1 ? "s " : " ")) + what + " : au plus tard le "
-                        + FrenchDates.format(deadline.earliest()) + " (" + article + ").", null, null, null));
+                        + FrenchDates.withWeekday(deadline.earliest()) + " (" + article + ").", null, null, null));
     }
 
     /**
@@ -234,7 +235,7 @@ final class NightlyReview {
     }
 
     private static String referralPassed(Deadline referral) {
-        return "La date sûre pour saisir la CADA, le " + FrenchDates.format(referral.earliest())
+        return "La date sûre pour saisir la CADA, le " + FrenchDates.withWeekday(referral.earliest())
                 + ", est passée (CRPA R343-1) : aucune saisine n'est préparée. Si le refus ne mentionnait pas les "
                 + "voies et délais de recours (pour un refus implicite, dans l'accusé de réception : CRPA L112-6), "
                 + "la CADA peut encore être saisie dans un délai raisonnable, en principe un an.";

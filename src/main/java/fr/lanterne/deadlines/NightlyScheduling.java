@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.shared.Paris;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ class NightlyScheduling {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${lanterne.deadlines.nightly-cron:0 0 2 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${lanterne.deadlines.nightly-cron:0 0 2 * * *}", zone = Paris.ID)
     void runTonight() {
         NightlyJobs.Run run = jobs.run(LocalDate.now(clock));
         log.info("Nightly job of {}: {} {}", run.night(), run.status(), run.written());

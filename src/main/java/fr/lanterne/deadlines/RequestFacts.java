@@ -1,6 +1,7 @@
 package fr.lanterne.deadlines;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RemedyMentions;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What is known about one request, as the volunteer recorded it. Only the receipt date and {@code departement} are
@@ -47,8 +49,8 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
                     + "courir le délai d'un mois (CRPA R311-13).", Map.of("field", "received"));
         }
         if (sent != null && received.isBefore(sent)) {
-            throw new InvalidInputException("La date de réception (" + FrenchDates.dayAndMonth(received)
-                    + ") précède la date d'envoi (" + FrenchDates.dayAndMonth(sent)
+            throw new InvalidInputException("La date de réception (" + FrenchDates.format(received)
+                    + ") précède la date d'envoi (" + FrenchDates.format(sent)
                     + ") : une demande ne peut pas être reçue avant d'avoir été envoyée, vérifiez les deux dates.",
                     Map.of("field", "received"));
         }
@@ -63,9 +65,9 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
         notBefore(cadaOpinion, "La date de l'avis de la CADA", "cadaOpinion", cadaRegistered, REGISTRATION);
         notBefore(confirmedRefusal, "La date du refus confirmé", "confirmedRefusal", cadaRegistered, REGISTRATION);
         if (expressRefusal != null && cadaRegistered != null && expressRefusal.isAfter(cadaRegistered)) {
-            throw new InvalidInputException("Le refus exprès (" + FrenchDates.dayAndMonth(expressRefusal)
+            throw new InvalidInputException("Le refus exprès (" + FrenchDates.format(expressRefusal)
                     + ") est postérieur à l'enregistrement de la saisine par la CADA ("
-                    + FrenchDates.dayAndMonth(cadaRegistered) + ") : enregistrez-le comme un refus confirmé.",
+                    + FrenchDates.format(cadaRegistered) + ") : enregistrez-le comme un refus confirmé.",
                     Map.of("field", "expressRefusal"));
         }
         if (fullAnswer != null && withdrawn != null) {
@@ -114,8 +116,8 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
     private static void notBefore(LocalDate date, String what, String field, LocalDate reference,
             String referenceName) {
         if (date != null && reference != null && date.isBefore(reference)) {
-            throw new InvalidInputException(what + " (" + FrenchDates.dayAndMonth(date)
-                    + ") précède " + referenceName + " (" + FrenchDates.dayAndMonth(reference)
+            throw new InvalidInputException(what + " (" + FrenchDates.format(date)
+                    + ") précède " + referenceName + " (" + FrenchDates.format(reference)
                     + ") : vérifiez les dates.", Map.of("field", field));
         }
     }
@@ -138,9 +140,9 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
             }
         }
         if (!after.isEmpty()) {
-            throw new InvalidInputException(message + FrenchDates.dayAndMonth(end)
+            throw new InvalidInputException(message + FrenchDates.format(end)
                     + " : aucun autre événement ne peut suivre (vous en avez indiqué un le "
-                    + FrenchDates.dayAndMonth(after.get(0)) + ").", Map.of("field", field));
+                    + FrenchDates.format(after.get(0)) + ").", Map.of("field", field));
         }
     }
 
@@ -162,41 +164,12 @@ public record RequestFacts(Departement departement, LocalDate sent, LegalDates d
             return this;
         }
 
-        public Builder partialAnswerOn(LocalDate date) {
-            this.dates = dates.withPartialAnswerOn(date);
-            return this;
-        }
-
-        /** A written refusal before any referral to the CADA. */
-        public Builder refusedOn(LocalDate date) {
-            this.dates = dates.withRefusedOn(date);
-            return this;
-        }
-
-        public Builder cadaRegisteredOn(LocalDate date) {
-            this.dates = dates.withCadaRegisteredOn(date);
-            return this;
-        }
-
-        public Builder cadaOpinionOn(LocalDate date) {
-            this.dates = dates.withCadaOpinionOn(date);
-            return this;
-        }
-
-        /** A written refusal after the referral to the CADA. */
-        public Builder confirmedRefusalOn(LocalDate date) {
-            this.dates = dates.withConfirmedRefusalOn(date);
-            return this;
-        }
-
-        /** All the documents asked for arrived. */
-        public Builder answeredOn(LocalDate date) {
-            this.dates = dates.withAnsweredOn(date);
-            return this;
-        }
-
-        public Builder withdrawnOn(LocalDate date) {
-            this.dates = dates.withWithdrawnOn(date);
+        /**
+         * Changes the legal dates by {@link LegalDates}' own {@code withX} methods, for instance
+         * {@code dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(registered))}.
+         */
+        public Builder dates(UnaryOperator<LegalDates> change) {
+            this.dates = change.apply(dates);
             return this;
         }
 

@@ -6,6 +6,7 @@ import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.settings.Settings;
+import fr.lanterne.shared.FrenchDates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +41,18 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
     @Override
     public void write(Chunk<? extends NightlyReview.Review> chunk) {
         List<? extends NightlyReview.Review> reviews = chunk.getItems();
-        Set<String> done = notices.existingKeys(reviews.stream().flatMap(r -> r.actions().stream())
-                .map(NightlyReview.Action::key).toList());
+        // Asked once, before drafting: a refusal thrown inside the chunk's transaction would roll it back.
+        String waiting = reviews.stream().flatMap(r -> r.actions().stream()).anyMatch(ReviewWriter::draftsReferral)
+                ? settings.referralRefusal().orElse(null) : null;
+        // One query for the chunk: its actions' keys and, while referrals wait, each request's waiting key.
+        List<String> keys = new ArrayList<>();
+        for (NightlyReview.Review review : reviews) {
+            review.actions().forEach(action -> keys.add(action.key()));
+            if (waiting != null && review.actions().stream().anyMatch(ReviewWriter::draftsReferral)) {
+                keys.add(waitKey(review.request()));
+            }
+        }
+        Set<String> done = notices.existingKeys(keys);
         Map<Long, AuthorityRef> names = authorities.authorityRefs(reviews.stream()
                 .map(r -> r.request().authorityId()).distinct().toList());
         List<Notice> created = new ArrayList<>();
@@ -59,38 +70,32 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                 }
                 String draft = null;
                 String message = action.message();
-                String waiting = null;
-                boolean referral = action.kind() == NoticeKind.IMPLICIT_REFUSAL
-                        || action.kind() == NoticeKind.REFERRAL_DRAFTED;
-                if (action.draft() != null && referral) {
-                    // Asked before drafting: a refusal thrown inside the chunk's transaction would roll it back.
-                    waiting = settings.referralRefusal().orElse(null);
-                }
-                if (action.draft() != null && waiting == null) {
+                boolean waits = waiting != null && draftsReferral(action);
+                if (action.draft() != null && !waits) {
                     try {
                         draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
                                 night);
-                    } catch (fr.lanterne.InvalidInputException e) {
+                    } catch (fr.lanterne.shared.InvalidInputException e) {
                         message += " La lettre n'a pas pu être préparée : " + e.getMessage();
                     }
                 }
                 String authority = names.get(r.authorityId()).name();
-                if (waiting != null) {
+                if (waits) {
                     // A referral short of an R343-1 element is not drafted (the CADA would not register it).
                     // The volunteer is told once; the referral's own notice is left unwritten, so that a later
                     // night drafts it once the identity is complete, while its safe deadline is still open.
-                    String waitKey = "REFERRAL_WAITING:" + r.reference();
+                    String waitKey = waitKey(r);
                     if (action.kind() == NoticeKind.IMPLICIT_REFUSAL) {
                         created.add(new Notice(action.key(), action.kind(), r.id(), r.reference().value(),
                                 r.campaignId(), r.owner(), action.due(), r.reference() + " — " + authority + " : "
                                 + message.replace(" ; la saisine est prête.", "."), null));
                     }
-                    if (!done.contains(waitKey) && notices.existingKeys(List.of(waitKey)).isEmpty()) {
+                    if (!done.contains(waitKey)) {
                         created.add(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, r.id(),
                                 r.reference().value(), r.campaignId(), r.owner(), action.due(), r.reference() + " — "
                                 + authority + " : la saisine de la CADA n'est pas préparée. " + waiting
                                 + (action.due() == null ? "" : " Elle le sera la nuit suivante, à envoyer au plus "
-                                + "tard le " + FrenchDates.format(action.due()) + " (CRPA R343-1)."), null));
+                                + "tard le " + FrenchDates.withWeekday(action.due()) + " (CRPA R343-1)."), null));
                         done.add(waitKey);
                     }
                     continue;
@@ -107,5 +112,14 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
             }
         }
         notices.insert(created, night, clock.instant());
+    }
+
+    private static boolean draftsReferral(NightlyReview.Action action) {
+        return action.draft() != null
+                && (action.kind() == NoticeKind.IMPLICIT_REFUSAL || action.kind() == NoticeKind.REFERRAL_DRAFTED);
+    }
+
+    private static String waitKey(RequestDates r) {
+        return "REFERRAL_WAITING:" + r.reference();
     }
 }

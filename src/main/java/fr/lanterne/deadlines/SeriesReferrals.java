@@ -4,6 +4,7 @@ import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
+import fr.lanterne.shared.FrenchDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The series referrals of the nightly job's second step (CRPA L342-1, R343-3-1): one referral for five or more
@@ -32,8 +34,37 @@ final class SeriesReferrals {
     static Optional<Notice> notice(long campaignId, List<RequestDates> refused, Requests requests,
                                    NoticeStore notices, NightlyReview review, Optional<String> identityMissing,
                                    LocalDate night) {
+        List<Candidate> candidates = candidates(campaignId, refused);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        // One query for the keys of every template's series, and of their waits.
+        Set<String> existing = notices.existingKeys(candidates.stream()
+                .flatMap(c -> Stream.of(c.key(), c.waitKey())).toList());
+        for (Candidate candidate : candidates) {
+            if (existing.contains(candidate.key())) {
+                continue;
+            }
+            if (identityMissing.isPresent()) {
+                if (existing.contains(candidate.waitKey())) {
+                    continue;
+                }
+                // Not drafted, and its key left free: a later night drafts it once the identity is complete.
+                return Optional.of(waiting(campaignId, candidate, identityMissing.get(), review, night));
+            }
+            return Optional.of(drafted(campaignId, candidate, requests, review, night));
+        }
+        return Optional.empty();
+    }
+
+    /** The series of one template: one refused request per authority, five or more (CRPA L342-1). */
+    private record Candidate(String template, List<RequestDates> series, String key, String waitKey) {
+    }
+
+    private static List<Candidate> candidates(long campaignId, List<RequestDates> refused) {
         Map<String, List<RequestDates>> byTemplate = refused.stream()
                 .collect(Collectors.groupingBy(RequestDates::template, LinkedHashMap::new, Collectors.toList()));
+        List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, List<RequestDates>> group : byTemplate.entrySet()) {
             Map<Long, RequestDates> oneByAuthority = new LinkedHashMap<>();
             group.getValue().forEach(r -> oneByAuthority.putIfAbsent(r.authorityId(), r));
@@ -43,52 +74,52 @@ final class SeriesReferrals {
             List<RequestDates> series = List.copyOf(oneByAuthority.values());
             String key = "SERIES:" + campaignId + ":" + group.getKey() + ":" + series.size() + ":"
                     + series.get(series.size() - 1).reference();
-            if (!notices.existingKeys(List.of(key)).isEmpty()) {
-                continue;
-            }
-            String owner = series.get(0).owner();
-            if (identityMissing.isPresent()) {
-                // Not drafted, and its key left free: a later night drafts it once the identity is complete.
-                String waitKey = "SERIES_WAITING:" + campaignId + ":" + group.getKey();
-                if (!notices.existingKeys(List.of(waitKey)).isEmpty()) {
-                    continue;
-                }
-                return Optional.of(new Notice(waitKey, NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, null, null,
-                        campaignId, owner, null, "Campagne n° " + campaignId + " : " + series.size()
-                        + " administrations ont refusé la même demande « " + group.getKey() + " », mais la saisine "
-                        + "unique de la CADA n'est pas préparée. " + identityMissing.get() + " Elle le sera la nuit "
-                        + "suivante, à envoyer au plus tard le "
-                        + FrenchDates.format(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null));
-            }
-            List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
-                    r.reference(), prior(r))).toList();
-            List<RequestDates> others = otherRequests(campaignId, group.getKey(), series, requests);
-            List<Requests.SeriesItem> listed = new ArrayList<>(items);
-            others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
-                    NightlyReview.sentOn(r), r.dates().receivedOn(), seriesState(r))));
-            String draft = requests.draftSeriesReferral("campagne-" + campaignId, group.getKey(), listed, night);
-            // L342-1 has the requester inform « les administrations concernées par la série »: every administration
-            // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
-            // like it, for the volunteer to send the same day.
-            for (Requests.SeriesItem item : items) {
-                requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
-            }
-            for (RequestDates r : others) {
-                requests.draftFollowUp(r.reference(), "information-serie",
-                        informationPrior(r), night);
-            }
-            return Optional.of(new Notice(key, NoticeKind.SERIES_REFERRAL, null, null, campaignId, owner, null,
-                    "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même demande « "
-                            + group.getKey() + " » ; une saisine unique de la CADA pour ces demandes de la série est prête "
-                            + "(CRPA L342-1) : " + series.stream().map(r -> r.reference().value())
-                            .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
-                            + FrenchDates.format(earliestDeadline(series, review, night)) + ", première date limite "
-                            + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
-                            + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
-                            + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
-                    draft));
+            candidates.add(new Candidate(group.getKey(), series, key,
+                    "SERIES_WAITING:" + campaignId + ":" + group.getKey()));
         }
-        return Optional.empty();
+        return candidates;
+    }
+
+    private static Notice waiting(long campaignId, Candidate candidate, String identityMissing, NightlyReview review,
+                                  LocalDate night) {
+        List<RequestDates> series = candidate.series();
+        return new Notice(candidate.waitKey(), NoticeKind.REFERRAL_WAITING_FOR_IDENTITY, null, null,
+                campaignId, series.get(0).owner(), null, "Campagne n° " + campaignId + " : " + series.size()
+                + " administrations ont refusé la même demande « " + candidate.template() + " », mais la saisine "
+                + "unique de la CADA n'est pas préparée. " + identityMissing + " Elle le sera la nuit "
+                + "suivante, à envoyer au plus tard le "
+                + FrenchDates.withWeekday(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null);
+    }
+
+    private static Notice drafted(long campaignId, Candidate candidate, Requests requests, NightlyReview review,
+                                  LocalDate night) {
+        List<RequestDates> series = candidate.series();
+        List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
+                r.reference(), prior(r))).toList();
+        List<RequestDates> others = otherRequests(campaignId, candidate.template(), series, requests);
+        List<Requests.SeriesItem> listed = new ArrayList<>(items);
+        others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
+                NightlyReview.sentOn(r), r.dates().receivedOn(), seriesState(r))));
+        String draft = requests.draftSeriesReferral("campagne-" + campaignId, candidate.template(), listed, night);
+        // L342-1 has the requester inform « les administrations concernées par la série »: every administration
+        // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
+        // like it, for the volunteer to send the same day.
+        for (Requests.SeriesItem item : items) {
+            requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
+        }
+        for (RequestDates r : others) {
+            requests.draftFollowUp(r.reference(), "information-serie", informationPrior(r), night);
+        }
+        return new Notice(candidate.key(), NoticeKind.SERIES_REFERRAL, null, null, campaignId, series.get(0).owner(),
+                null, "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même "
+                + "demande « " + candidate.template() + " » ; une saisine unique de la CADA pour ces demandes de la "
+                + "série est prête (CRPA L342-1) : " + series.stream().map(r -> r.reference().value())
+                .collect(Collectors.joining(", ")) + ". Envoyez-la au plus tard le "
+                + FrenchDates.withWeekday(earliestDeadline(series, review, night)) + ", première date limite "
+                + "sûre de la série (CRPA R343-1), et informez-en le même jour chacune des administrations de "
+                + "la série (CRPA L342-1) : la lettre d'information de chacune est prête sur sa demande ; "
+                + "enregistrez son envoi sur la demande (requests series-informed RÉFÉRENCE --date …).",
+                draft);
     }
 
     /**
@@ -145,7 +176,7 @@ final class SeriesReferrals {
 
     private static String inLetter(LocalDate date) {
         // A letter's date, without the weekday the notices give.
-        return fr.lanterne.letters.FrenchDates.format(date);
+        return FrenchDates.format(date);
     }
 
     private static LocalDate earliestDeadline(List<RequestDates> series, NightlyReview review, LocalDate night) {

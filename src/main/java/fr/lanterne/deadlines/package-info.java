@@ -4,7 +4,7 @@
 @LanterneModule(
         api = {CalendarFeed.class, DateInput.class, Deadline.class, DeadlineChain.class, DeadlineKind.class,
                 DeadlineStep.class, Deadlines.class, DeadlinesCommand.class, Notice.class, Notices.class},
-        uses = {"authorities", "cli", "letters", "requests", "root", "settings", "users"})
+        uses = {"authorities", "cli", "letters", "requests", "settings", "shared", "users"})
 package fr.lanterne.deadlines;
 
 import fr.lanterne.LanterneModule;

@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.ingest.DocumentRecords.Details;
 import fr.lanterne.ingest.Documents.DocumentsChanged;
 import fr.lanterne.registry.Registry;

@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentMatching.Match;
 import fr.lanterne.ingest.DocumentRecords.Item;
 import fr.lanterne.ingest.DocumentRecords.Report;

@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.registry.Deployment;

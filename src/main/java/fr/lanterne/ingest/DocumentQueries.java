@@ -1,8 +1,8 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords.Details;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.NotFoundException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.NotFoundException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.ingest.DocumentRecords.Details;
 import fr.lanterne.ingest.DocumentRecords.Reread;
 import fr.lanterne.ingest.DocumentRecords.RereadAttempt;

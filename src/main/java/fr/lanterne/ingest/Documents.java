@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords.Details;
 import fr.lanterne.ingest.DocumentRecords.Report;
 import fr.lanterne.ingest.DocumentRecords.Reread;

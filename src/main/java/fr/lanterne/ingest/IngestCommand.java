@@ -1,8 +1,8 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
 import fr.lanterne.ingest.DocumentRecords.Report;

@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.ingest.DocumentRecords.Report;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;

@@ -1,6 +1,6 @@
 package fr.lanterne.ingest;
 
-import fr.lanterne.FrenchCount;
+import fr.lanterne.shared.FrenchCount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@
  */
 @LanterneModule(
         api = {DocumentKind.class, DocumentRecords.class, Documents.class, IngestCommand.class},
-        uses = {"authorities", "cli", "registry", "requests", "root"})
+        uses = {"authorities", "cli", "registry", "requests", "shared"})
 package fr.lanterne.ingest;
 
 import fr.lanterne.LanterneModule;

@@ -1,7 +1,7 @@
 package fr.lanterne.launcher;
 
 import fr.lanterne.LanterneApplication;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.StandaloneCommand;
 import fr.lanterne.deadlines.DateInput;

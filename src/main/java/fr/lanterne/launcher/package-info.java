@@ -4,7 +4,7 @@
 @LanterneModule(
         api = {Main.class},
         uses = {"authorities", "cli", "database", "deadlines", "ingest", "registry", "requests", "root", "search",
-                "settings", "users"})
+                "settings", "shared", "users"})
 package fr.lanterne.launcher;
 
 import fr.lanterne.LanterneModule;

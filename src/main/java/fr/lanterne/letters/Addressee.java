@@ -1,6 +1,6 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.AuthorityDuties;
 

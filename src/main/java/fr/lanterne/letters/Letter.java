@@ -1,5 +1,6 @@
 package fr.lanterne.letters;
 
+import fr.lanterne.shared.FrenchDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

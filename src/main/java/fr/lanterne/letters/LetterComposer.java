@@ -1,6 +1,7 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +58,22 @@ final class LetterComposer {
                     + "une demande déjà envoyée : indiquez cette demande (modèle, date d'envoi, date de réception si "
                     + "elle est connue, date du refus).", Map.of("template", meta.id()));
         }
-        if (prior.refusalDate() == null) {
-            if (meta.kind() != TemplateKind.SERIES_INFORMATION) {
-                throw new InvalidInputException("La lettre « " + meta.id() + " » (" + meta.kind().label() + ") a "
-                        + "besoin de la date du refus de la demande.", Map.of("template", meta.id()));
-            }
-        } else if (meta.kind() == TemplateKind.REMINDER) {
-            if (!prior.implicitRefusal()) {
-                throw new InvalidInputException("Une relance sert pour une demande restée sans réponse ; après un "
-                        + "refus exprès, saisissez la CADA (modèle saisine-cada).");
-            }
-            if (!context.date().isBefore(prior.refusalDate())) {
-                throw new InvalidInputException("Une relance part avant la naissance du refus implicite, le "
-                        + FrenchDates.format(prior.refusalDate()) + " : après cette date, saisissez la CADA "
-                        + "(modèle saisine-cada, article R343-1 du CRPA).");
-            }
-        } else if (context.date().isBefore(prior.refusalDate())) {
+        boolean refused = prior.refusalDate() != null;
+        // Only the information letter of a series may recall a request that was not refused.
+        if (!refused && meta.kind() != TemplateKind.SERIES_INFORMATION) {
+            throw new InvalidInputException("La lettre « " + meta.id() + " » (" + meta.kind().label() + ") a "
+                    + "besoin de la date du refus de la demande.", Map.of("template", meta.id()));
+        }
+        if (refused && meta.kind() == TemplateKind.REMINDER && !prior.implicitRefusal()) {
+            throw new InvalidInputException("Une relance sert pour une demande restée sans réponse ; après un "
+                    + "refus exprès, saisissez la CADA (modèle saisine-cada).");
+        }
+        if (refused && meta.kind() == TemplateKind.REMINDER && !context.date().isBefore(prior.refusalDate())) {
+            throw new InvalidInputException("Une relance part avant la naissance du refus implicite, le "
+                    + FrenchDates.format(prior.refusalDate()) + " : après cette date, saisissez la CADA "
+                    + "(modèle saisine-cada, article R343-1 du CRPA).");
+        }
+        if (refused && meta.kind() != TemplateKind.REMINDER && context.date().isBefore(prior.refusalDate())) {
             throw new InvalidInputException("La CADA ne peut être saisie qu'après le refus, né le "
                     + FrenchDates.format(prior.refusalDate()) + " (articles L342-1 et R343-1 du CRPA) : datez la "
                     + "saisine de ce jour ou plus tard.");

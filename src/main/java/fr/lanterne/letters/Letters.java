@@ -1,12 +1,12 @@
 package fr.lanterne.letters;
 
+import fr.lanterne.shared.Paris;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +17,6 @@ import java.util.Objects;
  */
 public final class Letters {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final LetterTemplates templates;
     private final LetterComposer composer;
@@ -44,13 +43,13 @@ public final class Letters {
 
     /** Today in France, the default date of a letter. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(PARIS));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     /**
      * Fills template {@code templateId} in with {@code context}.
      *
-     * @throws fr.lanterne.InvalidInputException if the template does not exist (the message lists those that do), or
+     * @throws fr.lanterne.shared.InvalidInputException if the template does not exist (the message lists those that do), or
      *                                           if the context lacks a value the template uses
      */
     public Letter compose(String templateId, LetterContext context) {

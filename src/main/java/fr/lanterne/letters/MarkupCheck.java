@@ -38,9 +38,12 @@ final class MarkupCheck {
     private final String file;
     private final int firstLine;
     private final TemplateKind kind;
+    /** The source split once: tags are checked, and errors placed, line by line. */
+    private final String[] lines;
 
     MarkupCheck(String source, String file, int firstLine, TemplateKind kind) {
         this.source = source;
+        this.lines = source.split("\n", -1);
         this.file = file;
         this.firstLine = firstLine;
         this.kind = kind;
@@ -48,7 +51,6 @@ final class MarkupCheck {
 
     /** Checks each tag sits on one line and is not empty, then has JMustache parse the text. */
     Template compile(Mustache.Compiler compiler) {
-        String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             checkTagsOfLine(lines[i], firstLine + i);
         }
@@ -100,7 +102,6 @@ final class MarkupCheck {
         if (matcher.matches()) {
             String closed = matcher.group(1);
             String open = matcher.group(2);
-            String[] lines = source.split("\n", -1);
             String opening = "{{#" + open + "}}";
             int openLine = 0;
             // JMustache names the open block but not its line: the last tag opening it above is the one.
@@ -285,7 +286,6 @@ final class MarkupCheck {
     /** For the rare tags JMustache reports without asking the context: the first line that holds the name. */
     private int lineOf(String name) {
         Pattern tag = Pattern.compile("\\{\\{\\W*" + Pattern.quote(name) + "\\s*}}");
-        String[] lines = source.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (tag.matcher(lines[i]).find()) {
                 return firstLine + i;

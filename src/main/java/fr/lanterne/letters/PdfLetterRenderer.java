@@ -1,12 +1,12 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.Paris;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
@@ -60,7 +60,6 @@ final class PdfLetterRenderer {
     /** A sheet folded in three for a DL envelope folds 99 mm and 198 mm from the top. */
     private static final float[] FOLDS = {99 * MM, 198 * MM};
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String PRODUCER = "Lanterne";
 
     private final LetterFont font;
@@ -379,7 +378,7 @@ final class PdfLetterRenderer {
         info.setAuthor(author);
         info.setCreator(PRODUCER);
         info.setProducer(PRODUCER);
-        info.setCreationDate(GregorianCalendar.from(ZonedDateTime.now(clock.withZone(PARIS))));
+        info.setCreationDate(GregorianCalendar.from(ZonedDateTime.now(clock.withZone(Paris.ZONE))));
         document.getDocumentCatalog().setLanguage("fr-FR");
     }
 

@@ -1,6 +1,6 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Objects;
 

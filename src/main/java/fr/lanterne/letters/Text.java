@@ -1,6 +1,6 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

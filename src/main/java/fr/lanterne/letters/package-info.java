@@ -8,10 +8,10 @@
  * Serif subset), as a campaign PDF of many letters, or as a {@link fr.lanterne.letters.LetterEmail}.
  */
 @LanterneModule(
-        api = {Addressee.class, FrenchDates.class, Letter.class, LetterContext.class, LetterEmail.class,
-                LetterTemplate.class, LetterTemplates.class, Letters.class, PriorRequest.class, Requester.class,
-                Series.class, SeriesEntry.class, TemplateKind.class},
-        uses = {"authorities", "registry", "root"})
+        api = {Addressee.class, Letter.class, LetterContext.class, LetterEmail.class, LetterTemplate.class,
+                LetterTemplates.class, Letters.class, PriorRequest.class, Requester.class, Series.class,
+                SeriesEntry.class, TemplateKind.class},
+        uses = {"authorities", "registry", "shared"})
 package fr.lanterne.letters;
 
 import fr.lanterne.LanterneModule;

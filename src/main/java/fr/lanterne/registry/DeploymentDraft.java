@@ -1,7 +1,7 @@
 package fr.lanterne.registry;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.StoredIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;

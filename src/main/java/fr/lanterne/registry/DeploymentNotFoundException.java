@@ -1,6 +1,6 @@
 package fr.lanterne.registry;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import java.util.Map;
 
 final class DeploymentNotFoundException extends NotFoundException {

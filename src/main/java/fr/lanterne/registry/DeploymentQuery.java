@@ -1,6 +1,6 @@
 package fr.lanterne.registry;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 
 /**
  * Which deployments to list; every criterion is optional.

@@ -1,7 +1,7 @@
 package fr.lanterne.registry;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.AuthorityRef;

@@ -5,7 +5,7 @@
         api = {Deployment.class, DeploymentChanges.class, DeploymentDraft.class, DeploymentQuery.class,
                 DeploymentStatus.class, HistoryEntry.class, Registry.class, RegistryCommand.class, Source.class,
                 SourceDraft.class, Technology.class, Vendor.class},
-        uses = {"authorities", "cli", "root"})
+        uses = {"authorities", "cli", "shared"})
 package fr.lanterne.registry;
 
 import fr.lanterne.LanterneModule;

@@ -1,7 +1,7 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.settings.Settings;
 import fr.lanterne.cli.CommandUser;

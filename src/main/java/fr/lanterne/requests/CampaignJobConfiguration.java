@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.letters.Letters;

@@ -1,20 +1,28 @@
 package fr.lanterne.requests;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Where a campaign stands.
  *
- * @param status the campaign's status as its job last recorded (PLANNED, RUNNING, COMPLETED, FAILED, STOPPED)
- * @param state where its job stands now: what pages and the command line show
- * @param jobStatus Spring Batch's status of its last job execution (STARTED, COMPLETED, FAILED…), for diagnosis
+ * @param state where its job stands now: what pages, the command line and the API show
  * @param requestsByStatus its requests counted by state
  * @param printFile the merged PDF of the letters to post, relative to the data directory, once written
  */
-public record CampaignProgress(long id, String name, String status, CampaignState state, String jobStatus, int planned, int skipped,
+public record CampaignProgress(long id, String name, CampaignState state, int planned, int skipped,
                                Map<RequestStatus, Integer> requestsByStatus, String printFile, Instant createdAt,
                                Instant finishedAt) {
+
+    /**
+     * The API's {@code status}, kept for clients that read it: the state's name (COMPLETED, RUNNING, INTERRUPTED,
+     * ABANDONED), so that it never says other than {@code state}.
+     */
+    @JsonProperty("status")
+    public String status() {
+        return state.name();
+    }
 
     public int created() {
         return requestsByStatus.values().stream().mapToInt(Integer::intValue).sum();

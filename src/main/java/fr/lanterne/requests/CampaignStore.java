@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import fr.lanterne.shared.Paris;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -141,7 +142,7 @@ class CampaignStore {
                             Channel.valueOf(rs.getString("channel")), rs.getString("code"), rs.getString("name"),
                             rs.getString("template_id"), rs.getLong("campaign_id"), rs.getString("owner"),
                             rs.getTimestamp("created_at").toInstant(),
-                            sentAt == null ? null : sentAt.toInstant().atZone(Request.PARIS).toLocalDate(),
+                            sentAt == null ? null : sentAt.toInstant().atZone(Paris.ZONE).toLocalDate(),
                             receivedOn == null ? null : receivedOn.toLocalDate(), rs.getString("departement"));
                 })
                 .list();

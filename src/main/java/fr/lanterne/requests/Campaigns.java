@@ -1,8 +1,8 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.AuthorityKind;
@@ -94,7 +94,7 @@ public class Campaigns {
     /**
      * Creates the campaign and its fixed list of targets; {@link #run} then does the work.
      *
-     * @throws fr.lanterne.ConflictException while the requester identity is not complete (nothing is created)
+     * @throws fr.lanterne.shared.ConflictException while the requester identity is not complete (nothing is created)
      */
     public long create(NewCampaign campaign, String actor) {
         settings.requireIdentity("lancer une campagne");
@@ -170,9 +170,7 @@ public class Campaigns {
     public CampaignProgress progress(long campaignId) {
         CampaignStore.Campaign campaign = campaign(campaignId);
         JobExecution last = lastExecution(campaignId);
-        String jobStatus = last == null ? "NOT_STARTED" : last.getStatus().name();
-        return new CampaignProgress(campaign.id(), campaign.name(), campaign.status(), state(campaignId, last),
-                jobStatus, campaign.planned(),
+        return new CampaignProgress(campaign.id(), campaign.name(), state(campaignId, last), campaign.planned(),
                 campaign.skipped(), requests.countByStatus(campaignId), campaign.printFile(), campaign.createdAt(),
                 campaign.finishedAt());
     }
@@ -271,7 +269,7 @@ public class Campaigns {
         }
         String runner = store.runner(campaignId).orElse(null);
         if (CampaignJobListener.alive(runner, last)) {
-            throw new fr.lanterne.ConflictException("La campagne " + campaignId + " est déjà en cours dans un autre "
+            throw new fr.lanterne.shared.ConflictException("La campagne " + campaignId + " est déjà en cours dans un autre "
                     + "processus (" + runner + ") : attendez qu'il finisse ou arrêtez-le.", Map.of("runner", runner));
         }
         jobOperator.recover(last);

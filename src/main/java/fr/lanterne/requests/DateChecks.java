@@ -1,7 +1,7 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.letters.FrenchDates;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.letters.Addressee;
@@ -65,7 +65,7 @@ class LetterWriter {
     /**
      * The letter of a request that will be sent, composed but not written.
      *
-     * @throws fr.lanterne.ConflictException while the requester identity is not complete
+     * @throws fr.lanterne.shared.ConflictException while the requester identity is not complete
      */
     Letter compose(RequestReference reference, String templateId, Authority authority, LocalDate date) {
         RequesterIdentity identity = settings.requireIdentity("écrire la lettre d’une demande à envoyer");
@@ -105,7 +105,7 @@ class LetterWriter {
      * A letter about a request (a reminder, a referral…), for the requester to check and send. A reminder may be
      * drafted before the identity is complete; a referral may not (see {@link #referralSigner}).
      *
-     * @throws fr.lanterne.ConflictException for a referral, while the identity lacks an element R343-1 requires
+     * @throws fr.lanterne.shared.ConflictException for a referral, while the identity lacks an element R343-1 requires
      */
     Letter composeFollowUp(RequestReference reference, String templateId, Authority authority, PriorRequest prior,
                            LocalDate date) {
@@ -119,7 +119,7 @@ class LetterWriter {
     /**
      * One referral to the CADA for a series of requests (CRPA L342-1).
      *
-     * @throws fr.lanterne.ConflictException while the identity lacks an element R343-1 requires
+     * @throws fr.lanterne.shared.ConflictException while the identity lacks an element R343-1 requires
      */
     Letter composeSeries(String reference, Series series, LocalDate date) {
         Signer signer = referralSigner(null);

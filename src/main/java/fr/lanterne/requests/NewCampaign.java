@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 
 /**
  * A request a volunteer asks for: one authority (a code such as {@code mairie-06088}, or an INSEE code for the

@@ -1,11 +1,11 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.letters.FrenchDates;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.Paris;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import java.util.Map;
  */
 final class Request {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Long id;
     private final RequestReference reference;
@@ -153,7 +152,7 @@ final class Request {
         this.sendingStartedAt = null;
         this.lastError = null;
         this.nextAttemptAt = null;
-        record(at, at.atZone(PARIS).toLocalDate(), EventType.SENT, actor, detail);
+        record(at, at.atZone(Paris.ZONE).toLocalDate(), EventType.SENT, actor, detail);
         return this;
     }
 
@@ -370,7 +369,7 @@ final class Request {
     }
 
     Request documentsReceived(String detail, Instant now) {
-        record(now, now.atZone(PARIS).toLocalDate(), EventType.DOCUMENT_RECEIVED, "lanterne", detail);
+        record(now, now.atZone(Paris.ZONE).toLocalDate(), EventType.DOCUMENT_RECEIVED, "lanterne", detail);
         return this;
     }
 
@@ -388,7 +387,7 @@ final class Request {
     }
 
     Request withdrawn(LocalDate date, String actor, LocalDate today, Instant now) {
-        DateChecks.withdrawal(date, sentOn(), createdAt.atZone(PARIS).toLocalDate(), today);
+        DateChecks.withdrawal(date, sentOn(), createdAt.atZone(Paris.ZONE).toLocalDate(), today);
         move(RequestStatus.WITHDRAWN);
         this.dates = dates.withWithdrawnOn(date);
         record(now, date, EventType.WITHDRAWN, actor, null);
@@ -437,7 +436,7 @@ final class Request {
     }
 
     private LocalDate sentOn() {
-        return sentAt == null ? null : sentAt.atZone(PARIS).toLocalDate();
+        return sentAt == null ? null : sentAt.atZone(Paris.ZONE).toLocalDate();
     }
 
     private void checkAfterSending(LocalDate date, LocalDate today, String what) {

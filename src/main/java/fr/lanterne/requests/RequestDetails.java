@@ -1,5 +1,6 @@
 package fr.lanterne.requests;
 
+import fr.lanterne.shared.Paris;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,6 @@ public record RequestDetails(RequestReference reference, RequestStatus status, S
 
     /** The day the request left (email accepted by the server, or letter posted), in French time. */
     public LocalDate sentOn() {
-        return sentAt == null ? null : sentAt.atZone(Request.PARIS).toLocalDate();
+        return sentAt == null ? null : sentAt.atZone(Paris.ZONE).toLocalDate();
     }
 }

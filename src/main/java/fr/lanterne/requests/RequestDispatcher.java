@@ -81,7 +81,7 @@ class RequestDispatcher {
     /**
      * Sends what is due (of one campaign, or of all when {@code campaignId} is null), at most {@code max}.
      *
-     * @throws fr.lanterne.ConflictException while the requester identity is not complete: the queue waits
+     * @throws fr.lanterne.shared.ConflictException while the requester identity is not complete: the queue waits
      */
     Report sendDue(Long campaignId, int max, Runnable afterEach) {
         settings.requireIdentity("envoyer les demandes en attente");

@@ -1,6 +1,6 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.letters.LetterEmail;
 import fr.lanterne.settings.RequesterIdentity;
 import fr.lanterne.settings.Settings;

@@ -1,7 +1,7 @@
 package fr.lanterne.requests;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,6 +1,7 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.Paris;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -215,7 +216,7 @@ class RequestStore {
                 RequestStatus.valueOf(rs.getString("status")), rs.getString("owner"), rs.getString("template_id"),
                 rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"), rs.getString("departement"),
                 rs.getTimestamp("sent_at") == null ? null
-                        : rs.getTimestamp("sent_at").toInstant().atZone(Request.PARIS).toLocalDate(),
+                        : rs.getTimestamp("sent_at").toInstant().atZone(Paris.ZONE).toLocalDate(),
                 legalDates(rs), remedies(rs));
     }
 

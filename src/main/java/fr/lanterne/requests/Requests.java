@@ -1,20 +1,21 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.FrenchCount;
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.FrenchCount;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.InseeCode;
-import fr.lanterne.letters.FrenchDates;
+import fr.lanterne.shared.FrenchDates;
 import fr.lanterne.letters.Letter;
 import fr.lanterne.letters.LetterTemplate;
 import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.settings.Settings;
+import fr.lanterne.shared.Paris;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class Requests {
      * Creates a request, writes its letter and queues it: an email leaves with the next dispatch, a letter waits to
      * be printed and posted.
      *
-     * @throws fr.lanterne.ConflictException while the requester identity is not complete (nothing is created)
+     * @throws fr.lanterne.shared.ConflictException while the requester identity is not complete (nothing is created)
      */
     @Transactional
     public RequestDetails create(NewRequest command, String actor) {
@@ -211,7 +212,7 @@ public class Requests {
                         + " » : il n'y a pas d'envoi à enregistrer.", Map.of("status", r.status().name()));
             }
             // Only the day matters in law; noon keeps it that day whatever the zone it is read in.
-            Instant at = day.equals(today()) ? clock.instant() : day.atTime(12, 0).atZone(Request.PARIS).toInstant();
+            Instant at = day.equals(today()) ? clock.instant() : day.atTime(12, 0).atZone(Paris.ZONE).toInstant();
             return r.sent(at, actor, r.channel() == Channel.POST ? "lettre postée" : "envoi confirmé par " + actor);
         });
     }
@@ -318,7 +319,7 @@ public class Requests {
             fr.lanterne.authorities.AuthorityRef authority = names.get(s.authorityId());
             return new RequestSummary(s.reference(), s.status(), s.status().label(), s.channel(),
                     authority.code(), authority.name(), s.templateId(), s.campaignId(), s.owner(), s.createdAt(),
-                    s.sentAt() == null ? null : s.sentAt().atZone(Request.PARIS).toLocalDate(), s.dates().receivedOn(),
+                    s.sentAt() == null ? null : s.sentAt().atZone(Paris.ZONE).toLocalDate(), s.dates().receivedOn(),
                     s.departement());
         }).toList();
     }
@@ -448,20 +449,7 @@ public class Requests {
     }
 
     static Channel chooseChannel(Authority authority, Channel requested, boolean postIfNoEmail) {
-        boolean hasEmail = authority.contact().hasEmail();
-        boolean hasAddress = authority.contact().hasPostalAddress();
-        if (requested == Channel.EMAIL && !hasEmail && !postIfNoEmail) {
-            throw new InvalidInputException("Aucune adresse électronique n'est connue pour « " + authority.name()
-                    + " » : envoyez la demande par courrier postal"
-                    + (hasAddress ? "" : " après avoir saisi son adresse") + ", ou saisissez son courriel.",
-                    Map.of("authority", authority.code()));
-        }
-        Channel channel = requested == Channel.POST || !hasEmail ? Channel.POST : Channel.EMAIL;
-        if (channel == Channel.POST && !hasAddress) {
-            throw new InvalidInputException("Aucune adresse n'est connue pour « " + authority.name() + " » : saisissez "
-                    + "son adresse postale ou son courriel, puis recommencez.", Map.of("authority", authority.code()));
-        }
-        return channel;
+        return ChannelChoice.of(authority, requested, postIfNoEmail).orRefuse(authority);
     }
 
     /** No second open request, and no identical letter within the configured period (CRPA L311-2). */

@@ -2,7 +2,8 @@ package fr.lanterne.requests;
 
 import fr.lanterne.cli.CliCommand;
 import fr.lanterne.cli.CommandUser;
-import fr.lanterne.letters.FrenchDates;
+import fr.lanterne.shared.FrenchDates;
+import fr.lanterne.shared.Paris;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class RequestsCommand {
             out.printf("Modèle %s, %s%s%n", r.template(), r.channel().label(),
                     r.lastError() == null ? "" : " — dernière erreur : " + r.lastError());
             for (TimelineEvent e : r.timeline()) {
-                out.printf("  %s  %-28s %s%s%n", e.date() != null ? e.date() : e.recordedAt().atZone(Request.PARIS)
+                out.printf("  %s  %-28s %s%s%n", e.date() != null ? e.date() : e.recordedAt().atZone(Paris.ZONE)
                                 .toLocalDate(), e.type().label(), e.actor(),
                         e.detail() == null ? "" : " — " + e.detail());
             }

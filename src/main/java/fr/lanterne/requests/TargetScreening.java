@@ -1,6 +1,5 @@
 package fr.lanterne.requests;
 
-import fr.lanterne.InvalidInputException;
 import fr.lanterne.authorities.Authority;
 import java.time.Duration;
 import java.util.HashSet;
@@ -75,15 +74,16 @@ final class TargetScreening {
         if (recent.contains(key)) {
             return leftOut(Reason.WRITTEN_RECENTLY);
         }
-        Channel channel;
-        try {
-            channel = Requests.chooseChannel(authority, requested, false);
-        } catch (InvalidInputException e) {
-            return leftOut(requested == Channel.EMAIL ? Reason.NO_EMAIL
-                    : requested == Channel.POST ? Reason.NO_POSTAL_ADDRESS : Reason.NO_ADDRESS);
+        ChannelChoice choice = ChannelChoice.of(authority, requested, false);
+        if (choice.missing() == ChannelChoice.Missing.EMAIL) {
+            return leftOut(Reason.NO_EMAIL);
+        }
+        if (choice.missing() == ChannelChoice.Missing.POSTAL_ADDRESS) {
+            // Without a channel asked, post is chosen only where no email is known: then neither is.
+            return leftOut(requested == null ? Reason.NO_ADDRESS : Reason.NO_POSTAL_ADDRESS);
         }
         open.add(key);
-        return new Screened(channel, null, null);
+        return new Screened(choice.channel(), null, null);
     }
 
     private Screened leftOut(Reason reason) {

@@ -9,7 +9,7 @@
                 RequestReference.class, RequestStatistics.class, RequestStatus.class, RequestSummary.class,
                 Requests.class, RequestsCommand.class, RequestsProperties.class, Statistics.class,
                 StatisticsFilter.class, TargetList.class, TimelineEvent.class},
-        uses = {"authorities", "cli", "letters", "registry", "root", "settings"})
+        uses = {"authorities", "cli", "letters", "registry", "settings", "shared"})
 package fr.lanterne.requests;
 
 import fr.lanterne.LanterneModule;

@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.registry.Registry;
 import java.time.Instant;

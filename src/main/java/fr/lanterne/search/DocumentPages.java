@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.Commune;

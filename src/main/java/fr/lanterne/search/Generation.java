@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import java.util.Map;
 
 /** A document asked for by its SHA-256 has no page in the search index. */

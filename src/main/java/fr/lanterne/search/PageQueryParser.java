@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.registry.Technology;
 import fr.lanterne.search.PageFields.Criterion;
 import java.util.ArrayList;

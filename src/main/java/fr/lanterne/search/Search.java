@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;

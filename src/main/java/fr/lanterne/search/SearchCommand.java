@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.FrenchCount;
+import fr.lanterne.shared.FrenchCount;
 import fr.lanterne.cli.CliCommand;
 import java.io.PrintWriter;
 import java.util.List;

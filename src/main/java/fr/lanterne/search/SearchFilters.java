@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.registry.Technology;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fr.lanterne.search;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;

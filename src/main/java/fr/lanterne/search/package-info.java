@@ -4,7 +4,7 @@
 @LanterneModule(
         api = {FacetValue.class, Search.class, SearchCommand.class, SearchFacet.class, SearchHit.class,
                 SearchQuery.class, SearchResult.class, SearchSort.class},
-        uses = {"authorities", "cli", "ingest", "registry", "requests", "root"})
+        uses = {"authorities", "cli", "ingest", "registry", "requests", "shared"})
 package fr.lanterne.search;
 
 import fr.lanterne.LanterneModule;

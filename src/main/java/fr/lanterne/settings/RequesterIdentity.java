@@ -1,6 +1,6 @@
 package fr.lanterne.settings;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

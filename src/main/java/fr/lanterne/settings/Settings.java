@@ -1,7 +1,7 @@
 package fr.lanterne.settings;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;

@@ -5,7 +5,7 @@
 @LanterneModule(
         api = {IdentityDraft.class, PostalAddress.class, RequesterIdentity.class, RequesterKind.class, Settings.class,
                 SettingsCommand.class},
-        uses = {"cli", "root", "users"})
+        uses = {"cli", "shared", "users"})
 package fr.lanterne.settings;
 
 import fr.lanterne.LanterneModule;

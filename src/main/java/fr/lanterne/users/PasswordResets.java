@@ -1,7 +1,7 @@
 package fr.lanterne.users;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package fr.lanterne.users;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package fr.lanterne.users;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.cli.CliCommand;
 import java.io.BufferedReader;
 import java.io.Console;

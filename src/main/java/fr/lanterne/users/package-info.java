@@ -4,7 +4,7 @@
 @LanterneModule(
         api = {Account.class, PasswordResets.class, PublicAddress.class, PublicUrl.class, Role.class, User.class,
                 UserCredentials.class, Users.class, UsersCommand.class},
-        uses = {"cli", "root"})
+        uses = {"cli", "shared"})
 package fr.lanterne.users;
 
 import fr.lanterne.LanterneModule;

@@ -1,7 +1,7 @@
 package fr.lanterne.web;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.authorities.Contact;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.authorities.ContactSource;

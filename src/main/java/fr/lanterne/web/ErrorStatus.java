@@ -1,9 +1,9 @@
 package fr.lanterne.web;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
+import fr.lanterne.shared.UserError;
 import org.springframework.http.HttpStatus;
 
 /** The HTTP status of each kind of refusal, the same for pages and the API. */

@@ -1,6 +1,6 @@
 package fr.lanterne.web;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.search.Search;
 import fr.lanterne.search.SearchFacet;
 import fr.lanterne.search.SearchQuery;

@@ -16,7 +16,7 @@ import static fr.lanterne.deadlines.DeadlineStep.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +61,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void theFullChainAfterACadaReferralIsInOrder() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-04-10"))).build();
 
         assertThat(calculator.explain(facts).steps()).extracting(Deadline::step).containsExactly(RECEIVED,
                 IMPLICIT_REFUSAL, CADA_REFERRAL_DEADLINE, CADA_REGISTERED, CADA_OPINION, CONFIRMED_REFUSAL,
@@ -70,8 +71,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void anOpinionThatArrivedIsAFactNotAnExpectation() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10"))
-                .cadaOpinionOn(date("2026-05-26")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withCadaOpinionOn(date("2026-05-26"))).build();
 
         var opinion = calculator.explain(facts).step(CADA_OPINION).orElseThrow();
         assertThat(opinion.kind()).isEqualTo(DeadlineKind.FACT);
@@ -80,8 +81,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void aWrittenRefusalAfterTheReferralReplacesTheImplicitConfirmation() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10"))
-                .confirmedRefusalOn(date("2026-05-15")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withConfirmedRefusalOn(date("2026-05-15"))).build();
 
         var chain = calculator.explain(facts, date("2026-05-20"));
         assertThat(chain.step(CONFIRMED_REFUSAL)).isEmpty();
@@ -97,8 +98,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void aWrittenRefusalAfterTheImplicitConfirmationKeepsBoth() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10"))
-                .confirmedRefusalOn(date("2026-07-01")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withConfirmedRefusalOn(date("2026-07-01"))).build();
 
         assertThat(calculator.explain(facts).steps()).extracting(Deadline::step).containsSubsequence(
                 CONFIRMED_REFUSAL, EXPRESS_CONFIRMED_REFUSAL, COURT_DEADLINE);
@@ -107,7 +108,7 @@ class DeadlineCalculatorTest {
     @Test
     void anExpressRefusalBeforeTheEndOfTheMonthReplacesTheImplicitOne() {
         var chain = calculator.explain(RequestFacts.builder(date("2026-03-02"), "75")
-                .refusedOn(date("2026-03-20")).build());
+                .dates(d -> d.withRefusedOn(date("2026-03-20"))).build());
 
         assertThat(chain.steps()).extracting(Deadline::step)
                 .containsExactly(RECEIVED, EXPRESS_REFUSAL, CADA_REFERRAL_DEADLINE);
@@ -120,7 +121,7 @@ class DeadlineCalculatorTest {
     @Test
     void aPartialAnswerKeepsTheImplicitRefusalOfTheRest() {
         var chain = calculator.explain(RequestFacts.builder(date("2026-03-02"), "75")
-                .partialAnswerOn(date("2026-03-16")).build());
+                .dates(d -> d.withPartialAnswerOn(date("2026-03-16"))).build());
 
         assertThat(chain.steps()).extracting(Deadline::step)
                 .containsExactly(RECEIVED, PARTIAL_ANSWER, IMPLICIT_REFUSAL, CADA_REFERRAL_DEADLINE);
@@ -131,8 +132,9 @@ class DeadlineCalculatorTest {
 
     @Test
     void aFullAnswerEndsTheChain() {
-        var chain = calculator.explain(RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10"))
-                .answeredOn(date("2026-05-02")).build());
+        var chain = calculator.explain(RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-04-10"))
+                .withAnsweredOn(date("2026-05-02"))).build());
 
         // The referral deadline (19-20 May) was still open on 2 May: it no longer applies and is dropped.
         assertThat(chain.steps()).extracting(Deadline::step).containsExactly(RECEIVED, IMPLICIT_REFUSAL,
@@ -143,7 +145,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void aWithdrawalEndsTheChain() {
-        var chain = calculator.explain(RequestFacts.builder(date("2026-03-02"), "75").withdrawnOn(date("2026-03-10"))
+        var chain = calculator.explain(RequestFacts.builder(date("2026-03-02"), "75").dates(d -> d
+                .withWithdrawnOn(date("2026-03-10")))
                 .build());
 
         assertThat(chain.steps()).extracting(Deadline::step).containsExactly(RECEIVED, WITHDRAWN);
@@ -174,14 +177,15 @@ class DeadlineCalculatorTest {
             "2026-08-12, COURT_DEADLINE_PASSED"
     })
     void stagesAfterTheReferral(LocalDate asOf, Stage stage) {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-04-10"))).build();
         assertThat(calculator.explain(facts, asOf).stage()).isEqualTo(stage);
     }
 
     @Test
     void anOpinionChangesTheStage() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10"))
-                .cadaOpinionOn(date("2026-05-26")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withCadaOpinionOn(date("2026-05-26"))).build();
         assertThat(calculator.explain(facts, date("2026-05-27")).stage()).isEqualTo(Stage.CADA_OPINION_GIVEN);
     }
 
@@ -207,7 +211,7 @@ class DeadlineCalculatorTest {
     void theReferralDeadlineIgnoresTheAuthoritysLocalHolidays() {
         // Refused 26 January 2027: 26 March 2027 is Good Friday, a holiday in 68 but not in Paris.
         var referral = calculator.explain(RequestFacts.builder(date("2027-01-04"), "68")
-                .refusedOn(date("2027-01-26")).build()).step(CADA_REFERRAL_DEADLINE).orElseThrow();
+                .dates(d -> d.withRefusedOn(date("2027-01-26"))).build()).step(CADA_REFERRAL_DEADLINE).orElseThrow();
         assertThat(referral.latest()).isEqualTo(date("2027-03-26"));
         assertThat(referral.explanation()).contains("ne reportent pas cette échéance", "qui siège à Paris");
     }
@@ -216,7 +220,7 @@ class DeadlineCalculatorTest {
     @Test
     void theReferralAndCourtStepsSayWhenTheDeadlineCannotBeHeldAgainstTheRequester() {
         var chain = calculator.explain(RequestFacts.builder(date("2026-02-20"), "75")
-                .cadaRegisteredOn(date("2026-04-10")).build());
+                .dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))).build());
         assertThat(chain.step(CADA_REFERRAL_DEADLINE).orElseThrow().explanation())
                 .contains("ne vous est pas opposable", "CRPA R112-5 et L112-6", "délai raisonnable", "un an",
                         "n° 488227");
@@ -240,7 +244,7 @@ class DeadlineCalculatorTest {
 
         // Confirmed refusal 26 January 2027; two months later is Good Friday 26 March 2027.
         var court = calculator.explain(RequestFacts.builder(date("2026-10-01"), "68")
-                .cadaRegisteredOn(date("2026-11-26")).build()).step(COURT_DEADLINE).orElseThrow();
+                .dates(d -> d.withCadaRegisteredOn(date("2026-11-26"))).build()).step(COURT_DEADLINE).orElseThrow();
         assertThat(court.earliest()).isEqualTo(date("2027-03-26"));
         assertThat(court.explanation()).contains("temple protestant");
 
@@ -260,7 +264,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void theCourtDeadlineNamesTheDelaiFranc() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-04-10")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-04-10"))).build();
 
         var court = calculator.explain(facts).step(COURT_DEADLINE).orElseThrow();
         assertThat(court.explanation()).contains("Lecture prudente (lundi 10 août 2026)",
@@ -274,7 +279,7 @@ class DeadlineCalculatorTest {
     void theCourtDeadlineDoesNotStackTheExtendedRefusalOnTheDelaiFranc() {
         // Registered 28 December 2026: the refusal is confirmed on Sunday 28 February 2027.
         var court = calculator.explain(RequestFacts.builder(date("2026-11-10"), "75")
-                .cadaRegisteredOn(date("2026-12-28")).build()).step(COURT_DEADLINE).orElseThrow();
+                .dates(d -> d.withCadaRegisteredOn(date("2026-12-28"))).build()).step(COURT_DEADLINE).orElseThrow();
         assertThat(court.earliest()).isEqualTo(date("2027-04-28"));
         assertThat(court.latest()).isEqualTo(date("2027-04-29"));
         assertThat(court.explanation()).contains("ne s'y ajoute pas", "lundi 1er mars 2027");
@@ -289,7 +294,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void aLateRegistrationIsFlagged() {
-        var facts = RequestFacts.builder(date("2026-02-20"), "75").cadaRegisteredOn(date("2026-06-15")).build();
+        var facts = RequestFacts.builder(date("2026-02-20"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-06-15"))).build();
         assertThat(calculator.explain(facts).step(CADA_REGISTERED).orElseThrow().explanation())
                 .contains("Attention", "tardive");
     }
@@ -297,7 +303,8 @@ class DeadlineCalculatorTest {
     @Test
     void refusesAReferralRegisteredBeforeTheImplicitRefusal() {
         // Received 2 March 2026: the implicit refusal is born on 2 April; a referral on that day is premature.
-        var facts = RequestFacts.builder(date("2026-03-02"), "75").cadaRegisteredOn(date("2026-04-02")).build();
+        var facts = RequestFacts.builder(date("2026-03-02"), "75").dates(d -> d
+                .withCadaRegisteredOn(date("2026-04-02"))).build();
 
         assertThatThrownBy(() -> calculator.explain(facts))
                 .isInstanceOf(InvalidInputException.class)
@@ -308,8 +315,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void acceptsAReferralRegisteredOnTheDayOfAnExpressRefusal() {
-        var facts = RequestFacts.builder(date("2026-03-02"), "75").refusedOn(date("2026-03-20"))
-                .cadaRegisteredOn(date("2026-03-20")).build();
+        var facts = RequestFacts.builder(date("2026-03-02"), "75").dates(d -> d.withRefusedOn(date("2026-03-20"))
+                .withCadaRegisteredOn(date("2026-03-20"))).build();
         assertThat(calculator.explain(facts).stage()).isEqualTo(Stage.REFERRED_TO_CADA);
     }
 

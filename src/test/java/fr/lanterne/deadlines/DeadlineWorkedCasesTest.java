@@ -136,13 +136,13 @@ class DeadlineWorkedCasesTest {
         values.forEach((key, date) -> {
             switch (key) {
                 case "sent" -> builder.sent(date);
-                case "partial" -> builder.partialAnswerOn(date);
-                case "refused" -> builder.refusedOn(date);
-                case "registered" -> builder.cadaRegisteredOn(date);
-                case "opinion" -> builder.cadaOpinionOn(date);
-                case "confirmed" -> builder.confirmedRefusalOn(date);
-                case "answered" -> builder.answeredOn(date);
-                case "withdrawn" -> builder.withdrawnOn(date);
+                case "partial" -> builder.dates(d -> d.withPartialAnswerOn(date));
+                case "refused" -> builder.dates(d -> d.withRefusedOn(date));
+                case "registered" -> builder.dates(d -> d.withCadaRegisteredOn(date));
+                case "opinion" -> builder.dates(d -> d.withCadaOpinionOn(date));
+                case "confirmed" -> builder.dates(d -> d.withConfirmedRefusalOn(date));
+                case "answered" -> builder.dates(d -> d.withAnsweredOn(date));
+                case "withdrawn" -> builder.dates(d -> d.withWithdrawnOn(date));
                 default -> throw new IllegalArgumentException("Unknown fact " + key);
             }
         });

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
 import fr.lanterne.TestIdentity;
@@ -266,7 +266,7 @@ class NightlyJobIT {
             // Left with what the configuration suggests: a name, a mailbox, a place, but no domicile.
             settings.clearIdentity();
             assertThatThrownBy(() -> requests.draftReferral(ref(refused)))
-                    .isInstanceOf(fr.lanterne.ConflictException.class)
+                    .isInstanceOf(fr.lanterne.shared.ConflictException.class)
                     .hasMessage("Impossible de rédiger la saisine de la CADA : il manque l’adresse du domicile du "
                             + "demandeur (CRPA R343-1). Complétez l’identité du demandeur (/reglages/identite).");
 
@@ -385,7 +385,7 @@ class NightlyJobIT {
 
         RequestReference first = references.get(0);
         assertThatThrownBy(() -> requests.recordSeriesInformed(first, today.minusYears(1), TestUsers.VOLUNTEER))
-                .isInstanceOf(fr.lanterne.InvalidInputException.class);
+                .isInstanceOf(fr.lanterne.shared.InvalidInputException.class);
         requests.recordSeriesInformed(first, today, TestUsers.VOLUNTEER);
         assertThat(count("SELECT COUNT(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE "
                 + "r.reference = '" + first + "' AND e.type = 'SERIES_INFORMED' AND e.event_date = '" + today + "'"))

@@ -56,12 +56,12 @@ class RemedyRuleTest {
             String courtArticles, String referralSays) {
         RequestFacts.Builder facts = RequestFacts.builder(LocalDate.parse("2026-02-20"), "75")
                 .acknowledgementRemedies(acknowledgement).refusalRemedies(refusal)
-                .cadaRegisteredOn(LocalDate.parse("2026-04-10"));
+                .dates(d -> d.withCadaRegisteredOn(LocalDate.parse("2026-04-10")));
         if (!express.equals("none")) {
-            facts.refusedOn(LocalDate.parse(express));
+            facts.dates(d -> d.withRefusedOn(LocalDate.parse(express)));
         }
         if (written) {
-            facts.confirmedRefusalOn(LocalDate.parse("2026-05-05"));
+            facts.dates(d -> d.withConfirmedRefusalOn(LocalDate.parse("2026-05-05")));
         }
         DeadlineChain chain = calculator.explain(facts.build());
         Deadline referral = chain.step(CADA_REFERRAL_DEADLINE).orElseThrow();
@@ -80,7 +80,7 @@ class RemedyRuleTest {
         }
         // The safe dates never count on the exception.
         assertThat(referral.earliest()).isEqualTo(calculator.explain(RequestFacts.builder(LocalDate.parse("2026-02-20"),
-                "75").refusedOn(express.equals("none") ? null : LocalDate.parse(express)).build())
+                "75").dates(d -> d.withRefusedOn(express.equals("none") ? null : LocalDate.parse(express))).build())
                 .step(CADA_REFERRAL_DEADLINE).orElseThrow().earliest());
     }
 

@@ -3,7 +3,7 @@ package fr.lanterne.deadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.requests.LegalDates;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class RequestFactsTest {
 
     @Test
     void refusesARefusalBeforeTheRequestWasReceived() {
-        assertThatThrownBy(() -> received("2026-03-02").refusedOn(date("2026-02-27")).build())
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withRefusedOn(date("2026-02-27"))).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("La date du refus exprès (27 février 2026) précède la date de réception de la demande "
                         + "(2 mars 2026) : vérifiez les dates.");
@@ -57,7 +57,7 @@ class RequestFactsTest {
 
     @Test
     void refusesAnOpinionWithoutAReferral() {
-        assertThatThrownBy(() -> received("2026-03-02").cadaOpinionOn(date("2026-05-02")).build())
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withCadaOpinionOn(date("2026-05-02"))).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Un avis de la CADA suppose une saisine de la CADA : indiquez aussi la date à laquelle la "
                         + "CADA l'a enregistrée.");
@@ -65,8 +65,8 @@ class RequestFactsTest {
 
     @Test
     void refusesAnOpinionBeforeTheReferral() {
-        assertThatThrownBy(() -> received("2026-03-02").cadaRegisteredOn(date("2026-04-10"))
-                .cadaOpinionOn(date("2026-04-09")).build())
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withCadaOpinionOn(date("2026-04-09"))).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("La date de l'avis de la CADA (9 avril 2026) précède la date d'enregistrement de la saisine"
                         + " (10 avril 2026) : vérifiez les dates.");
@@ -74,15 +74,16 @@ class RequestFactsTest {
 
     @Test
     void refusesAFirstRefusalAfterTheReferral() {
-        assertThatThrownBy(() -> received("2026-03-02").cadaRegisteredOn(date("2026-04-10"))
-                .refusedOn(date("2026-04-20")).build())
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))
+                .withRefusedOn(date("2026-04-20"))).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageEndingWith(": enregistrez-le comme un refus confirmé.");
     }
 
     @Test
     void refusesAnAnswerAndAWithdrawalTogether() {
-        assertThatThrownBy(() -> received("2026-03-02").answeredOn(date("2026-03-20")).withdrawnOn(date("2026-03-10"))
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withAnsweredOn(date("2026-03-20"))
+                .withWithdrawnOn(date("2026-03-10")))
                 .build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Une demande ne peut pas être à la fois entièrement satisfaite et retirée");
@@ -90,8 +91,8 @@ class RequestFactsTest {
 
     @Test
     void refusesEventsAfterTheEndOfTheChain() {
-        assertThatThrownBy(() -> received("2026-03-02").withdrawnOn(date("2026-03-10"))
-                .refusedOn(date("2026-03-20")).build())
+        assertThatThrownBy(() -> received("2026-03-02").dates(d -> d.withWithdrawnOn(date("2026-03-10"))
+                .withRefusedOn(date("2026-03-20"))).build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("La demande a été retirée le 10 mars 2026 : aucun autre événement ne peut suivre (vous en "
                         + "avez indiqué un le 20 mars 2026).");
@@ -99,8 +100,8 @@ class RequestFactsTest {
 
     @Test
     void copiesItselfIntoABuilder() {
-        var facts = received("2026-03-02").refusedOn(date("2026-03-20")).build();
-        assertThat(facts.toBuilder().cadaRegisteredOn(date("2026-04-01")).build())
+        var facts = received("2026-03-02").dates(d -> d.withRefusedOn(date("2026-03-20"))).build();
+        assertThat(facts.toBuilder().dates(d -> d.withCadaRegisteredOn(date("2026-04-01"))).build())
                 .isEqualTo(new RequestFacts(Departement.of("75"), null, LegalDates.receivedOn(date("2026-03-02"))
                         .withRefusedOn(date("2026-03-20")).withCadaRegisteredOn(date("2026-04-01")), null));
     }

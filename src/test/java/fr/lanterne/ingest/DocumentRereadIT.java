@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.LanterneIntegrationTest;
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.TestData;
 import fr.lanterne.TestMail;
 import fr.lanterne.TestUsers;

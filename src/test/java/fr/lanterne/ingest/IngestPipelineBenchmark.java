@@ -2,7 +2,7 @@ package fr.lanterne.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.bench.BenchmarkReport;
 import fr.lanterne.ingest.DocumentRecords.Item;
 import fr.lanterne.ingest.DocumentRecords.Report;

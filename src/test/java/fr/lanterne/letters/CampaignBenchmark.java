@@ -1,6 +1,6 @@
 package fr.lanterne.letters;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.bench.BenchmarkReport;
 import fr.lanterne.requests.CampaignProgress;
 import fr.lanterne.requests.CampaignTargets;
@@ -94,7 +94,7 @@ class CampaignBenchmark {
                         BenchmarkReport.row("Whole campaign, plan to print files", List.of(planning + running))),
                 String.format(java.util.Locale.ROOT, "Requests created: %d (job %s). Letters per second, plan to "
                         + "letters on disk: %.0f. Raw PDFBox rendering of the same letter on %d threads, writing each "
-                        + "to a file, same run: %.0f letters/s. Ratio: %.2f.", letters, done.jobStatus(), rate, threads,
+                        + "to a file, same run: %.0f letters/s. Ratio: %.2f.", letters, done.state(), rate, threads,
                         raw, rate / raw));
     }
 

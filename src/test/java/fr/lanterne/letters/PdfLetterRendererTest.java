@@ -3,7 +3,7 @@ package fr.lanterne.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package fr.lanterne.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestUsers;
 import fr.lanterne.users.Users;

@@ -3,7 +3,7 @@ package fr.lanterne.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
 import fr.lanterne.TestMail;
@@ -84,7 +84,7 @@ class CampaignIT {
         long id = campaigns.create(campaign, "alice");
         List<CampaignProgress> seen = new ArrayList<>();
         CampaignProgress done = campaigns.run(id, seen::add);
-        assertThat(done.jobStatus()).isEqualTo("COMPLETED");
+        assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);
         assertThat(done.status()).isEqualTo("COMPLETED");
         assertThat(done.requestsByStatus()).containsEntry(RequestStatus.SENT, 8).containsEntry(RequestStatus.QUEUED, 3);
         assertThat(done.state()).isEqualTo(CampaignState.COMPLETED);

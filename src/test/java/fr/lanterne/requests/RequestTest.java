@@ -3,8 +3,8 @@ package fr.lanterne.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

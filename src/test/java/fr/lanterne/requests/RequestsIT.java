@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import fr.lanterne.ConflictException;
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
 import fr.lanterne.TestMail;

@@ -35,6 +35,7 @@ class TargetScreeningTest {
             FREE   | EMAIL | false | true  | -     | NO_EMAIL          | pas d'adresse électronique connue
             FREE   | POST  | true  | true  | POST  | -                 | -
             FREE   | POST  | true  | false | -     | NO_POSTAL_ADDRESS | pas d'adresse postale connue
+            FREE   | POST  | false | false | -     | NO_POSTAL_ADDRESS | pas d'adresse postale connue
             OPEN   | AUTO  | true  | true  | -     | OPEN_REQUEST      | une demande identique est déjà en cours
             OPEN   | POST  | false | false | -     | OPEN_REQUEST      | une demande identique est déjà en cours
             RECENT | AUTO  | true  | true  | -     | WRITTEN_RECENTLY  | la même lettre lui a été adressée il y a moins de 180 jours (CRPA L311-2)

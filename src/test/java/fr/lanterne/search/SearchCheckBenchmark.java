@@ -2,7 +2,7 @@ package fr.lanterne.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.bench.BenchmarkReport;
 import fr.lanterne.ingest.Documents;
 import java.nio.file.Path;

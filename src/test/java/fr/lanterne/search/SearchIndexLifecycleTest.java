@@ -6,7 +6,7 @@ import static fr.lanterne.search.ObtainedDocuments.NIMES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.registry.Technology;
 import java.io.IOException;
 import java.nio.file.Files;

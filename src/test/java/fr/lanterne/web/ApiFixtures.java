@@ -1,7 +1,7 @@
 package fr.lanterne.web;
 
 import fr.lanterne.TestUsers;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.ingest.DocumentRecords;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import fr.lanterne.ConflictException;
+import fr.lanterne.shared.ConflictException;
 import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestData;
 import fr.lanterne.TestIdentity;

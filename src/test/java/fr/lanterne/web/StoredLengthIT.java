@@ -3,7 +3,7 @@ package fr.lanterne.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.StoredIn;
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;

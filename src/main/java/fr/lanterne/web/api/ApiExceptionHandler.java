@@ -1,6 +1,6 @@
 package fr.lanterne.web.api;
 
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.web.BodyTooLargeException;
 import fr.lanterne.web.ErrorStatus;
 import fr.lanterne.web.FieldProblem;

@@ -1,6 +1,6 @@
 package fr.lanterne.web.api;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Commune;
 import fr.lanterne.authorities.CommuneNotFoundException;

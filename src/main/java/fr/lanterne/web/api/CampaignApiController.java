@@ -2,7 +2,7 @@ package fr.lanterne.web.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.lanterne.requests.AddressMissing;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.requests.CampaignPlan;
 import fr.lanterne.requests.CampaignProgress;
 import fr.lanterne.requests.CampaignTargets;

@@ -1,7 +1,7 @@
 package fr.lanterne.web.api;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.requests.RequestReference;

@@ -1,6 +1,6 @@
 package fr.lanterne.web.api;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.deadlines.DateInput;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;

@@ -1,6 +1,6 @@
 package fr.lanterne.web.api;
 
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.deadlines.DateInput;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewRequest;

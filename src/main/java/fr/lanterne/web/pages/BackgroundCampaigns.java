@@ -36,7 +36,7 @@ class BackgroundCampaigns {
             executor.execute(() -> {
                 try {
                     campaigns.run(campaignId, progress -> { });
-                } catch (fr.lanterne.UserError e) {
+                } catch (fr.lanterne.shared.UserError e) {
                     // Refused before it started (no requester identity yet): the pages' banner says why.
                     log.warn("The job of campaign {} did not start: {}", campaignId, e.getMessage());
                 } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.deadlines.CalendarFeed;
 import fr.lanterne.users.User;
 import fr.lanterne.users.Users;

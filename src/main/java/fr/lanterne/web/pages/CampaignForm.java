@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.StoredIn;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.StoredIn;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.requests.CampaignTargets;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.NewCampaign;

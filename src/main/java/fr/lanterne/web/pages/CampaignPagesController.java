@@ -1,6 +1,7 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.UserError;
+import fr.lanterne.shared.Paris;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.letters.LetterTemplate;
 import fr.lanterne.letters.Letters;
@@ -51,7 +52,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/campagnes")
 class CampaignPagesController {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Requests and targets shown on a page; the others are counted. */
     private static final int SHOWN = 100;
 
@@ -76,7 +76,7 @@ class CampaignPagesController {
 
     @ModelAttribute("zone")
     ZoneId zone() {
-        return PARIS;
+        return Paris.ZONE;
     }
 
     @GetMapping

@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.NotFoundException;
+import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.authorities.Authorities;

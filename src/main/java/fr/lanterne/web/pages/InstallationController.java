@@ -1,8 +1,8 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.NotFoundException;
-import fr.lanterne.StoredIn;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.NotFoundException;
+import fr.lanterne.shared.StoredIn;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.users.Users;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;

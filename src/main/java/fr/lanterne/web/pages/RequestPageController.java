@@ -1,8 +1,8 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.StoredIn;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.StoredIn;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.deadlines.DateInput;
 import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.Deadlines;
@@ -148,7 +148,7 @@ class RequestPageController {
         RequestReference ref = followed(reference, user);
         Action action = Action.of(path);
         if (action == null) {
-            throw new fr.lanterne.NotFoundException("Action inconnue : « " + path + " ».", Map.of("action", path));
+            throw new fr.lanterne.shared.NotFoundException("Action inconnue : « " + path + " ».", Map.of("action", path));
         }
         try {
             Inputs.check(validator, new ActionFields(form.get("date"), form.get("evidence"), form.get("text")));

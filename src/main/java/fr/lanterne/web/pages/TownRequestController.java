@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages;
 
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.authorities.Commune;

@@ -103,7 +103,7 @@ class DeadlineTimelineTest {
         RequestDetails request = request(RequestStatus.REFERRED_TO_CADA, SENT, RECEIVED,
                 r -> withCada(r, registered.minusDays(5), registered));
         DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).cadaRegisteredOn(registered), today), today);
+                .sent(SENT).dates(d -> d.withCadaRegisteredOn(registered)), today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "REFUSAL:DONE",
                 "CADA_REFERRAL:DONE", "TODAY", "CADA_OPINION:CURRENT", "CONFIRMED_REFUSAL:TO_COME", "COURT:TO_COME");
@@ -120,7 +120,7 @@ class DeadlineTimelineTest {
         LocalDate today = LocalDate.of(2026, 4, 10);
         RequestDetails request = request(RequestStatus.ANSWERED, SENT, RECEIVED, r -> withAnswer(r, answered));
         DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).answeredOn(answered), today), today);
+                .sent(SENT).dates(d -> d.withAnsweredOn(answered)), today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "END:DONE", "TODAY",
                 "REFUSAL:NOT_APPLICABLE", "CADA_REFERRAL:NOT_APPLICABLE", "CADA_OPINION:NOT_APPLICABLE",

@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.accounts;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.users.Role;
 import fr.lanterne.users.User;
 import fr.lanterne.users.Users;

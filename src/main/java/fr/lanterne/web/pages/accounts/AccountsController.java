@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.accounts;
 
-import fr.lanterne.NotFoundException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.NotFoundException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.users.Account;
 import fr.lanterne.users.PasswordResets;
 import fr.lanterne.users.Role;

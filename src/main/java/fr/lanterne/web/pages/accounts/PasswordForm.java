@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.accounts;
 
 import jakarta.validation.constraints.Size;
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.users.Users;
 import org.springframework.validation.Errors;
 

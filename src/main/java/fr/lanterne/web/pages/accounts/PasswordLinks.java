@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.accounts;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.requests.RequestsProperties;
 import fr.lanterne.settings.RequesterIdentity;
 import fr.lanterne.settings.Settings;

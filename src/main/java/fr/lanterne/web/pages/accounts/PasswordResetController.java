@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.accounts;
 
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.users.PasswordResets;
 import fr.lanterne.users.Users;
 import fr.lanterne.web.AuditDetail;

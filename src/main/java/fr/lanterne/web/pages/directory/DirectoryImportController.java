@@ -1,8 +1,8 @@
 package fr.lanterne.web.pages.directory;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.NotFoundException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.NotFoundException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.web.ErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.directory;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactImportProblem;
 import fr.lanterne.authorities.ContactImportProgress;

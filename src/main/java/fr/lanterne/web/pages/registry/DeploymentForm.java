@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.registry;
 
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentChanges;
 import fr.lanterne.registry.DeploymentDraft;

@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.registry;
 
-import fr.lanterne.ConflictException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentChanges;
 import fr.lanterne.registry.DeploymentDraft;

@@ -1,7 +1,7 @@
 package fr.lanterne.web.pages.registry;
 
 import fr.lanterne.registry.HistoryEntry;
-import java.time.ZoneId;
+import fr.lanterne.shared.Paris;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import org.springframework.context.MessageSource;
  */
 final class HistoryLines {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** One change of the history. */
     record Line(ZonedDateTime at, String by, String action, List<Change> changes) {
@@ -43,7 +42,7 @@ final class HistoryLines {
     List<Line> of(List<HistoryEntry> history) {
         List<Line> lines = new ArrayList<>(history.size());
         for (HistoryEntry entry : history) {
-            lines.add(0, new Line(entry.changedAt().atZone(PARIS), entry.changedBy(),
+            lines.add(0, new Line(entry.changedAt().atZone(Paris.ZONE), entry.changedBy(),
                     message("registry.history." + entry.action(), entry.action()), changes(entry)));
         }
         return lines;

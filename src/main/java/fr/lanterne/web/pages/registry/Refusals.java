@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.registry;
 
-import fr.lanterne.UserError;
+import fr.lanterne.shared.UserError;
 import java.util.Map;
 import org.springframework.validation.Errors;
 

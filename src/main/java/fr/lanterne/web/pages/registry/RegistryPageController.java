@@ -1,7 +1,8 @@
 package fr.lanterne.web.pages.registry;
 
-import fr.lanterne.InvalidInputException;
-import fr.lanterne.UserError;
+import fr.lanterne.shared.InvalidInputException;
+import fr.lanterne.shared.Paris;
+import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityCodes;
 import fr.lanterne.authorities.Commune;
@@ -197,14 +198,14 @@ class RegistryPageController {
                 : documents.summaries(cited).stream().collect(Collectors.toMap(DocumentRecords.Summary::sha256,
                         Function.identity()));
         model.addAttribute("deployment", deployment);
-        model.addAttribute("updatedAt", deployment.updatedAt().atZone(HistoryLines.PARIS));
+        model.addAttribute("updatedAt", deployment.updatedAt().atZone(Paris.ZONE));
         model.addAttribute("sources", deployment.sources().stream().map(s -> {
             DocumentRecords.Summary document = s.documentSha256() == null ? null
                     : citedDocuments.get(s.documentSha256());
             boolean readable = document != null && (signedIn || document.published());
             String note = s.documentSha256() == null || readable ? null
                     : document == null ? "registry.sources.documentMissing" : "registry.sources.documentUnpublished";
-            return new SourceView(s, s.addedAt().atZone(HistoryLines.PARIS), readable ? label(document) : null,
+            return new SourceView(s, s.addedAt().atZone(Paris.ZONE), readable ? label(document) : null,
                     readable, note);
         }).toList());
         model.addAttribute("history", new HistoryLines(messages, locale).of(registry.history(id)));
@@ -231,7 +232,7 @@ class RegistryPageController {
                 .filter(d -> !cited.contains(d.sha256()))
                 .map(d -> new Candidate(d.sha256(), label(d) + " ("
                         + messages.getMessage("documentKind." + d.kind(), null, d.kindLabel(), locale) + ", "
-                        + d.receivedAt().atZone(HistoryLines.PARIS).toLocalDate() + ")"))
+                        + d.receivedAt().atZone(Paris.ZONE).toLocalDate() + ")"))
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.registry;
 
-import fr.lanterne.StoredIn;
+import fr.lanterne.shared.StoredIn;
 import fr.lanterne.registry.SourceDraft;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.settings;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.settings.IdentityDraft;
 import fr.lanterne.settings.Settings;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package fr.lanterne.web.pages.statistics;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.DepartementName;
 import fr.lanterne.requests.RequestStatistics;

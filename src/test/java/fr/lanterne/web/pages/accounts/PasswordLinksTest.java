@@ -2,7 +2,7 @@ package fr.lanterne.web.pages.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.lanterne.DataDirectory;
+import fr.lanterne.shared.DataDirectory;
 import fr.lanterne.requests.RequestsProperties;
 import fr.lanterne.users.PasswordResets;
 import fr.lanterne.users.Role;

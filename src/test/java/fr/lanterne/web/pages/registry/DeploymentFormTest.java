@@ -3,7 +3,7 @@ package fr.lanterne.web.pages.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.lanterne.InvalidInputException;
+import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentChanges;
 import fr.lanterne.registry.DeploymentDraft;

@@ -1,4 +1,4 @@
-package fr.lanterne;
+package fr.lanterne.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.lanterne;
+package fr.lanterne.shared;
 
 import java.util.Map;
 

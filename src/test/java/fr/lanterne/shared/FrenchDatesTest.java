@@ -1,4 +1,4 @@
-package fr.lanterne.letters;
+package fr.lanterne.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +18,15 @@ class FrenchDatesTest {
     })
     void writesDatesTheFrenchWay(LocalDate date, String expected) {
         assertThat(FrenchDates.format(date)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2027-05-01, samedi 1er mai 2027",
+            "2026-12-08, mardi 8 décembre 2026",
+            "2026-08-02, dimanche 2 août 2026",
+    })
+    void namesTheDayBeforeTheDate(LocalDate date, String expected) {
+        assertThat(FrenchDates.withWeekday(date)).isEqualTo(expected);
     }
 }

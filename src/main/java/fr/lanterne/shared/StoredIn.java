@@ -1,4 +1,4 @@
-package fr.lanterne;
+package fr.lanterne.shared;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

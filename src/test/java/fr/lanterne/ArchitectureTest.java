@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import fr.lanterne.architecture.ModuleRules;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,19 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    /**
-     * Modules being reshaped on other branches, whose public types outside their API are tolerated until those
-     * branches are merged; then this set is emptied (rule {@link ModuleRules#publicTypesAreTheApi()} only).
-     */
-    static final Set<String> PUBLIC_TYPES_TOLERATED_UNTIL_RESHAPED = Set.of(
-            "search", "ingest", "requests", "deadlines", "letters", "authorities");
-
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("fr.lanterne");
 
-    private static final ModuleRules MODULES = new ModuleRules(CLASSES, "fr.lanterne",
-            PUBLIC_TYPES_TOLERATED_UNTIL_RESHAPED);
+    private static final ModuleRules MODULES = new ModuleRules(CLASSES, "fr.lanterne");
 
     @Test
     void every_module_declares_its_api_and_what_it_uses() {

@@ -3,7 +3,7 @@ package fr.lanterne.authorities;
 import fr.lanterne.shared.NotFoundException;
 import java.util.Map;
 
-public final class AuthorityNotFoundException extends NotFoundException {
+final class AuthorityNotFoundException extends NotFoundException {
 
     private AuthorityNotFoundException(String message, Map<String, Object> details) {
         super(message, details);

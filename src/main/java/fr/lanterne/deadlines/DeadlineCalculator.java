@@ -34,7 +34,7 @@ import java.util.Objects;
  * <p>This class decides the dates, the windows and which step comes; {@link ChainExplanation} writes what each step
  * says in French.
  */
-public final class DeadlineCalculator {
+final class DeadlineCalculator {
 
     private final PublicHolidays holidays;
     private final Clock clock;

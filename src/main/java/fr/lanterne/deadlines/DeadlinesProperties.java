@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lanterne.deadlines")
 @Validated
-public record DeadlinesProperties(
+record DeadlinesProperties(
         @DefaultValue("0 0 2 * * *") String nightlyCron,
         @DefaultValue("7") @Min(1) int reminderDaysBefore,
         @DefaultValue({"14", "3"}) List<Integer> warningDaysBefore,

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * authorities: "01" to "95", "2A", "2B", "971" to "976", "977", "978". The collectivities of the Pacific and the
  * southern lands are refused: the CRPA applies there with their own rules, which this engine does not model.
  */
-public record Departement(String code) {
+record Departement(String code) {
 
     private static final Set<String> ALSACE_MOSELLE = Set.of("57", "67", "68");
 

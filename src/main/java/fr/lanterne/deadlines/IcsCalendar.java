@@ -12,7 +12,7 @@ import java.util.Objects;
  * Writes deadline events as an iCalendar feed (RFC 5545): all-day events, each with a reminder the day before, CRLF
  * line endings, lines folded at 75 octets without splitting a UTF-8 character, text values escaped.
  */
-public final class IcsCalendar {
+final class IcsCalendar {
 
     static final String PRODUCT = "-//Lanterne//Delais CRPA//FR";
     private static final String CRLF = "\r\n";

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * One all-day event of a calendar feed. The UID must stay the same from one export to the next, so that a calendar
  * app updates the event when a date moves instead of adding a second one: build it with {@link #stableUid}.
  */
-public record IcsEvent(String uid, LocalDate date, String summary, String description) {
+record IcsEvent(String uid, LocalDate date, String summary, String description) {
 
     public IcsEvent {
         Objects.requireNonNull(date, "date");

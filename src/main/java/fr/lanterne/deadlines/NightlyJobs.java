@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /** Runs the nightly job for a night: once, resumed if it was interrupted, refused if it already ran. */
 @Service
-public class NightlyJobs {
+class NightlyJobs {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentMap;
  * jollyday classes as public holidays count; observances (Mayotte's optional Islamic feasts) do not.
  * Thread-safe; holidays are cached per year and département.
  */
-public final class PublicHolidays {
+final class PublicHolidays {
 
     private record Key(int year, Departement departement) {
     }

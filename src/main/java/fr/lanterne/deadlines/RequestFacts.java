@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * @param remedies          whether the acknowledgement of receipt and the written refusal stated the remedies and
  *                          their time limits (CRPA L112-6, R112-5; CJA R421-5): {@link RemedyRule} reads them
  */
-public record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, RemedyMentions remedies) {
+record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, RemedyMentions remedies) {
 
     private static final String RECEIPT = "la date de réception de la demande";
     private static final String REGISTRATION = "la date d'enregistrement de la saisine";

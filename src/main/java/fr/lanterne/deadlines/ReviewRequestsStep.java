@@ -1,6 +1,7 @@
 package fr.lanterne.deadlines;
 
 import fr.lanterne.authorities.Authorities;
+import fr.lanterne.requests.FollowUpDrafts;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.settings.Settings;
@@ -61,9 +62,9 @@ class ReviewRequestsStep {
 
     @Bean
     @StepScope
-    ReviewWriter reviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings,
-                              Clock clock, @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ReviewWriter(requests, authorities, notices, settings, clock, LocalDate.parse(runDate));
+    ReviewWriter reviewWriter(Requests requests, FollowUpDrafts drafts, Authorities authorities, NoticeStore notices,
+                              Settings settings, Clock clock, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ReviewWriter(requests, drafts, authorities, notices, settings, clock, LocalDate.parse(runDate));
     }
 
     @Bean

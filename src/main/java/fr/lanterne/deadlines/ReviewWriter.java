@@ -2,6 +2,7 @@ package fr.lanterne.deadlines;
 
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.AuthorityRef;
+import fr.lanterne.requests.FollowUpDrafts;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
@@ -22,16 +23,18 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 class ReviewWriter implements ItemWriter<NightlyReview.Review> {
     private final Requests requests;
+    private final FollowUpDrafts drafts;
     private final Authorities authorities;
     private final NoticeStore notices;
     private final Settings settings;
     private final Clock clock;
     private final LocalDate night;
 
-    ReviewWriter(Requests requests, Authorities authorities, NoticeStore notices, Settings settings, Clock clock,
-                 LocalDate night) {
+    ReviewWriter(Requests requests, FollowUpDrafts drafts, Authorities authorities, NoticeStore notices,
+                 Settings settings, Clock clock, LocalDate night) {
         this.settings = settings;
         this.requests = requests;
+        this.drafts = drafts;
         this.authorities = authorities;
         this.notices = notices;
         this.clock = clock;
@@ -73,7 +76,7 @@ class ReviewWriter implements ItemWriter<NightlyReview.Review> {
                 boolean waits = waiting != null && draftsReferral(action);
                 if (action.draft() != null && !waits) {
                     try {
-                        draft = requests.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
+                        draft = drafts.draftFollowUp(reference, action.draft().template(), action.draft().prior(),
                                 night);
                     } catch (fr.lanterne.shared.InvalidInputException e) {
                         message += " La lettre n'a pas pu être préparée : " + e.getMessage();

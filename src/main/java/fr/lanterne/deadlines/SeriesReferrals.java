@@ -1,6 +1,8 @@
 package fr.lanterne.deadlines;
 
 import fr.lanterne.letters.PriorRequest;
+import fr.lanterne.requests.FollowUpDrafts;
+import fr.lanterne.requests.FollowUpDrafts.SeriesItem;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.Requests;
@@ -32,6 +34,7 @@ final class SeriesReferrals {
      * refusal later makes a new series, with a key of its own.
      */
     static Optional<Notice> notice(long campaignId, List<RequestDates> refused, Requests requests,
+                                   FollowUpDrafts drafts,
                                    NoticeStore notices, NightlyReview review, Optional<String> identityMissing,
                                    LocalDate night) {
         List<Candidate> candidates = candidates(campaignId, refused);
@@ -52,7 +55,7 @@ final class SeriesReferrals {
                 // Not drafted, and its key left free: a later night drafts it once the identity is complete.
                 return Optional.of(waiting(campaignId, candidate, identityMissing.get(), review, night));
             }
-            return Optional.of(drafted(campaignId, candidate, requests, review, night));
+            return Optional.of(drafted(campaignId, candidate, requests, drafts, review, night));
         }
         return Optional.empty();
     }
@@ -91,24 +94,25 @@ final class SeriesReferrals {
                 + FrenchDates.withWeekday(earliestDeadline(series, review, night)) + " (CRPA R343-1).", null);
     }
 
-    private static Notice drafted(long campaignId, Candidate candidate, Requests requests, NightlyReview review,
+    private static Notice drafted(long campaignId, Candidate candidate, Requests requests, FollowUpDrafts drafts,
+                                  NightlyReview review,
                                   LocalDate night) {
         List<RequestDates> series = candidate.series();
-        List<Requests.SeriesItem> items = series.stream().map(r -> new Requests.SeriesItem(
+        List<SeriesItem> items = series.stream().map(r -> new SeriesItem(
                 r.reference(), prior(r))).toList();
         List<RequestDates> others = otherRequests(campaignId, candidate.template(), series, requests);
-        List<Requests.SeriesItem> listed = new ArrayList<>(items);
-        others.forEach(r -> listed.add(Requests.SeriesItem.other(r.reference(),
+        List<SeriesItem> listed = new ArrayList<>(items);
+        others.forEach(r -> listed.add(SeriesItem.other(r.reference(),
                 NightlyReview.sentOn(r), r.dates().receivedOn(), seriesState(r))));
-        String draft = requests.draftSeriesReferral("campagne-" + campaignId, candidate.template(), listed, night);
+        String draft = drafts.draftSeriesReferral("campagne-" + campaignId, candidate.template(), listed, night);
         // L342-1 has the requester inform « les administrations concernées par la série »: every administration
         // the referral lists, whether it refused or not; one letter each, drafted with the referral and dated
         // like it, for the volunteer to send the same day.
-        for (Requests.SeriesItem item : items) {
-            requests.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
+        for (SeriesItem item : items) {
+            drafts.draftFollowUp(item.reference(), "information-serie", item.prior(), night);
         }
         for (RequestDates r : others) {
-            requests.draftFollowUp(r.reference(), "information-serie", informationPrior(r), night);
+            drafts.draftFollowUp(r.reference(), "information-serie", informationPrior(r), night);
         }
         return new Notice(candidate.key(), NoticeKind.SERIES_REFERRAL, null, null, campaignId, series.get(0).owner(),
                 null, "Campagne n° " + campaignId + " : " + series.size() + " administrations ont refusé la même "

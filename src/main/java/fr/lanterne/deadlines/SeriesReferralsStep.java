@@ -1,5 +1,6 @@
 package fr.lanterne.deadlines;
 
+import fr.lanterne.requests.FollowUpDrafts;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.Requests;
 import fr.lanterne.settings.Settings;
@@ -30,8 +31,8 @@ class SeriesReferralsStep {
 
     @Bean
     Step seriesReferrals(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         Requests requests, NoticeStore notices, NightlyReview review, Settings settings,
-                         Clock clock) {
+                         Requests requests, FollowUpDrafts drafts, NoticeStore notices, NightlyReview review,
+                         Settings settings, Clock clock) {
         return new StepBuilder("seriesReferrals", jobRepository)
                 .tasklet((contribution, context) -> {
                     LocalDate night = LocalDate.parse(context.getStepContext().getStepExecution().getJobParameters()
@@ -51,8 +52,8 @@ class SeriesReferralsStep {
                     }
                     List<Notice> created = new ArrayList<>();
                     for (Map.Entry<Long, List<RequestDates>> campaign : byCampaign.entrySet()) {
-                        SeriesReferrals.notice(campaign.getKey(), campaign.getValue(), requests, notices, review,
-                                settings.referralRefusal(), night).ifPresent(created::add);
+                        SeriesReferrals.notice(campaign.getKey(), campaign.getValue(), requests, drafts, notices,
+                                review, settings.referralRefusal(), night).ifPresent(created::add);
                     }
                     notices.insert(created, night, clock.instant());
                     contribution.incrementWriteCount(created.size());

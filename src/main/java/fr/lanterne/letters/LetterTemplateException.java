@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A template file that cannot be used as it is: the message names the file and, where it can, the line. */
-public final class LetterTemplateException extends InvalidInputException {
+final class LetterTemplateException extends InvalidInputException {
 
     private LetterTemplateException(String message, Map<String, Object> details) {
         super(message, details);

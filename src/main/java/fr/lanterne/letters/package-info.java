@@ -8,9 +8,9 @@
  * Serif subset), as a campaign PDF of many letters, or as a {@link fr.lanterne.letters.LetterEmail}.
  */
 @LanterneModule(
-        api = {Addressee.class, Letter.class, LetterContext.class, LetterEmail.class, LetterTemplate.class,
-                LetterTemplates.class, Letters.class, PriorRequest.class, Requester.class, Series.class,
-                SeriesEntry.class, TemplateKind.class},
+        api = {Addressee.class, CampaignPdf.class, Letter.class, LetterContext.class, LetterEmail.class,
+                LetterTemplate.class, LetterTemplates.class, Letters.class, PriorRequest.class, Requester.class,
+                Series.class, SeriesEntry.class, TemplateKind.class},
         uses = {"authorities", "registry", "shared"})
 package fr.lanterne.letters;
 

@@ -11,7 +11,6 @@ import fr.lanterne.authorities.InseeCode;
 import fr.lanterne.shared.FrenchDates;
 import fr.lanterne.letters.Letter;
 import fr.lanterne.letters.LetterTemplate;
-import fr.lanterne.letters.PriorRequest;
 import fr.lanterne.letters.Letters;
 import fr.lanterne.letters.TemplateKind;
 import fr.lanterne.settings.Settings;
@@ -30,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The requests module's API: create a request (its letter written and queued at once), follow it, record what the
- * authority did. Every change is a dated timeline event with its author.
+ * authority did. Every change is a dated timeline event with its author. Follow-up letters are drafted by
+ * {@link FollowUpDrafts}.
  */
 @Service
 public class Requests {
@@ -40,17 +40,20 @@ public class Requests {
     private final Letters letters;
     private final LetterWriter letterWriter;
     private final RequestDispatcher dispatcher;
+    private final FollowUpDrafts followUps;
     private final RequestsProperties properties;
     private final Settings settings;
     private final Clock clock;
 
     Requests(RequestStore store, Authorities authorities, Letters letters, LetterWriter letterWriter,
-             RequestDispatcher dispatcher, RequestsProperties properties, Settings settings, Clock clock) {
+             RequestDispatcher dispatcher, FollowUpDrafts followUps, RequestsProperties properties, Settings settings,
+             Clock clock) {
         this.store = store;
         this.authorities = authorities;
         this.letters = letters;
         this.letterWriter = letterWriter;
         this.dispatcher = dispatcher;
+        this.followUps = followUps;
         this.properties = properties;
         this.settings = settings;
         this.clock = clock;
@@ -142,19 +145,7 @@ public class Requests {
 
     /** Drafts the referral to the CADA of a refused request now, without waiting for the night. */
     public String draftReferral(RequestReference reference) {
-        RequestDetails r = details(reference);
-        LegalDates d = r.dates();
-        LocalDate refusal = d.refusedOn() != null ? d.refusedOn()
-                : d.partialAnswerOn() != null ? d.partialAnswerOn() : d.implicitRefusalOn();
-        if (refusal == null || r.sentOn() == null) {
-            throw new ConflictException("La demande " + reference + " n'a pas de refus enregistré (état : "
-                    + r.statusLabel() + ") : la saisine de la CADA vient après un refus, exprès ou implicite.",
-                    Map.of("status", r.status().name()));
-        }
-        PriorRequest prior = d.refusedOn() != null || d.partialAnswerOn() != null
-                ? PriorRequest.refused(r.template(), r.sentOn(), d.receivedOn(), refusal)
-                : PriorRequest.unanswered(r.template(), r.sentOn(), d.receivedOn(), refusal);
-        return draftFollowUp(reference, "saisine-cada", prior, today());
+        return followUps.draftReferral(details(reference), today());
     }
 
     /** The date the authority received the request: its legal deadlines start there (CRPA R311-13). */
@@ -342,69 +333,6 @@ public class Requests {
     /** Open requests after an id, a page at a time, for the nightly job. */
     public List<RequestDates> openRequestsAfter(long afterId, int limit) {
         return store.openDatesAfter(afterId, limit);
-    }
-
-    /**
-     * Drafts a follow-up letter of a request (a reminder, a referral to the CADA) for a volunteer to check and send,
-     * and notes it in the request's timeline.
-     *
-     * @return the draft's path relative to the data directory
-     */
-    @Transactional
-    public String draftFollowUp(RequestReference reference, String templateId, PriorRequest prior, LocalDate date) {
-        Request request = store.findForUpdate(reference).orElseThrow(() -> notFound(reference));
-        Authority authority = authorities.authority(request.state().authorityId());
-        Letter letter = letterWriter.composeFollowUp(reference, templateId, authority, prior, date);
-        String file = letterWriter.writeDraft(reference.value(), templateId, letter);
-        EventType type = switch (letters.templates().get(templateId).kind()) {
-            case REMINDER -> EventType.REMINDER_DRAFTED;
-            case SERIES_INFORMATION -> EventType.SERIES_INFORMATION_DRAFTED;
-            default -> EventType.REFERRAL_DRAFTED;
-        };
-        store.update(request.followUpDrafted(type, file, clock.instant()));
-        return file;
-    }
-
-    /**
-     * One request of a series referral: a refusal referred (its {@code prior}), or another request of the series
-     * with its state in words (CRPA L342-1: the requester identifies every request of the series).
-     */
-    public record SeriesItem(RequestReference reference, PriorRequest prior, LocalDate sentOn, LocalDate receivedOn,
-                             String state) {
-
-        /** A refusal the series referral is about. */
-        public SeriesItem(RequestReference reference, PriorRequest prior) {
-            this(reference, prior, null, null, null);
-        }
-
-        /** Another request of the series, sent on {@code sentOn}, in the state {@code state}. */
-        public static SeriesItem other(RequestReference reference, LocalDate sentOn, LocalDate receivedOn,
-                                       String state) {
-            return new SeriesItem(reference, null, sentOn, receivedOn, state);
-        }
-    }
-
-    /**
-     * Drafts one referral to the CADA for a series of requests with the same object to different authorities
-     * (CRPA L342-1).
-     *
-     * @param key names the draft (its folder under drafts/), e.g. "campagne-12"
-     * @return the draft's path relative to the data directory
-     */
-    public String draftSeriesReferral(String key, String templateId, List<SeriesItem> items, LocalDate date) {
-        List<fr.lanterne.letters.SeriesEntry> entries = new java.util.ArrayList<>();
-        for (SeriesItem item : items) {
-            Request request = store.find(item.reference()).orElseThrow(() -> notFound(item.reference()));
-            Authority authority = authorities.authority(request.state().authorityId());
-            fr.lanterne.letters.Addressee addressee = fr.lanterne.letters.Addressee.of(authority);
-            entries.add(item.prior() != null
-                    ? fr.lanterne.letters.SeriesEntry.of(item.reference().value(), addressee, item.prior())
-                    : fr.lanterne.letters.SeriesEntry.other(item.reference().value(), addressee, item.sentOn(),
-                    item.receivedOn(), item.state()));
-        }
-        Letter letter = letterWriter.composeSeries(key.toUpperCase(java.util.Locale.ROOT),
-                new fr.lanterne.letters.Series(templateId, entries), date);
-        return letterWriter.writeDraft(key, "saisine-cada-serie-" + date, letter);
     }
 
     /** Sends the queued emails that are due, now (the scheduler also does it every minute). */

@@ -4,8 +4,8 @@
 @LanterneModule(
         api = {AddressMissing.class, CampaignCommand.class, CampaignPlan.class, CampaignProgress.class, CampaignState.class,
                 CampaignSummary.class, CampaignTargets.class, Campaigns.class, Channel.class, EventType.class,
-                LegalDates.class, NewCampaign.class, NewRequest.class, PlannedRequest.class, RemedyMentions.class, RequestDates.class,
-                RequestDetails.class,
+                FollowUpDrafts.class, LegalDates.class, NewCampaign.class, NewRequest.class, PlannedRequest.class,
+                RemedyMentions.class, RequestDates.class, RequestDetails.class,
                 RequestReference.class, RequestStatistics.class, RequestStatus.class, RequestSummary.class,
                 Requests.class, RequestsCommand.class, RequestsProperties.class, Statistics.class,
                 StatisticsFilter.class, TargetList.class, TimelineEvent.class},

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * {@link #rebuild(Stream)} recreates the index from them, so losing the index loses nothing.
  *
  * <p>{@link LuceneSearchIndex} keeps it in a folder of the data directory, for one application instance. Everything
- * the rest of the application sees goes through this interface and its records, so an OpenSearch implementation can
- * replace it when several instances serve searches. That change needs:
+ * the rest of the module sees goes through this interface and its records (other modules see {@link Search}), so an
+ * OpenSearch implementation can replace it when several instances serve searches. That change needs:
  * <ul>
  *   <li>an index mapping with the same analysis, as custom analysis settings: {@code standard} tokenizer,
  *       {@code elision} (French articles), {@code lowercase}, {@code asciifolding}, a {@code stop} filter with
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *       index deleted; writes during the rebuild sent to both, as here.</li>
  * </ul>
  */
-public interface SearchIndex extends AutoCloseable {
+interface SearchIndex extends AutoCloseable {
 
     /**
      * Indexes the given pages, replacing every page already indexed for their documents (a re-ingested document does

@@ -41,7 +41,6 @@ public final class ModuleRules {
     public static final String ROOT = "root";
 
     private final String basePackage;
-    private final Set<String> publicTypesTolerated;
     private final Map<String, Declaration> declarations = new TreeMap<>();
     private final Set<String> usedFromAnotherPackageOfTheirModule = new HashSet<>();
 
@@ -54,13 +53,8 @@ public final class ModuleRules {
         }
     }
 
-    /**
-     * @param publicTypesTolerated modules whose public top-level types outside the API are tolerated for now (rule
-     *                             {@link #publicTypesAreTheApi()} only)
-     */
-    public ModuleRules(JavaClasses classes, String basePackage, Set<String> publicTypesTolerated) {
+    public ModuleRules(JavaClasses classes, String basePackage) {
         this.basePackage = basePackage;
-        this.publicTypesTolerated = Set.copyOf(publicTypesTolerated);
         for (JavaClass javaClass : classes) {
             String module = moduleOf(javaClass);
             if (module != null) {
@@ -186,7 +180,6 @@ public final class ModuleRules {
                     public void check(JavaClass javaClass, ConditionEvents events) {
                         Declaration own = declarations.get(moduleOf(javaClass));
                         if (javaClass.getModifiers().contains(JavaModifier.PUBLIC)
-                                && !publicTypesTolerated.contains(own.module())
                                 && !own.api().contains(javaClass.getName())
                                 && !usedFromAnotherPackageOfTheirModule.contains(javaClass.getName())) {
                             events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()

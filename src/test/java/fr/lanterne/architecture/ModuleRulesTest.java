@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The module rules fail where they should: on the fixture application, whose modules break each rule once. */
@@ -17,7 +16,7 @@ class ModuleRulesTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
-    private static final ModuleRules RULES = new ModuleRules(CLASSES, FIXTURE, Set.of());
+    private static final ModuleRules RULES = new ModuleRules(CLASSES, FIXTURE);
 
     @Test
     void a_module_without_its_annotation_or_using_an_unknown_module_is_reported() {
@@ -78,14 +77,6 @@ class ModuleRulesTest {
                 "fr.lanterne.architecture.fixture.beta.BetaInternal is public but not in the API of module beta. "
                         + "Fix: make it package-private, or, if other modules need it, add BetaInternal.class to api "
                         + "in fr/lanterne/architecture/fixture/beta/package-info.java");
-    }
-
-    @Test
-    void tolerated_modules_may_keep_public_types_for_now() {
-        ModuleRules tolerant = new ModuleRules(CLASSES, FIXTURE, Set.of("alpha", "beta"));
-
-        assertThat(tolerant.publicTypesAreTheApi().evaluate(CLASSES).hasViolation()).isFalse();
-        assertThat(tolerant.otherModulesAreUsedThroughTheirApi().evaluate(CLASSES).hasViolation()).isTrue();
     }
 
     private static List<String> violations(ArchRule rule) {

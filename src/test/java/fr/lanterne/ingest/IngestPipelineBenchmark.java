@@ -8,7 +8,8 @@ import fr.lanterne.ingest.DocumentRecords.Item;
 import fr.lanterne.ingest.DocumentRecords.Report;
 import fr.lanterne.ingest.DocumentRecords.Result;
 import fr.lanterne.ingest.DocumentRecords.Source;
-import fr.lanterne.search.SearchIndex;
+import fr.lanterne.search.Search;
+import fr.lanterne.search.TestIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,7 +48,10 @@ class IngestPipelineBenchmark {
     Documents documents;
 
     @Autowired
-    SearchIndex searchIndex;
+    Search search;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -103,7 +108,7 @@ class IngestPipelineBenchmark {
         assertThat(count("SELECT COUNT(*) FROM document_page")).isEqualTo(pages);
         awaitCommitted();
         assertThat(count("SELECT COUNT(*) FROM search_queue")).isZero();
-        assertThat(searchIndex.count()).isEqualTo(pages);
+        assertThat(search.status().pages()).isEqualTo(pages);
         try (Stream<Path> stored = Files.walk(dataDirectory.folder("documents"))) {
             assertThat(stored.filter(Files::isRegularFile).count()).isEqualTo(files);
         }
@@ -120,7 +125,7 @@ class IngestPipelineBenchmark {
     /** Forgets every document: index entries, rows, stored files. */
     private void forget() throws IOException {
         awaitCommitted();
-        jdbc.sql("SELECT sha256 FROM document").query(String.class).list().forEach(searchIndex::delete);
+        jdbc.sql("SELECT sha256 FROM document").query(String.class).list().forEach(sha256 -> TestIndex.forget(context, sha256));
         for (String table : List.of("search_queue", "document_link", "document_mention", "document_page",
                 "document_publication", "document", "intake")) {
             jdbc.sql("DELETE FROM " + table).update();
@@ -132,7 +137,7 @@ class IngestPipelineBenchmark {
                 }
             }
         }
-        assertThat(searchIndex.count()).isZero();
+        assertThat(search.status().pages()).isZero();
     }
 
     private long count(String sql) {

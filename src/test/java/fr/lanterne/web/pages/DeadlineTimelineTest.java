@@ -2,10 +2,8 @@ package fr.lanterne.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.lanterne.deadlines.DeadlineCalculator;
 import fr.lanterne.deadlines.DeadlineChain;
-import fr.lanterne.deadlines.PublicHolidays;
-import fr.lanterne.deadlines.RequestFacts;
+import fr.lanterne.deadlines.TestDeadlines;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.LegalDates;
 import fr.lanterne.requests.RequestDetails;
@@ -32,7 +30,7 @@ class DeadlineTimelineTest {
     private static final LocalDate RECEIVED = LocalDate.of(2026, 3, 2);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final DeadlineCalculator calculator = new DeadlineCalculator(new PublicHolidays(),
+    private final TestDeadlines deadlines = TestDeadlines.at(
             Clock.fixed(RECEIVED.atStartOfDay(PARIS).toInstant(), PARIS));
 
     @Test
@@ -51,8 +49,7 @@ class DeadlineTimelineTest {
     void while_the_town_hall_may_still_answer_the_refusal_is_current_and_the_referral_window_is_announced() {
         LocalDate today = LocalDate.of(2026, 3, 20);
         RequestDetails request = request(RequestStatus.RECEIVED, SENT, RECEIVED, r -> r);
-        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT), today), today);
+        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(request, today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "TODAY", "REFUSAL:CURRENT",
                 "CADA_REFERRAL:TO_COME", "CADA_OPINION:TO_COME", "CONFIRMED_REFUSAL:TO_COME", "COURT:TO_COME");
@@ -73,8 +70,7 @@ class DeadlineTimelineTest {
     void once_the_silence_is_a_refusal_the_referral_to_the_cada_is_the_thing_to_do() {
         LocalDate today = LocalDate.of(2026, 4, 10);
         RequestDetails request = request(RequestStatus.IMPLICITLY_REFUSED, SENT, RECEIVED, r -> r);
-        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT), today), today);
+        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(request, today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "REFUSAL:DONE", "TODAY",
                 "CADA_REFERRAL:CURRENT", "CADA_OPINION:TO_COME", "CONFIRMED_REFUSAL:TO_COME", "COURT:TO_COME");
@@ -87,8 +83,7 @@ class DeadlineTimelineTest {
     void a_missed_referral_deadline_says_so_and_what_follows_no_longer_applies() {
         LocalDate today = LocalDate.of(2026, 7, 1);
         RequestDetails request = request(RequestStatus.IMPLICITLY_REFUSED, SENT, RECEIVED, r -> r);
-        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT), today), today);
+        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(request, today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "REFUSAL:DONE",
                 "CADA_REFERRAL:MISSED", "TODAY", "CADA_OPINION:NOT_APPLICABLE", "CONFIRMED_REFUSAL:NOT_APPLICABLE",
@@ -102,8 +97,7 @@ class DeadlineTimelineTest {
         LocalDate today = LocalDate.of(2026, 5, 4);
         RequestDetails request = request(RequestStatus.REFERRED_TO_CADA, SENT, RECEIVED,
                 r -> withCada(r, registered.minusDays(5), registered));
-        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).dates(d -> d.withCadaRegisteredOn(registered)), today), today);
+        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(request, today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "REFUSAL:DONE",
                 "CADA_REFERRAL:DONE", "TODAY", "CADA_OPINION:CURRENT", "CONFIRMED_REFUSAL:TO_COME", "COURT:TO_COME");
@@ -119,8 +113,7 @@ class DeadlineTimelineTest {
         LocalDate answered = LocalDate.of(2026, 3, 16);
         LocalDate today = LocalDate.of(2026, 4, 10);
         RequestDetails request = request(RequestStatus.ANSWERED, SENT, RECEIVED, r -> withAnswer(r, answered));
-        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(RequestFacts.builder(RECEIVED, "04")
-                .sent(SENT).dates(d -> d.withAnsweredOn(answered)), today), today);
+        DeadlineTimeline timeline = DeadlineTimeline.of(request, chain(request, today), today);
 
         assertThat(states(timeline)).containsExactly("SENT:DONE", "RECEIVED:DONE", "END:DONE", "TODAY",
                 "REFUSAL:NOT_APPLICABLE", "CADA_REFERRAL:NOT_APPLICABLE", "CADA_OPINION:NOT_APPLICABLE",
@@ -129,8 +122,8 @@ class DeadlineTimelineTest {
         assertThat(timeline.next()).isNull();
     }
 
-    private DeadlineChain chain(RequestFacts.Builder facts, LocalDate asOf) {
-        return calculator.explain(facts.build(), asOf);
+    private DeadlineChain chain(RequestDetails request, LocalDate asOf) {
+        return deadlines.of(request, asOf).orElseThrow();
     }
 
     private static List<String> states(DeadlineTimeline timeline) {

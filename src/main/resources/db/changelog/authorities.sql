@@ -143,3 +143,8 @@ CREATE TABLE epci_member (
     PRIMARY KEY (epci_siren, insee),
     KEY epci_member_insee (insee)
 ) ENGINE=InnoDB;
+
+--changeset legal-finish:prada-address-1
+--comment: Where the authority's PRADA receives the requests (CRPA R330-4), when known and different from its own address; a field of the contact like the others, by source.
+ALTER TABLE authority_contact ADD COLUMN prada_address VARCHAR(1000) NULL
+    COMMENT 'postal address of the PRADA (CRPA R330-2 to R330-4); NULL if unknown';

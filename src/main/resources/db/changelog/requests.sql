@@ -99,3 +99,12 @@ CREATE INDEX request_event_type_date ON request_event (type, event_date, request
 --comment: Whether the acknowledgement of receipt or the refusal stated the remedies (CRPA L112-6, CJA R421-5); NULL while nobody said.
 ALTER TABLE request ADD COLUMN remedies_mentioned BOOLEAN NULL
     COMMENT 'the acknowledgement or refusal stated the remedies and deadlines; NULL if unknown';
+
+--changeset legal-finish:remedies-split-1
+--comment: The acknowledgement of receipt (CRPA L112-6, R112-5) and the written refusal (CJA R421-5) answer for different deadlines: one column each. remedies_mentioned keeps the acknowledgement's answer; where a written refusal was recorded, nobody can tell which document the one answer was about, so it is forgotten (NULL: the chain then explains the condition, and the safe dates do not change).
+ALTER TABLE request ADD COLUMN refusal_remedies_mentioned BOOLEAN NULL
+    COMMENT 'the written refusal stated the remedies and time limits (CJA R421-5); NULL if unknown';
+ALTER TABLE request MODIFY COLUMN remedies_mentioned BOOLEAN NULL
+    COMMENT 'the acknowledgement of receipt stated the remedies and time limits (CRPA L112-6, R112-5); NULL if unknown';
+UPDATE request SET remedies_mentioned = NULL
+    WHERE remedies_mentioned IS NOT NULL AND (refused_on IS NOT NULL OR confirmed_refusal_on IS NOT NULL);

@@ -24,7 +24,8 @@ public final class AuthoritiesCommand {
     @Command(name = "import-contacts", mixinStandardHelpOptions = true,
             description = {"Importe les adresses des mairies depuis un fichier :",
                     "- l'export CSV (« ; ») ou JSON de l'Annuaire de l'administration (Service-Public.fr / DILA),",
-                    "- ou une liste CSV des bénévoles : insee,email,postal_address,source.",
+                    "- ou une liste CSV des bénévoles : insee,email,postal_address,source (et, facultative, prada_address :",
+                    "  l'adresse où la PRADA reçoit les demandes, article R330-4 du CRPA).",
                     "Tout le fichier est vérifié d'abord : en cas d'erreur, rien n'est enregistré."})
     static final class ImportContacts implements CliCommand {
         @Parameters(paramLabel = "FICHIER")
@@ -127,12 +128,16 @@ public final class AuthoritiesCommand {
                 description = "Adresse postale ; séparez les lignes par « / ».")
         String address;
 
+        @Option(names = "--prada-address", paramLabel = "ADRESSE",
+                description = "Adresse où la PRADA reçoit les demandes (CRPA R330-4) ; lignes séparées par « / ».")
+        String pradaAddress;
+
         @Override
         public int execute(ApplicationContext context, PrintWriter out) {
             String code = InseeCode.isValid(authority) ? AuthorityCodes.townHall(InseeCode.of(authority).value())
                     : authority;
             Authority updated = context.getBean(Authorities.class)
-                    .setContact(code, new ContactDetails(email, address, null, null), CommandUser.name());
+                    .setContact(code, new ContactDetails(email, address, null, null, pradaAddress), CommandUser.name());
             printAuthority(out, updated);
             return 0;
         }
@@ -148,6 +153,10 @@ public final class AuthoritiesCommand {
             contact.postalAddress().lines().forEach(line -> out.println("    " + line));
         } else {
             out.println("  Adresse : inconnue — saisissez-la avec « authorities set-contact ».");
+        }
+        if (contact.pradaAddress() != null) {
+            out.printf("  Adresse de la PRADA (%s) :%n", contact.pradaProvenance().source().label());
+            contact.pradaAddress().lines().forEach(line -> out.println("    " + line));
         }
     }
 }

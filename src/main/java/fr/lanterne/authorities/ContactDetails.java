@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Contact data as supplied by a file or a person, checked: an email that looks like one, an address of at most
  * ten lines, and at least one way to write to the authority.
+ *
+ * @param pradaAddress the postal address of the authority's PRADA, the person responsible for access to administrative
+ *                     documents, who receives the requests (CRPA R330-4), when it differs from the authority's
  */
-public record ContactDetails(String email, String postalAddress, String phone, String website) {
+public record ContactDetails(String email, String postalAddress, String phone, String website, String pradaAddress) {
 
     // Deliberately simple: one @, a dot in the domain, no spaces. Strict RFC 5322 checks reject real addresses.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -18,6 +21,7 @@ public record ContactDetails(String email, String postalAddress, String phone, S
         postalAddress = normaliseAddress(postalAddress);
         phone = blankToNull(phone);
         website = blankToNull(website);
+        pradaAddress = normaliseAddress(pradaAddress);
         if (email != null) {
             email = email.toLowerCase(Locale.ROOT);
             if (!EMAIL.matcher(email).matches() || email.length() > 320) {
@@ -28,9 +32,18 @@ public record ContactDetails(String email, String postalAddress, String phone, S
             throw new InvalidInputException("L'adresse postale est trop longue (10 lignes et 1 000 caractères au "
                     + "plus).");
         }
-        if (email == null && postalAddress == null) {
+        if (pradaAddress != null && (pradaAddress.lines().count() > 10 || pradaAddress.length() > 1000)) {
+            throw new InvalidInputException("L'adresse de la PRADA est trop longue (10 lignes et 1 000 caractères au "
+                    + "plus).");
+        }
+        if (email == null && postalAddress == null && pradaAddress == null) {
             throw new InvalidInputException("Il faut au moins une adresse électronique ou une adresse postale.");
         }
+    }
+
+    /** Contact data without a PRADA address of its own. */
+    public ContactDetails(String email, String postalAddress, String phone, String website) {
+        this(email, postalAddress, phone, website, null);
     }
 
     private static String blankToNull(String value) {

@@ -42,7 +42,7 @@ class ContactStore {
         for (List<Long> chunk : InLists.chunks(List.copyOf(authorityIds))) {
             jdbc.sql("""
                             SELECT id, authority_id, source, source_reference, source_date, email, postal_address,
-                                   phone, website, recorded_at, recorded_by
+                                   phone, website, prada_address, recorded_at, recorded_by
                             FROM authority_contact WHERE superseded_at IS NULL AND authority_id IN ("""
                             + InLists.placeholders(chunk) + ")")
                     .params(chunk)
@@ -58,7 +58,7 @@ class ContactStore {
         LocalDate sourceDate = rs.getObject("source_date", LocalDate.class);
         // Rows are written through ContactDetails, so they hold at least an email or an address.
         ContactDetails details = new ContactDetails(rs.getString("email"), rs.getString("postal_address"),
-                rs.getString("phone"), rs.getString("website"));
+                rs.getString("phone"), rs.getString("website"), rs.getString("prada_address"));
         Provenance provenance = new Provenance(source, rs.getString("source_reference"), sourceDate,
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
         return new ContactRecord(rs.getLong("id"), rs.getLong("authority_id"), source, rs.getString("source_reference"),
@@ -72,12 +72,14 @@ class ContactStore {
                 .toList();
         Optional<ContactRecord> email = first(byPriority, r -> r.details().email());
         Optional<ContactRecord> address = first(byPriority, r -> r.details().postalAddress());
+        Optional<ContactRecord> prada = first(byPriority, r -> r.details().pradaAddress());
         return new Contact(
                 email.map(r -> r.details().email()).orElse(null), email.map(ContactRecord::provenance).orElse(null),
                 address.map(r -> r.details().postalAddress()).orElse(null),
                 address.map(ContactRecord::provenance).orElse(null),
                 first(byPriority, r -> r.details().phone()).map(r -> r.details().phone()).orElse(null),
-                first(byPriority, r -> r.details().website()).map(r -> r.details().website()).orElse(null));
+                first(byPriority, r -> r.details().website()).map(r -> r.details().website()).orElse(null),
+                prada.map(r -> r.details().pradaAddress()).orElse(null), prada.map(ContactRecord::provenance).orElse(null));
     }
 
     private static Optional<ContactRecord> first(List<ContactRecord> records, Function<ContactRecord, String> field) {
@@ -116,8 +118,8 @@ class ContactStore {
                 });
         batch.batchUpdate("""
                         INSERT INTO authority_contact (authority_id, source, source_reference, source_date, email,
-                            postal_address, phone, website, recorded_at, recorded_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", insert, InLists.SIZE, (ps, contact) -> {
+                            postal_address, phone, website, prada_address, recorded_at, recorded_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", insert, InLists.SIZE, (ps, contact) -> {
                     ContactDetails d = contact.details();
                     ps.setLong(1, contact.authorityId());
                     ps.setString(2, contact.source().name());
@@ -127,8 +129,9 @@ class ContactStore {
                     ps.setString(6, d.postalAddress());
                     ps.setString(7, d.phone());
                     ps.setString(8, d.website());
-                    ps.setTimestamp(9, now);
-                    ps.setString(10, recordedBy);
+                    ps.setString(9, d.pradaAddress());
+                    ps.setTimestamp(10, now);
+                    ps.setString(11, recordedBy);
                 });
         return insert.size();
     }
@@ -136,7 +139,7 @@ class ContactStore {
     List<ContactRecord> contactHistory(long authorityId) {
         return jdbc.sql("""
                         SELECT id, authority_id, source, source_reference, source_date, email, postal_address, phone,
-                               website, recorded_at, recorded_by
+                               website, prada_address, recorded_at, recorded_by
                         FROM authority_contact WHERE authority_id = ? ORDER BY recorded_at DESC, id DESC""")
                 .param(authorityId)
                 .query(ContactStore::contactRecord)

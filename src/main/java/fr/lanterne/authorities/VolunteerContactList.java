@@ -15,7 +15,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The list volunteers keep by hand: a comma-separated file with the header {@code insee,email,postal_address,source}.
+ * The list volunteers keep by hand: a comma-separated file with the header {@code insee,email,postal_address,source},
+ * and optionally {@code prada_address}: where the PRADA receives the requests (CRPA R330-4).
  * Every line must name a valid INSEE code and give an email or a postal address (address lines separated by
  * line breaks inside quotes, or by " / "); {@code source} says where the volunteer found it.
  */
@@ -77,7 +78,7 @@ final class VolunteerContactList {
             throw new InvalidInputException("Impossible de lire " + fileName + " : " + e.getMessage());
         }
         problems.throwIfAny();
-        return new ContactFile("liste des bénévoles (CSV insee,email,postal_address,source)",
+        return new ContactFile("liste des bénévoles (CSV insee,email,postal_address,source[,prada_address])",
                 ContactSource.VOLUNTEER_LIST, (int) lastLine, lines, List.of());
     }
 
@@ -101,7 +102,7 @@ final class VolunteerContactList {
         }
         try {
             ContactDetails details = new ContactDetails(get(record, "email"), get(record, "postal_address"), null,
-                    null);
+                    null, get(record, "prada_address"));
             String source = get(record, "source");
             String reference = source.isEmpty() ? fileName : fileName + " : " + source;
             return java.util.Optional.of(new ContactFile.Line(line, insee, details, reference, null, 0));

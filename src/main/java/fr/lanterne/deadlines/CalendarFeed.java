@@ -47,7 +47,7 @@ public class CalendarFeed {
                 continue;
             }
             DeadlineChain chain = calculator.explain(RequestFacts.ofRecorded(Departement.of(r.departement()),
-                    r.sentOn(), r.dates(), r.remediesMentioned()), today);
+                    r.sentOn(), r.dates(), r.remedies()), today);
             for (Deadline step : chain.steps()) {
                 if (step.kind() != DeadlineKind.FACT && !step.earliest().isBefore(today)) {
                     events.add(IcsEvent.forDeadline(r.reference().value(),

@@ -6,35 +6,18 @@ import java.time.LocalDate;
 
 /**
  * The French explanation of one request's chain: the sentence of each step and the articles it cites, for the dates
- * {@link DeadlineCalculator} computed. It decides no date; where a sentence depends on a fact (the remedies stated or
- * not, the authority's local holidays), it reads the fact itself.
+ * {@link DeadlineCalculator} computed. It decides no date; where a sentence depends on a fact (the authority's local
+ * holidays), it reads the fact itself; what the remedies stated change, {@link RemedyRule} says.
  */
 final class ChainExplanation {
 
     private static final String GOOD_FRIDAY = " Le Vendredi saint n'est un jour férié en Alsace-Moselle que dans les "
             + "communes qui ont un temple protestant ou une église mixte (Code du travail, art. L3134-13) : la date "
             + "sûre ne compte pas sur lui, seule la date la plus favorable en tient compte.";
-    /** CJA R421-5 and CRPA L112-6 for the referral; the CADA's reasonable delay (opinion 20234834, 21 Sept. 2023). */
-    private static final String NOT_OPPOSABLE_REFERRAL = " Si le refus ne mentionnait pas l'obligation de saisir la "
-            + "CADA ni le délai pour le faire (voies et délais de recours : CJA R421-5 ; pour un refus implicite, si "
-            + "aucun accusé de réception de la demande portant ces mentions ne vous a été remis : CRPA L112-6), ce "
-            + "délai de deux mois ne vous est pas opposable ; la CADA demande alors une saisine dans un délai "
-            + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, avis "
-            + "20234834 du 21 septembre 2023).";
-    /** CJA R421-5, CRPA L112-6, and CE 11 March 2024 n° 488227 (one year, for a refusal confirmed after the CADA). */
-    private static final String NOT_OPPOSABLE_COURT = " Si l'obligation de saisir la CADA, son délai et les voies et "
-            + "délais de recours contre le refus confirmé ne vous ont pas été indiqués (CJA R421-5 ; pour un refus "
-            + "implicite, dans l'accusé de réception de la demande : CRPA L112-6), ce délai de deux mois ne vous est "
-            + "pas opposable, mais le recours doit être formé dans un délai raisonnable, qui ne peut en principe "
-            + "excéder un an à compter du jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, "
-            + "n° 488227) ; ne comptez pas sur cette exception.";
-
-    private final RequestFacts facts;
     private final Departement departement;
     private final PublicHolidays holidays;
 
     ChainExplanation(RequestFacts facts, PublicHolidays holidays) {
-        this.facts = facts;
         this.departement = facts.departement();
         this.holidays = holidays;
     }
@@ -178,8 +161,8 @@ final class ChainExplanation {
         return departement.isAlsaceMoselle() || departement.isOverseas();
     }
 
-    /** @param express the first refusal was express; otherwise silence or a partial answer came first */
-    String referralDeadline(ActionWindow window, boolean goodFriday, boolean express) {
+    /** @param remedies what {@link RemedyRule} says of the remedies stated, starting with a space */
+    String referralDeadline(ActionWindow window, boolean goodFriday, String remedies) {
         StringBuilder text = new StringBuilder("Saisissez la CADA au plus tard le ")
                 .append(withWeekday(window.earliest()));
         if (window.earliest().equals(window.latest())) {
@@ -200,29 +183,7 @@ final class ChainExplanation {
             text.append(GOOD_FRIDAY);
         }
         text.append(" La saisine de la CADA est obligatoire avant tout recours au tribunal administratif.");
-        return text.append(referralRemedies(express)).toString();
-    }
-
-    /*
-     * Whether the two months can be held against the requester depends on the remedies being stated: in the
-     * acknowledgement of receipt for an implicit refusal (CRPA L112-6 al. 1), in the refusal itself for an express
-     * one (CJA R421-5). Unknown: the condition is explained; known: it is applied.
-     */
-    private String referralRemedies(boolean express) {
-        Boolean mentioned = facts.remediesMentioned();
-        if (mentioned == null) {
-            return NOT_OPPOSABLE_REFERRAL;
-        }
-        if (mentioned) {
-            return " Vous avez indiqué que " + (express ? "le refus" : "l'accusé de réception de la demande")
-                    + " mentionnait les voies et délais de recours : ce délai vous est opposable.";
-        }
-        return (express ? " Vous avez indiqué que le refus ne mentionnait pas les voies et délais de recours "
-                + "(CJA R421-5)" : " Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas "
-                + "les voies et délais de recours, ou qu'aucun ne vous a été remis (CRPA L112-6, alinéa 1)")
-                + " : ce délai de deux mois ne vous est pas opposable. Saisissez tout de même la CADA dans un délai "
-                + "raisonnable, en principe un an à compter du jour où vous avez eu connaissance du refus (CADA, "
-                + "avis 20234834 du 21 septembre 2023) ; la date ci-dessus reste la plus sûre.";
+        return text.append(remedies).toString();
     }
 
     /** The error for a referral registered before the first refusal ({@code first}: silence, express or partial). */
@@ -341,7 +302,8 @@ final class ChainExplanation {
                 + "s'il le faut au premier jour ouvré (CJA R421-1 ; CPC art. 642)";
     }
 
-    String courtDeadline(ActionWindow court, boolean goodFriday, boolean fromWritten) {
+    /** @param remedies what {@link RemedyRule} says of the remedies stated, starting with a space */
+    String courtDeadline(ActionWindow court, boolean goodFriday, String remedies) {
         StringBuilder text = new StringBuilder("Saisissez le tribunal administratif au plus tard le ")
                 .append(withWeekday(court.earliest())).append(" pour être dans les délais quelle que soit la lecture "
                         + "retenue. Lecture prudente (").append(withWeekday(court.earliest())).append(") : ")
@@ -354,27 +316,7 @@ final class ChainExplanation {
         if (goodFriday) {
             text.append(GOOD_FRIDAY);
         }
-        return text.append(courtRemedies(fromWritten)).toString();
-    }
-
-    /*
-     * The flag speaks of the acknowledgement of receipt or of the first refusal: it settles an implicit
-     * confirmation (CRPA L112-6) but not a refusal written after the CADA, whose own mentions count (CJA R421-5).
-     */
-    private String courtRemedies(boolean fromWritten) {
-        Boolean mentioned = facts.remediesMentioned();
-        if (mentioned == null || fromWritten) {
-            return NOT_OPPOSABLE_COURT;
-        }
-        if (mentioned) {
-            return " Vous avez indiqué que les voies et délais de recours vous avaient été indiqués : ce délai "
-                    + "vous est opposable.";
-        }
-        return " Vous avez indiqué que les voies et délais de recours ne vous avaient pas été indiqués (CRPA "
-                + "L112-6, alinéa 1 ; CJA R421-5) : ce délai de deux mois ne vous est pas opposable, mais le recours "
-                + "doit être formé dans un délai raisonnable, qui ne peut en principe excéder un an à compter du "
-                + "jour où vous avez eu connaissance du refus (Conseil d'État, 11 mars 2024, n° 488227) ; la date "
-                + "ci-dessus reste la plus sûre.";
+        return text.append(remedies).toString();
     }
 
     // --- the end of the chain ----------------------------------------------------------------------------------

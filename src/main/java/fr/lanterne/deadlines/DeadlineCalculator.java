@@ -29,7 +29,7 @@ import java.util.Objects;
  * The referral deadline is extended on the national calendar only: the referral goes to the CADA in Paris, so the
  * authority's local holidays cannot matter (the sender's could; it is not known yet). Good Friday in 57, 67, 68 is a
  * holiday only in some communes (Code du travail L3134-13): safe dates never count on it.
- * Where an assumption is made about what a fact changes, the step's explanation says so.
+ * Where an assumption is made about what a fact changes, the step's explanation says so ({@link RemedyRule}: the remedies).
  *
  * <p>This class decides the dates, the windows and which step comes; {@link ChainExplanation} writes what each step
  * says in French.
@@ -54,43 +54,7 @@ final class DeadlineCalculator {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(asOf, "asOf");
         List<Deadline> steps = new Computation(facts).steps();
-        return new DeadlineChain(facts.departement().code(), asOf, stage(facts, steps, asOf), steps);
-    }
-
-    private static Stage stage(RequestFacts facts, List<Deadline> steps, LocalDate asOf) {
-        if (facts.dates().withdrawnOn() != null) {
-            return Stage.WITHDRAWN;
-        }
-        if (facts.dates().answeredOn() != null) {
-            return Stage.ANSWERED;
-        }
-        if (facts.dates().cadaRegisteredOn() != null) {
-            if (asOf.isAfter(find(steps, DeadlineStep.COURT_DEADLINE).latest())) {
-                return Stage.COURT_DEADLINE_PASSED;
-            }
-            boolean confirmed = facts.dates().confirmedRefusalOn() != null
-                    || asOf.isAfter(find(steps, DeadlineStep.CONFIRMED_REFUSAL).latest());
-            if (confirmed) {
-                return Stage.CONFIRMED_REFUSAL;
-            }
-            return facts.dates().cadaOpinionOn() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
-        }
-        if (asOf.isAfter(find(steps, DeadlineStep.CADA_REFERRAL_DEADLINE).latest())) {
-            return Stage.REFERRAL_DEADLINE_PASSED;
-        }
-        if (facts.dates().refusedOn() != null) {
-            return Stage.REFUSED_EXPRESSLY;
-        }
-        if (facts.dates().partialAnswerOn() != null) {
-            return Stage.PARTIALLY_ANSWERED;
-        }
-        Deadline implicit = find(steps, DeadlineStep.IMPLICIT_REFUSAL);
-        return asOf.isAfter(implicit.latest()) ? Stage.REFUSED_IMPLICITLY : Stage.WAITING_FOR_ANSWER;
-    }
-
-    private static Deadline find(List<Deadline> steps, DeadlineStep step) {
-        return steps.stream().filter(deadline -> deadline.step() == step).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No step " + step + " in " + steps));
+        return new DeadlineChain(facts.departement().code(), asOf, Stage.of(facts, steps, asOf), steps);
     }
 
     /** An answer or refusal before the referral to the CADA, in the order they happened. */
@@ -111,6 +75,8 @@ final class DeadlineCalculator {
         private final LocalDate silenceEndsExtended;
         /** Whether the month of silence counts in the referral window (no written refusal came first). */
         private boolean silenceCounted;
+        /** The document that had to state the remedies of the referral window (CRPA L112-6, CJA R421-5). */
+        private RemedyRule.Source referralSource = RemedyRule.Source.ACKNOWLEDGEMENT;
 
         Computation(RequestFacts facts) {
             this.facts = facts;
@@ -220,7 +186,9 @@ final class DeadlineCalculator {
             if (current == null) {
                 text = words.expressRefusalFirst(date);
                 next = fromRefusal;
+                referralSource = RemedyRule.Source.REFUSAL;
             } else if (!date.isAfter(current.earliest())) {
+                referralSource = RemedyRule.Source.REFUSAL;
                 basis.add(LegalBasis.CJA_R421_2);
                 text = words.expressRefusalRestarts(date);
                 next = fromRefusal.withNote(words.expressRefusalRestartsNote(date));
@@ -267,9 +235,12 @@ final class DeadlineCalculator {
             if (goodFriday) {
                 basis.add(LegalBasis.CT_L3134_13);
             }
+            RemedyRule.Verdict remedies = RemedyRule.referral(facts.remedies(), referralSource,
+                    first.kind() == AnswerKind.EXPRESS);
+            basis.addAll(remedies.basis());
             return new Deadline(DeadlineStep.CADA_REFERRAL_DEADLINE, DeadlineKind.ACTION_DEADLINE, window.earliest(),
-                    window.latest(), basis,
-                    words.referralDeadline(window, goodFriday, first.kind() == AnswerKind.EXPRESS));
+                    window.latest(), basis, words.referralDeadline(window, goodFriday, remedies.sentence()),
+                    remedies.opposable());
         }
 
         private void checkReferralAfterRefusal(Answer first) {
@@ -382,19 +353,19 @@ final class DeadlineCalculator {
         }
 
         private Deadline courtDeadline(ActionWindow court, boolean fromWritten) {
-            List<LegalBasis> basis = new ArrayList<>();
-            basis.add(fromWritten ? LegalBasis.CJA_R421_1 : LegalBasis.CJA_R421_2);
-            if (!fromWritten) {
-                basis.add(LegalBasis.CJA_R421_1);
-            }
+            List<LegalBasis> basis = new ArrayList<>(fromWritten ? List.of(LegalBasis.CJA_R421_1)
+                    : List.of(LegalBasis.CJA_R421_2, LegalBasis.CJA_R421_1));
             basis.addAll(List.of(LegalBasis.CRPA_L342_1, LegalBasis.CPC_641, LegalBasis.CPC_642));
             boolean goodFriday = goodFridayBetween(court.earliest(), court.latest())
                     || goodFridayBetween(court.earliest(), holidays.workingDayOnOrAfter(court.earliest(), departement));
             if (goodFriday) {
                 basis.add(LegalBasis.CT_L3134_13);
             }
+            RemedyRule.Verdict remedies = RemedyRule.court(facts.remedies(), fromWritten, referralSource);
+            basis.addAll(remedies.basis());
             return new Deadline(DeadlineStep.COURT_DEADLINE, DeadlineKind.ACTION_DEADLINE, court.earliest(),
-                    court.latest(), basis, words.courtDeadline(court, goodFriday, fromWritten));
+                    court.latest(), basis, words.courtDeadline(court, goodFriday, remedies.sentence()),
+                    remedies.opposable());
         }
 
         /** Whether a local Good Friday lies between two dates (both included). */

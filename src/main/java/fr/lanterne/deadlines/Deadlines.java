@@ -4,6 +4,7 @@ import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.CommuneNotFoundException;
 import fr.lanterne.authorities.InseeCode;
 import fr.lanterne.requests.LegalDates;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.requests.RequestDetails;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -39,8 +40,14 @@ public class Deadlines {
     }
 
     static RequestFacts factsOf(LocalDate received, String departement, LocalDate refused, LocalDate cadaRegistered) {
+        return factsOf(received, departement, refused, cadaRegistered, RemedyMentions.UNKNOWN);
+    }
+
+    static RequestFacts factsOf(LocalDate received, String departement, LocalDate refused, LocalDate cadaRegistered,
+                                RemedyMentions remedies) {
         return RequestFacts.builder(received, departement)
-                .dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(cadaRegistered)).build();
+                .dates(d -> d.withRefusedOn(refused).withCadaRegisteredOn(cadaRegistered))
+                .acknowledgementRemedies(remedies.acknowledgement()).refusalRemedies(remedies.refusal()).build();
     }
 
     /** What the engine needs from a request; the département's holidays extend its deadlines. */
@@ -52,6 +59,6 @@ public class Deadlines {
         String departement = r.departement() != null ? r.departement()
                 : InseeCode.of(r.communeInsee()).departement();
         return Optional.of(RequestFacts.ofRecorded(Departement.of(departement), r.sentOn(), dates,
-                r.remediesMentioned()));
+                r.remedies()));
     }
 }

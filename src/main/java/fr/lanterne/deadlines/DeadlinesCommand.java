@@ -3,6 +3,7 @@ package fr.lanterne.deadlines;
 import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.authorities.OfficialCommuneList;
 import fr.lanterne.cli.StandaloneCommand;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.shared.Paris;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -39,7 +40,18 @@ public final class DeadlinesCommand {
                 description = "Date d'enregistrement de la saisine par la CADA.")
         LocalDate cadaRegistered;
 
-        @Option(names = "--json", description = "Sortie JSON (étape, date au plus tôt, au plus tard, base légale).")
+        @Option(names = "--acknowledgement-remedies", paramLabel = "oui|non",
+                description = "L'accusé de réception mentionnait-il les délais et voies de recours contre le refus "
+                        + "implicite (CRPA L112-6, R112-5) ?")
+        String acknowledgementRemedies;
+
+        @Option(names = "--refusal-remedies", paramLabel = "oui|non",
+                description = "Le refus mentionnait-il la saisine de la CADA, son délai et les voies de recours "
+                        + "(CJA R421-5) ?")
+        String refusalRemedies;
+
+        @Option(names = "--json", description = "Sortie JSON (étape, date au plus tôt, au plus tard, base légale, "
+                + "délai opposable ou non).")
         boolean json;
 
         @Override
@@ -49,7 +61,9 @@ public final class DeadlinesCommand {
                     "Aucune commune actuelle n'a le code INSEE « " + insee + " » dans la liste officielle (édition "
                             + communes.edition() + ").", Map.of("insee", String.valueOf(insee))));
             DeadlineChain chain = new DeadlineCalculator(new PublicHolidays(), Clock.system(Paris.ZONE))
-                    .explain(Deadlines.factsOf(received, departement, refused, cadaRegistered));
+                    .explain(Deadlines.factsOf(received, departement, refused, cadaRegistered, new RemedyMentions(
+                            yesNo(acknowledgementRemedies, "--acknowledgement-remedies"),
+                            yesNo(refusalRemedies, "--refusal-remedies"))));
             if (json) {
                 out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                         .writeValueAsString(chain));
@@ -64,6 +78,18 @@ public final class DeadlinesCommand {
                 }
             }
             return 0;
+        }
+
+        private static Boolean yesNo(String value, String option) {
+            if (value == null) {
+                return null;
+            }
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "oui" -> true;
+                case "non" -> false;
+                default -> throw new InvalidInputException(option + " attend « oui » ou « non », pas « " + value
+                        + " ».", Map.of("option", option));
+            };
         }
     }
 }

@@ -256,7 +256,7 @@ final class NightlyReview {
 
     private DeadlineChain chain(RequestDates r, LocalDate received, LocalDate night) {
         return calculator.explain(RequestFacts.ofRecorded(Departement.of(r.departement()), r.sentOn(),
-                r.dates().withReceivedOn(received), r.remediesMentioned()), night);
+                r.dates().withReceivedOn(received), r.remedies()), night);
     }
 
     private static LocalDate refusalDate(RequestDates r) {

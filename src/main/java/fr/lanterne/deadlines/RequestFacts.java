@@ -3,6 +3,7 @@ package fr.lanterne.deadlines;
 import fr.lanterne.shared.FrenchDates;
 import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.requests.LegalDates;
+import fr.lanterne.requests.RemedyMentions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,10 @@ import java.util.function.UnaryOperator;
  * @param departement       where the authority is: its public holidays extend the deadlines
  * @param sent              when the request was sent (optional, only checked against the receipt)
  * @param dates             the request's legal dates
- * @param remediesMentioned whether the acknowledgement of receipt (or the refusal) stated the remedies and their
- *                          deadlines (CRPA L112-6, CJA R421-5); null while nobody has said
+ * @param remedies          whether the acknowledgement of receipt and the written refusal stated the remedies and
+ *                          their time limits (CRPA L112-6, R112-5; CJA R421-5): {@link RemedyRule} reads them
  */
-record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, Boolean remediesMentioned) {
+record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, RemedyMentions remedies) {
 
     private static final String RECEIPT = "la date de réception de la demande";
     private static final String REGISTRATION = "la date d'enregistrement de la saisine";
@@ -34,6 +35,7 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
     public RequestFacts {
         Objects.requireNonNull(departement, "departement");
         Objects.requireNonNull(dates, "dates");
+        remedies = remedies == null ? RemedyMentions.UNKNOWN : remedies;
         LocalDate received = dates.receivedOn();
         LocalDate partialAnswer = dates.partialAnswerOn();
         LocalDate expressRefusal = dates.refusedOn();
@@ -78,19 +80,19 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
                 cadaRegistered, cadaOpinion, confirmedRefusal);
     }
 
-    /** The facts of a request received on a date by an authority of a département; add the rest with the builder. */
     /**
      * The facts of a request as recorded: once a refusal is confirmed after the CADA registered the referral, that
      * confirmed refusal is the one the chain reads, not the earlier express refusal. The request page, the nightly job
      * and the calendar all build their facts here, so that they read the same chain.
      */
     public static RequestFacts ofRecorded(Departement departement, LocalDate sent, LegalDates dates,
-                                          Boolean remediesMentioned) {
+                                          RemedyMentions remedies) {
         LegalDates read = dates.confirmedRefusalOn() != null && dates.cadaRegisteredOn() != null
                 ? dates.withRefusedOn(null) : dates;
-        return new RequestFacts(departement, sent, read, remediesMentioned);
+        return new RequestFacts(departement, sent, read, remedies);
     }
 
+    /** The facts of a request received on a date by an authority of a département; add the rest with the builder. */
     public static Builder builder(LocalDate receivedOn, Departement departement) {
         return new Builder(receivedOn, departement);
     }
@@ -100,7 +102,8 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder(dates.receivedOn(), departement).sent(sent).remediesMentioned(remediesMentioned);
+        Builder builder = new Builder(dates.receivedOn(), departement).sent(sent);
+        builder.remedies = remedies;
         builder.dates = dates;
         return builder;
     }
@@ -149,7 +152,7 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
         private final Departement departement;
         private LegalDates dates;
         private LocalDate sent;
-        private Boolean remediesMentioned;
+        private RemedyMentions remedies = RemedyMentions.UNKNOWN;
 
         private Builder(LocalDate receivedOn, Departement departement) {
             this.dates = LegalDates.receivedOn(receivedOn);
@@ -170,14 +173,20 @@ record RequestFacts(Departement departement, LocalDate sent, LegalDates dates, B
             return this;
         }
 
-        /** Whether the remedies were stated (true), known to be missing (false) or not known (null). */
-        public Builder remediesMentioned(Boolean mentioned) {
-            this.remediesMentioned = mentioned;
+        /** Whether the acknowledgement of receipt stated the remedies: true, false (missing) or null (not known). */
+        public Builder acknowledgementRemedies(Boolean stated) {
+            this.remedies = remedies.withAcknowledgement(stated);
+            return this;
+        }
+
+        /** Whether the written refusal stated the remedies: true, false (missing) or null (not known). */
+        public Builder refusalRemedies(Boolean stated) {
+            this.remedies = remedies.withRefusal(stated);
             return this;
         }
 
         public RequestFacts build() {
-            return new RequestFacts(departement, sent, dates, remediesMentioned);
+            return new RequestFacts(departement, sent, dates, remedies);
         }
     }
 }

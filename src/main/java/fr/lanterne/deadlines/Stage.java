@@ -1,5 +1,8 @@
 package fr.lanterne.deadlines;
 
+import java.time.LocalDate;
+import java.util.List;
+
 /**
  * Where a request stands on a given day. A stage is reached only once it is certain under every reading of the law:
  * a silence becomes a refusal after the latest date it can be born on, a deadline has passed after its latest date.
@@ -25,5 +28,42 @@ public enum Stage {
 
     public String label() {
         return label;
+    }
+
+    /** Where the request whose chain is {@code steps} stands on {@code asOf}. */
+    static Stage of(RequestFacts facts, List<Deadline> steps, LocalDate asOf) {
+        if (facts.dates().withdrawnOn() != null) {
+            return Stage.WITHDRAWN;
+        }
+        if (facts.dates().answeredOn() != null) {
+            return Stage.ANSWERED;
+        }
+        if (facts.dates().cadaRegisteredOn() != null) {
+            if (asOf.isAfter(find(steps, DeadlineStep.COURT_DEADLINE).latest())) {
+                return Stage.COURT_DEADLINE_PASSED;
+            }
+            boolean confirmed = facts.dates().confirmedRefusalOn() != null
+                    || asOf.isAfter(find(steps, DeadlineStep.CONFIRMED_REFUSAL).latest());
+            if (confirmed) {
+                return Stage.CONFIRMED_REFUSAL;
+            }
+            return facts.dates().cadaOpinionOn() != null ? Stage.CADA_OPINION_GIVEN : Stage.REFERRED_TO_CADA;
+        }
+        if (asOf.isAfter(find(steps, DeadlineStep.CADA_REFERRAL_DEADLINE).latest())) {
+            return Stage.REFERRAL_DEADLINE_PASSED;
+        }
+        if (facts.dates().refusedOn() != null) {
+            return Stage.REFUSED_EXPRESSLY;
+        }
+        if (facts.dates().partialAnswerOn() != null) {
+            return Stage.PARTIALLY_ANSWERED;
+        }
+        Deadline implicit = find(steps, DeadlineStep.IMPLICIT_REFUSAL);
+        return asOf.isAfter(implicit.latest()) ? Stage.REFUSED_IMPLICITLY : Stage.WAITING_FOR_ANSWER;
+    }
+
+    private static Deadline find(List<Deadline> steps, DeadlineStep step) {
+        return steps.stream().filter(deadline -> deadline.step() == step).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No step " + step + " in " + steps));
     }
 }

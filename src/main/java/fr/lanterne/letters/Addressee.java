@@ -33,9 +33,16 @@ public record Addressee(String name, String postalAddress, String email, boolean
         return new Addressee(authority.name(), authority.contact().postalAddress(), authority.contact().email());
     }
 
-    /** The same, with its duties: the PRADA line in the address, the request for where documents are published. */
+    /**
+     * The same, with its duties: the PRADA line in the address, the request for where documents are published. Where
+     * a PRADA is due and its own address is known, the letter goes there: the PRADA receives the requests (CRPA
+     * R330-4).
+     */
     public static Addressee of(Authority authority, AuthorityDuties duties) {
-        return new Addressee(authority.name(), authority.contact().postalAddress(), authority.contact().email(),
-                duties.prada().due(), duties.publication().status().asked());
+        boolean prada = duties.prada().due();
+        String pradaAddress = authority.contact().pradaAddress();
+        String postal = prada && pradaAddress != null ? pradaAddress : authority.contact().postalAddress();
+        return new Addressee(authority.name(), postal, authority.contact().email(), prada,
+                duties.publication().status().asked());
     }
 }

@@ -37,15 +37,15 @@ final class Request {
     private Instant sendingStartedAt;
     private Instant nextAttemptAt;
     private String lastError;
-    /** Whether the acknowledgement of receipt or the refusal stated the remedies (CRPA L112-6, CJA R421-5). */
-    private Boolean remediesMentioned;
+    /** Whether the acknowledgement of receipt and the refusal stated the remedies (CRPA L112-6, CJA R421-5). */
+    private RemedyMentions remedies;
     private final int version;
     private final List<TimelineEvent> newEvents = new ArrayList<>();
 
     /** Everything a stored request holds, as read from the database. */
     record State(Long id, RequestReference reference, long authorityId, String departement, String templateId,
                  Long campaignId, String owner, Instant createdAt, Channel channel, RequestStatus status,
-                 Instant sentAt, LegalDates dates, String receiptEvidence, Boolean remediesMentioned,
+                 Instant sentAt, LegalDates dates, String receiptEvidence, RemedyMentions remedies,
                  String letterFile, int sendAttempts, Instant sendingStartedAt, Instant nextAttemptAt,
                  String lastError, int version) {
     }
@@ -64,7 +64,7 @@ final class Request {
         this.sentAt = s.sentAt();
         this.dates = s.dates();
         this.receiptEvidence = s.receiptEvidence();
-        this.remediesMentioned = s.remediesMentioned();
+        this.remedies = s.remedies() == null ? RemedyMentions.UNKNOWN : s.remedies();
         this.letterFile = s.letterFile();
         this.sendAttempts = s.sendAttempts();
         this.sendingStartedAt = s.sendingStartedAt();
@@ -77,7 +77,7 @@ final class Request {
     static Request draft(RequestReference reference, long authorityId, String departement, String templateId,
                          Long campaignId, Channel channel, String owner, Instant now) {
         Request request = new Request(new State(null, reference, authorityId, departement, templateId, campaignId,
-                owner, now, channel, RequestStatus.DRAFT, null, LegalDates.NONE, null, null, null, 0, null, null, null,
+                owner, now, channel, RequestStatus.DRAFT, null, LegalDates.NONE, null, RemedyMentions.UNKNOWN, null, 0, null, null, null,
                 0));
         request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
         return request;
@@ -85,7 +85,7 @@ final class Request {
 
     State state() {
         return new State(id, reference, authorityId, departement, templateId, campaignId, owner, createdAt, channel,
-                status, sentAt, dates, receiptEvidence, remediesMentioned, letterFile, sendAttempts, sendingStartedAt,
+                status, sentAt, dates, receiptEvidence, remedies, letterFile, sendAttempts, sendingStartedAt,
                 nextAttemptAt, lastError, version);
     }
 
@@ -281,17 +281,23 @@ final class Request {
         return this;
     }
 
-    /** What the volunteer read in the acknowledgement or the refusal; null (not said) keeps what was known. */
-    Request remedies(Boolean mentioned) {
-        if (mentioned != null) {
-            this.remediesMentioned = mentioned;
-        }
+    /** What the volunteer read in the acknowledgement of receipt; null (not said) keeps what was known. */
+    Request acknowledgementRemedies(Boolean stated) {
+        this.remedies = remedies.withAcknowledgement(stated);
+        return this;
+    }
+
+    /** What the volunteer read in the written refusal; null (not said) keeps what was known. */
+    Request refusalRemedies(Boolean stated) {
+        this.remedies = remedies.withRefusal(stated);
         return this;
     }
 
     Request refused(LocalDate date, String actor, LocalDate today, Instant now) {
         checkAfterSending(date, today, "La date du refus");
         if (dates.cadaRegisteredOn() != null || status == RequestStatus.REFERRED_TO_CADA) {
+            // The chain now reads this refusal: what the earlier one stated of the remedies no longer speaks for it.
+            this.remedies = new RemedyMentions(remedies.acknowledgement(), null);
             return confirmedRefusal(date, actor, today, now);
         }
         move(RequestStatus.REFUSED);

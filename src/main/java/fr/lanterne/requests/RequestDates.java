@@ -7,10 +7,10 @@ import java.time.LocalDate;
  * same facts as the request's page, so that the night's notices and the calendar feed say what the page says.
  *
  * @param departement of the authority: its public holidays extend the deadlines
- * @param remediesMentioned whether the acknowledgement or the refusal stated the remedies (CRPA L112-6, CJA R421-5);
- *                          null while nobody has said
+ * @param remedies whether the acknowledgement of receipt and the refusal stated the remedies and their time limits
+ *                 (CRPA L112-6, R112-5; CJA R421-5)
  */
 public record RequestDates(long id, RequestReference reference, RequestStatus status, String owner, String template,
                            Long campaignId, long authorityId, String departement, LocalDate sentOn,
-                           LegalDates dates, Boolean remediesMentioned) {
+                           LegalDates dates, RemedyMentions remedies) {
 }

@@ -30,7 +30,7 @@ class RequestStore {
                    received_on, receipt_evidence, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
                    cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, court_on, withdrawn_on,
                    letter_file, send_attempts, sending_started_at, next_attempt_at, last_error, version,
-                   remedies_mentioned
+                   remedies_mentioned, refusal_remedies_mentioned
             FROM request
             """;
 
@@ -128,7 +128,8 @@ class RequestStore {
                             cada_referred_on = ?, cada_registered_on = ?, cada_opinion_on = ?, confirmed_refusal_on = ?,
                             court_on = ?, withdrawn_on = ?, letter_file = ?, send_attempts = ?, sending_started_at = ?,
                             next_attempt_at = ?,
-                            last_error = ?, remedies_mentioned = ?, version = version + 1
+                            last_error = ?, remedies_mentioned = ?, refusal_remedies_mentioned = ?,
+                            version = version + 1
                         WHERE id = ? AND version = ?""")
                 .params(s.authorityId(), s.departement(), s.channel().name(), s.status().name(), timestamp(s.sentAt()),
                         d.receivedOn(), s.receiptEvidence(), d.answeredOn(), d.partialAnswerOn(), d.refusedOn(),
@@ -136,7 +137,8 @@ class RequestStore {
                         d.confirmedRefusalOn(), d.courtOn(), d.withdrawnOn(), s.letterFile(), s.sendAttempts(),
                         timestamp(s.sendingStartedAt()),
                         timestamp(s.nextAttemptAt()),
-                        truncate(s.lastError(), 1000), s.remediesMentioned(), s.id(), s.version())
+                        truncate(s.lastError(), 1000), s.remedies().acknowledgement(), s.remedies().refusal(),
+                        s.id(), s.version())
                 .update();
         if (updated == 0) {
             throw new ConflictException("La demande " + s.reference() + " a été modifiée en même temps par ailleurs : "
@@ -186,7 +188,7 @@ class RequestStore {
             SELECT id, reference, status, owner, template_id, campaign_id, authority_id, departement,
                    sent_at, received_on, answered_on, partial_answer_on, refused_on, implicit_refusal_on,
                    cada_referred_on, cada_registered_on, cada_opinion_on, confirmed_refusal_on, court_on, withdrawn_on,
-                   remedies_mentioned
+                   remedies_mentioned, refusal_remedies_mentioned
             FROM request""";
 
     /** Open requests after an id, in id order: keyset pagination over a million rows stays fast. */
@@ -215,7 +217,7 @@ class RequestStore {
                 rs.getObject("campaign_id", Long.class), rs.getLong("authority_id"), rs.getString("departement"),
                 rs.getTimestamp("sent_at") == null ? null
                         : rs.getTimestamp("sent_at").toInstant().atZone(Paris.ZONE).toLocalDate(),
-                legalDates(rs), rs.getObject("remedies_mentioned", Boolean.class));
+                legalDates(rs), remedies(rs));
     }
 
     /**
@@ -288,9 +290,15 @@ class RequestStore {
                 rs.getString("owner"), rs.getTimestamp("created_at").toInstant(),
                 Channel.valueOf(rs.getString("channel")), RequestStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("sent_at")), legalDates(rs), rs.getString("receipt_evidence"),
-                rs.getObject("remedies_mentioned", Boolean.class), rs.getString("letter_file"),
+                remedies(rs), rs.getString("letter_file"),
                 rs.getInt("send_attempts"), instant(rs.getTimestamp("sending_started_at")),
                 instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), rs.getInt("version")));
+    }
+
+    /** The acknowledgement's column kept its first name: it held both answers before they were split. */
+    private static RemedyMentions remedies(ResultSet rs) throws SQLException {
+        return new RemedyMentions(rs.getObject("remedies_mentioned", Boolean.class),
+                rs.getObject("refusal_remedies_mentioned", Boolean.class));
     }
 
     private static LegalDates legalDates(ResultSet rs) throws SQLException {

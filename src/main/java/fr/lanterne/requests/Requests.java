@@ -154,13 +154,14 @@ public class Requests {
     }
 
     /**
-     * @param remediesMentioned whether the acknowledgement stated the remedies and their deadlines (CRPA L112-6);
+     * @param remediesMentioned whether the acknowledgement stated the remedies and their deadlines (CRPA L112-6,
+     *                          R112-5);
      *                          null when not said, which keeps what was known
      */
     public RequestDetails recordReceipt(RequestReference reference, LocalDate date, String evidence,
                                         Boolean remediesMentioned, String actor) {
         return change(reference, r -> r.received(date, blankToNull(evidence), actor, today(), clock.instant())
-                .remedies(remediesMentioned));
+                .acknowledgementRemedies(remediesMentioned));
     }
 
     /**
@@ -216,10 +217,14 @@ public class Requests {
         return recordRefusal(reference, date, null, actor);
     }
 
-    /** @param remediesMentioned whether the refusal stated the remedies (CJA R421-5); null when not said */
+    /**
+     * @param remediesMentioned whether the refusal stated the remedies and their time limits, the CADA step first (CJA
+     *                          R421-5, CE n° 488227); null when not said, which keeps what was known
+     */
     public RequestDetails recordRefusal(RequestReference reference, LocalDate date, Boolean remediesMentioned,
                                         String actor) {
-        return change(reference, r -> r.refused(date, actor, today(), clock.instant()).remedies(remediesMentioned));
+        return change(reference, r -> r.refused(date, actor, today(), clock.instant())
+                .refusalRemedies(remediesMentioned));
     }
 
     public RequestDetails recordCadaReferral(RequestReference reference, LocalDate date, String actor) {
@@ -405,7 +410,7 @@ public class Requests {
         Authority authority = authorities.authority(s.authorityId());
         return new RequestDetails(s.reference(), s.status(), s.status().label(), s.channel(), authority.code(),
                 authority.name(), authority.communeInsee(), s.departement(), s.templateId(), s.campaignId(), s.owner(),
-                s.createdAt(), s.sentAt(), s.dates(), s.receiptEvidence(), s.remediesMentioned(), s.letterFile(),
+                s.createdAt(), s.sentAt(), s.dates(), s.receiptEvidence(), s.remedies(), s.letterFile(),
                 s.sendAttempts(), s.nextAttemptAt(), s.lastError(), s.version(), store.timeline(s.id()));
     }
 

@@ -15,7 +15,7 @@ import org.springframework.validation.Errors;
  * A town hall's (or any authority's) email and postal address as a volunteer types them, on the town page, in the
  * request preview or through the API. Bean Validation checks the lengths the columns hold; {@link #toDetails} checks
  * the rest and puts each mistake on its field: an email that is not one, an address whose last line is not
- * "NNNNN Ville", a form with nothing in it.
+ * "NNNNN Ville", a form with nothing in it. The PRADA's address (CRPA R330-4) is optional, checked as the other.
  */
 public class AddressForm {
 
@@ -27,6 +27,10 @@ public class AddressForm {
     @StoredIn("authority_contact.postal_address")
     private String postalAddress;
 
+    @Size(max = 1000, message = "{address.error.postalAddress.tooLong}")
+    @StoredIn("authority_contact.prada_address")
+    private String pradaAddress;
+
     public AddressForm() {
     }
 
@@ -37,7 +41,9 @@ public class AddressForm {
 
     /** The form as the authority's current address fills it. */
     public static AddressForm of(Contact contact) {
-        return new AddressForm(contact.email(), contact.postalAddress());
+        AddressForm form = new AddressForm(contact.email(), contact.postalAddress());
+        form.pradaAddress = contact.pradaAddress();
+        return form;
     }
 
     /**
@@ -48,7 +54,7 @@ public class AddressForm {
      * @param current the authority's address now, or null to record the form as it is (the API)
      */
     public ContactDetails toDetails(Contact current, Errors errors) {
-        if (blank(email) && blank(postalAddress)) {
+        if (blank(email) && blank(postalAddress) && blank(pradaAddress)) {
             errors.reject("address.error.empty");
             return null;
         }
@@ -71,6 +77,7 @@ public class AddressForm {
                 errors.rejectValue("postalAddress", "address.error.postalAddress.lines");
             }
         }
+        String typedPrada = postalAddress("pradaAddress", pradaAddress, errors);
         if (errors.hasErrors()) {
             return null;
         }
@@ -78,20 +85,40 @@ public class AddressForm {
             String keptEmail = imported(typedEmail, current.email(), current.emailProvenance()) ? null : typedEmail;
             String keptAddress = imported(typedAddress, current.postalAddress(), current.addressProvenance())
                     ? null : typedAddress;
-            if (keptEmail != null || keptAddress != null) {
-                return new ContactDetails(keptEmail, keptAddress, null, null);
+            String keptPrada = imported(typedPrada, current.pradaAddress(), current.pradaProvenance())
+                    ? null : typedPrada;
+            if (keptEmail != null || keptAddress != null || keptPrada != null) {
+                return new ContactDetails(keptEmail, keptAddress, null, null, keptPrada);
             }
         }
-        return new ContactDetails(typedEmail, typedAddress, null, null);
+        return new ContactDetails(typedEmail, typedAddress, null, null, typedPrada);
+    }
+
+    /** A postal address typed in a field, checked like the authority's; null when blank or wrong. */
+    private static String postalAddress(String field, String value, Errors errors) {
+        if (blank(value) || errors.hasFieldErrors(field)) {
+            return null;
+        }
+        try {
+            String typed = new ContactDetails(null, value, null, null).postalAddress();
+            if (!FrenchPostalAddress.hasPostalCodeLine(typed)) {
+                errors.rejectValue(field, "address.error.postalCode");
+            }
+            return typed;
+        } catch (InvalidInputException e) {
+            errors.rejectValue(field, "address.error.postalAddress.lines");
+            return null;
+        }
     }
 
     /** Whether the form says what the authority's address already says (nothing to record); an empty form never. */
     public boolean sameAs(Contact current) {
-        if (blank(email) && blank(postalAddress)) {
+        if (blank(email) && blank(postalAddress) && blank(pradaAddress)) {
             return false;
         }
         return Objects.equals(normalised(email, true), current.email())
-                && Objects.equals(normalised(postalAddress, false), current.postalAddress());
+                && Objects.equals(normalised(postalAddress, false), current.postalAddress())
+                && Objects.equals(normalised(pradaAddress, false), current.pradaAddress());
     }
 
     private static boolean imported(String typed, String current, Provenance provenance) {
@@ -130,5 +157,13 @@ public class AddressForm {
 
     public void setPostalAddress(String postalAddress) {
         this.postalAddress = postalAddress;
+    }
+
+    public String getPradaAddress() {
+        return pradaAddress;
+    }
+
+    public void setPradaAddress(String pradaAddress) {
+        this.pradaAddress = pradaAddress;
     }
 }

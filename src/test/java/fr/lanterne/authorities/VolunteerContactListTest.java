@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class VolunteerContactListTest {
 
+    /** The optional prada_address column (CRPA R330-4): where the PRADA receives the requests. */
+    @Test
+    void reads_the_optional_prada_address_column() {
+        String csv = "insee,email,postal_address,source,prada_address\n"
+                + "42187,mairie@roanne.example,Hôtel de ville / 42300 Roanne,site,Direction juridique / 42300 Roanne\n"
+                + "12138,,Mairie / 12330 Marcillac-Vallon,site,\n";
+        ContactFile file = VolunteerContactList.read("benevoles.csv", new StringReader(csv));
+        assertThat(file.contacts()).extracting(line -> line.details().pradaAddress())
+                .containsExactly("Direction juridique\n42300 Roanne", null);
+    }
+
     @Test
     void reads_multi_line_and_slash_separated_addresses() {
         ContactFile file = VolunteerContactList.read("benevoles.csv", new InputStreamReader(

@@ -216,52 +216,17 @@ class DeadlineCalculatorTest {
         assertThat(referral.explanation()).contains("ne reportent pas cette échéance", "qui siège à Paris");
     }
 
-    /** CRPA L112-6, CJA R421-5; CADA opinion 20234834; CE 11 March 2024 n° 488227. */
+    /** CRPA L112-6 and R112-5 while nobody said what the acknowledgement stated; CE 11 March 2024 n° 488227. */
     @Test
     void theReferralAndCourtStepsSayWhenTheDeadlineCannotBeHeldAgainstTheRequester() {
         var chain = calculator.explain(RequestFacts.builder(date("2026-02-20"), "75")
                 .dates(d -> d.withCadaRegisteredOn(date("2026-04-10"))).build());
         assertThat(chain.step(CADA_REFERRAL_DEADLINE).orElseThrow().explanation())
-                .contains("ne vous est pas opposable", "CRPA L112-6", "CJA R421-5", "délai raisonnable", "un an",
-                        "avis 20234834");
+                .contains("ne vous est pas opposable", "CRPA R112-5 et L112-6", "délai raisonnable", "un an",
+                        "n° 488227");
         assertThat(chain.step(COURT_DEADLINE).orElseThrow().explanation())
-                .contains("ne vous est pas opposable", "CRPA L112-6", "un an", "11 mars 2024", "n° 488227");
-    }
-
-    /**
-     * The remedies flag: unknown explains the condition, stated holds the deadline, missing says it cannot be held
-     * (CRPA L112-6 al. 1 for an implicit refusal, CJA R421-5 for an express one; CADA 20234834; CE 11 March 2024
-     * n° 488227). The court step after an implicit confirmation follows the flag.
-     */
-    @ParameterizedTest(name = "mentions {0}, express refusal {1}")
-    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            null  | false | Si le refus ne mentionnait pas                      | Si l'obligation de saisir la CADA
-            null  | true  | Si le refus ne mentionnait pas                      | Si l'obligation de saisir la CADA
-            true  | false | l'accusé de réception de la demande mentionnait     | ce délai vous est opposable
-            true  | true  | que le refus mentionnait les voies                  | ce délai vous est opposable
-            false | false | CRPA L112-6, alinéa 1) : ce délai de deux mois ne vous est pas opposable | n° 488227
-            false | true  | (CJA R421-5) : ce délai de deux mois ne vous est pas opposable           | n° 488227
-            """)
-    void theRemediesFlagDecidesWhetherTheDeadlineCanBeHeldAgainstTheRequester(Boolean mentioned, boolean express,
-            String referralSays, String courtSays) {
-        RequestFacts.Builder facts = RequestFacts.builder(date("2026-02-20"), "75").remediesMentioned(mentioned);
-        if (express) {
-            facts.dates(d -> d.withRefusedOn(date("2026-03-10")));
-        }
-        var referral = calculator.explain(facts.build()).step(CADA_REFERRAL_DEADLINE).orElseThrow().explanation();
-        var court = calculator.explain(facts.dates(d -> d.withCadaRegisteredOn(date("2026-04-10")))
-                .build()).step(COURT_DEADLINE)
-                .orElseThrow().explanation();
-
-        assertThat(referral).contains(referralSays);
-        assertThat(court).contains(courtSays);
-        if (Boolean.TRUE.equals(mentioned)) {
-            assertThat(referral + court).doesNotContain("pas opposable");
-        }
-        if (Boolean.FALSE.equals(mentioned)) {
-            assertThat(referral).contains("délai raisonnable", "un an").doesNotContain("Si le refus");
-            assertThat(court).contains("ne vous est pas opposable", "un an").doesNotContain("Si l'obligation");
-        }
+                .contains("ne vous est pas opposable", "CRPA R112-5 et L112-6", "un an", "11 mars 2024", "n° 488227");
+        assertThat(chain.step(CADA_REFERRAL_DEADLINE).orElseThrow().opposable()).isNull();
     }
 
     /** Code du travail L3134-13: Good Friday is a holiday in some communes of 57, 67, 68 only. */
@@ -366,7 +331,8 @@ class DeadlineCalculatorTest {
         assertThat(json.get("stage").asString()).isEqualTo("REFUSED_IMPLICITLY");
         JsonNode refusal = json.get("steps").get(1);
         assertThat(refusal.propertyNames())
-                .containsExactly("step", "name", "kind", "earliest", "latest", "basis", "explanation");
+                .containsExactly("step", "name", "kind", "earliest", "latest", "basis", "explanation", "opposable");
+        assertThat(refusal.get("opposable").isNull()).isTrue();
         assertThat(refusal.get("step").asString()).isEqualTo("IMPLICIT_REFUSAL");
         assertThat(refusal.get("name").asString()).isEqualTo("Refus implicite");
         assertThat(refusal.get("earliest").asString()).isEqualTo("2026-02-28");

@@ -3,6 +3,7 @@ package fr.lanterne.deadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.requests.LegalDates;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.requests.RequestDates;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
@@ -141,7 +142,7 @@ class NightlyReviewTest {
     void the_night_reads_the_remedies_flag_as_the_request_page_does() {
         RequestDates refused = new RequestDates(1, new RequestReference("LNT-2026-000001"), RequestStatus.IMPLICITLY_REFUSED,
                 "alice", "vsa", null, 7, "06", LocalDate.of(2026, 3, 2), LegalDates.receivedOn(LocalDate.of(2026, 3, 3))
-                .withImplicitRefusalOn(LocalDate.of(2026, 4, 3)), false);
+                .withImplicitRefusalOn(LocalDate.of(2026, 4, 3)), new RemedyMentions(false, true));
         assertThat(review.referralDeadline(refused, LocalDate.of(2026, 4, 4)).orElseThrow().explanation())
                 .contains("Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas")
                 .contains("ce délai de deux mois ne vous est pas opposable");

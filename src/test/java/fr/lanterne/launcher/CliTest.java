@@ -73,6 +73,28 @@ class CliTest {
                 .doesNotContain("2027-03-30");
     }
 
+    /** CRPA L112-6 and R112-5, CJA R421-5, CE n° 488227: each remedies fact decides its own deadline. */
+    @Test
+    void deadlines_explain_says_which_deadline_cannot_be_held_against_the_requester() {
+        // Paris: silence (the acknowledgement lacked the mentions), then the CADA and a confirmation by silence.
+        assertThat(run("deadlines", "explain", "--received", "2026-02-20", "--insee", "75056", "--cada-registered",
+                "2026-04-10", "--acknowledgement-remedies", "non", "--refusal-remedies", "oui", "--json"))
+                .as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("\"opposable\" : false", "\"article\" : \"CRPA L112-6\"",
+                "\"article\" : \"CRPA R112-5\"", "\"article\" : \"CE, 11 mars 2024, n° 488227\"")
+                .doesNotContain("\"opposable\" : true").doesNotContain("CJA R421-5\"");
+        out.getBuffer().setLength(0);
+        // An express refusal that stated its remedies: the acknowledgement no longer matters (L112-6 al. 2).
+        assertThat(run("deadlines", "explain", "--received", "2026-02-20", "--insee", "75056", "--refused",
+                "2026-03-10", "--acknowledgement-remedies", "non", "--refusal-remedies", "oui", "--json"))
+                .as(err.toString()).isEqualTo(Cli.OK);
+        assertThat(out.toString()).contains("\"opposable\" : true", "L112-6, alinéa 2")
+                .doesNotContain("\"opposable\" : false");
+        assertThat(run("deadlines", "explain", "--received", "2026-02-20", "--insee", "75056",
+                "--refusal-remedies", "peut-être")).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("--refusal-remedies attend « oui » ou « non »");
+    }
+
     @Test
     void deadlines_explain_refuses_bad_dates_and_unknown_communes_with_a_sentence() {
         assertThat(run("deadlines", "explain", "--received", "2026-02-30", "--insee", "57463")).isEqualTo(Cli.USAGE);

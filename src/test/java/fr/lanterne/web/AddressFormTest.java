@@ -74,6 +74,30 @@ class AddressFormTest {
         assertThat(details.postalAddress()).isEqualTo("Hôtel de ville\nCS 34205\n42007 Saint-Étienne Cedex 1");
     }
 
+    /** CRPA R330-4: the PRADA's own address, optional, checked like the town hall's and kept in its own field. */
+    @Test
+    void the_pradas_address_is_optional_checked_and_recorded_in_its_field() {
+        AddressForm form = new AddressForm("mairie@roanne.example", null);
+        form.setPradaAddress("Direction juridique / 4 rue des Archives / 42300 Roanne");
+        Errors errors = check(form);
+        ContactDetails details = form.toDetails(null, errors);
+        assertThat(errors.hasErrors()).isFalse();
+        assertThat(details.pradaAddress()).isEqualTo("Direction juridique\n4 rue des Archives\n42300 Roanne");
+        assertThat(details.postalAddress()).isNull();
+
+        AddressForm wrong = new AddressForm("mairie@roanne.example", null);
+        wrong.setPradaAddress("Direction juridique\nRoanne");
+        Errors wrongErrors = check(wrong);
+        assertThat(wrong.toDetails(null, wrongErrors)).isNull();
+        assertThat(wrongErrors.getFieldErrors()).extracting(e -> e.getField() + "=" + e.getCode())
+                .containsExactly("pradaAddress=address.error.postalCode");
+
+        AddressForm alone = new AddressForm(null, null);
+        alone.setPradaAddress("PRADA\n42300 Roanne");
+        Errors aloneErrors = check(alone);
+        assertThat(alone.toDetails(null, aloneErrors).pradaAddress()).isEqualTo("PRADA\n42300 Roanne");
+    }
+
     @Test
     void a_wrong_postal_code_is_said_next_to_the_address() {
         AddressForm form = new AddressForm("mairie@ville.example", "Place de la Mairie\n4200 Saint-Étienne");

@@ -119,6 +119,47 @@ class AddressPagesIT {
                 .contains(html("saisie par " + TestUsers.VOLUNTEER));
     }
 
+    /**
+     * CRPA R330-2 and R330-4: in a town of 10,000 inhabitants or more the PRADA receives the requests; the address
+     * typed for it is a contact field like the others, shown on the town page, and the letter goes there.
+     */
+    @Test
+    void the_pradas_own_address_is_typed_shown_and_used_by_the_letter() throws Exception {
+        String insee = authorities.communeCodes("42", 10_000).stream()
+                .filter(code -> !code.equals("42218") && authorities.commune(code).mustHavePrada())
+                .findFirst().orElseThrow();
+        String townHall = AuthorityCodes.townHall(insee);
+        TestData.forgetRequests(jdbc, List.of(townHall));
+        TestData.forgetContacts(jdbc, List.of(townHall));
+        try {
+            String name = authorities.commune(insee).name();
+            PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+            assertThat(volunteer.page("/communes/" + insee)).contains("id=\"address-prada\"");
+
+            EntityExchangeResult<String> wrong = volunteer.post("/communes/" + insee + "/adresse",
+                    Map.of("email", "", "postalAddress", "Mairie\n42990 " + name, "pradaAddress", "PRADA\nSans code"));
+            assertThat(wrong.getStatus().value()).isEqualTo(400);
+            assertThat(wrong.getResponseBody()).contains("id=\"address-prada-errors\"");
+            assertThat(authorities.contactHistory(townHall)).isEmpty();
+
+            String prada = "Direction juridique\n4 rue des Archives\n42991 " + name;
+            EntityExchangeResult<String> saved = volunteer.post("/communes/" + insee + "/adresse",
+                    Map.of("email", "", "postalAddress", "Hôtel de ville\n42990 " + name, "pradaAddress", prada));
+            assertThat(saved.getStatus().value()).isEqualTo(302);
+            assertThat(authorities.townHall(insee).contact().pradaAddress()).isEqualTo(prada);
+            assertThat(volunteer.page("/communes/" + insee)).contains(html("Adresse de la PRADA"))
+                    .contains(html("4 rue des Archives"));
+
+            String letter = letterText(volunteer, "/communes/" + insee + "/demande/apercu.pdf?authority=" + townHall
+                    + "&channel=POST&template=vsa").replaceAll("\\s+", " ");
+            assertThat(letter).contains("4 rue des Archives").contains("42991 " + name)
+                    .contains("personne responsable de l’accès aux documents").doesNotContain("42990 " + name);
+        } finally {
+            TestData.forgetRequests(jdbc, List.of(townHall));
+            TestData.forgetContacts(jdbc, List.of(townHall));
+        }
+    }
+
     @Test
     void a_wrong_postal_code_an_invalid_email_or_an_empty_form_is_said_next_to_the_field_and_nothing_is_saved() {
         String insee = communes.get(1);

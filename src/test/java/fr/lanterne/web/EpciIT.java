@@ -145,7 +145,16 @@ class EpciIT {
         // Misérieux, 2,008 inhabitants.
         String small = page("/communes/01250");
         assertThat(small).doesNotContain("personne responsable de l’accès aux documents administratifs")
-                .contains("<strong>non applicable</strong>").contains("moins de 3 500 habitants");
+                .contains("<strong>non applicable</strong>").contains("moins de 3 500 habitants")
+                .doesNotContain("Adresse de la PRADA");
+        assertThat(vence).contains("Adresse de la PRADA");
+        // The API says the same (CRPA R330-2; L312-1-1, D312-1-1-1), with the reasons.
+        client.get().uri("/api/authorities/06157").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.prada").isEqualTo(true)
+                .jsonPath("$.publication").isEqualTo("probable");
+        client.get().uri("/api/authorities/01250").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.prada").isEqualTo(false)
+                .jsonPath("$.publication").isEqualTo("non applicable");
     }
 
     private long count(String sql) {

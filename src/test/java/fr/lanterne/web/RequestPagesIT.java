@@ -8,6 +8,7 @@ import fr.lanterne.TestUsers;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.ingest.TestDocuments;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
@@ -142,7 +143,10 @@ class RequestPagesIT {
                 .contains("POST " + uri + "/reception").contains(TestUsers.VOLUNTEER);
     }
 
-    /** CRPA L112-6, CJA R421-5: the volunteer says whether the remedies were stated; the deadlines follow. */
+    /**
+     * CRPA L112-6 and R112-5 for the acknowledgement, CJA R421-5 for the refusal: the volunteer says, on each form,
+     * whether that document stated the remedies; each answer is kept in its own column and the deadlines follow.
+     */
     @Test
     void the_receipt_and_refusal_forms_record_whether_the_remedies_were_stated() {
         RequestDetails request = sentRequest();
@@ -150,7 +154,8 @@ class RequestPagesIT {
         String uri = "/demandes/" + request.reference();
         PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
         assertThat(volunteer.page(uri)).contains("id=\"remedies-reception\"")
-                .contains("mentionne les voies et délais de recours");
+                .contains("mentionne les délais et voies de recours contre le refus implicite")
+                .contains("id=\"remedies-refus\"").contains("mentionne la saisine obligatoire de la CADA");
 
         String today = LocalDate.now(clock).toString();
         EntityExchangeResult<String> wrong = volunteer.post(uri + "/reception", Map.of("date", today,
@@ -158,19 +163,22 @@ class RequestPagesIT {
         assertThat(wrong.getStatus().value()).isEqualTo(400);
         assertThat(wrong.getResponseBody()).contains("class=\"field-error\" id=\"error-reception\"")
                 .contains("je ne sais pas");
-        assertThat(requests.details(ref).remediesMentioned()).isNull();
+        assertThat(requests.details(ref).remedies()).isEqualTo(RemedyMentions.UNKNOWN);
 
         String received = volunteer.follow(volunteer.post(uri + "/reception", Map.of("date", today,
                 "remedies", "non")));
-        assertThat(requests.details(ref).remediesMentioned()).isFalse();
-        assertThat(received).contains("CRPA L112-6, alinéa 1").contains("ne vous est pas opposable");
+        assertThat(requests.details(ref).remedies()).isEqualTo(new RemedyMentions(false, null));
+        assertThat(received).contains("L112-6, alinéa 1").contains("ne vous est pas opposable");
 
         volunteer.follow(volunteer.post(uri + "/refus", Map.of("date", today, "remedies", "oui")));
         RequestDetails refused = requests.details(ref);
         assertThat(refused.status()).isEqualTo(RequestStatus.REFUSED);
-        assertThat(refused.remediesMentioned()).isTrue();
-        assertThat(jdbc.sql("SELECT remedies_mentioned FROM request WHERE reference = ?").param(request.reference().value())
-                .query(Boolean.class).single()).isTrue();
+        // The refusal's answer does not overwrite the acknowledgement's: the referral now runs from the refusal.
+        assertThat(refused.remedies()).isEqualTo(new RemedyMentions(false, true));
+        assertThat(jdbc.sql("SELECT remedies_mentioned, refusal_remedies_mentioned FROM request WHERE reference = ?")
+                .param(request.reference().value())
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single()).containsExactly(false, true);
+        assertThat(volunteer.page(uri)).contains("Vous avez indiqué que le refus mentionnait les voies et délais");
     }
 
     @Test

@@ -13,6 +13,7 @@ import fr.lanterne.deadlines.Deadlines;
 import fr.lanterne.requests.Channel;
 import fr.lanterne.requests.EventType;
 import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.RequestReference;
 import fr.lanterne.requests.RequestStatus;
@@ -142,6 +143,40 @@ class RequestTransmissionIT {
         RequestDetails received = requests.details(request.reference());
         assertThat(deadlines.of(received).orElseThrow().step(DeadlineStep.IMPLICIT_REFUSAL).orElseThrow()
                 .earliest()).isEqualTo(today.minusDays(3).plusMonths(1));
+    }
+
+    /**
+     * CRPA L112-6 and R112-5, CJA R421-5: the API records what the acknowledgement and the refusal stated of the
+     * remedies, each in its own field, and the chain it returns says which deadline can be held against the requester.
+     */
+    @Test
+    void the_api_records_what_the_acknowledgement_and_the_refusal_stated_of_the_remedies() {
+        LocalDate today = LocalDate.now(clock);
+        RequestDetails created = requests.create(new NewRequest(apiTown, "drones-sound", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        requests.recordSent(created.reference(), today.minusDays(40), TestUsers.VOLUNTEER);
+        client.post().uri("/api/requests/{ref}/received", created.reference())
+                .headers(h -> h.setBasicAuth(TestUsers.VOLUNTEER, TestUsers.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\": \"" + today.minusDays(38) + "\", \"remediesStated\": false}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.remedies.acknowledgement").isEqualTo(false)
+                .jsonPath("$.remedies.refusal").doesNotExist()
+                .jsonPath("$.deadlines.steps[?(@.step == 'CADA_REFERRAL_DEADLINE')].opposable").isEqualTo(List.of(false));
+        client.post().uri("/api/requests/{ref}/refusal", created.reference())
+                .headers(h -> h.setBasicAuth(TestUsers.VOLUNTEER, TestUsers.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\": \"" + today.minusDays(30) + "\", \"remediesStated\": true}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.remedies.acknowledgement").isEqualTo(false)
+                .jsonPath("$.remedies.refusal").isEqualTo(true)
+                // Refused before the month of silence ended: the refusal's own mentions count (L112-6 al. 2).
+                .jsonPath("$.deadlines.steps[?(@.step == 'CADA_REFERRAL_DEADLINE')].opposable").isEqualTo(List.of(true));
+        assertThat(requests.details(created.reference()).remedies()).isEqualTo(new RemedyMentions(false, true));
     }
 
     private RequestDetails receivedRequest(String insee, String template, LocalDate sent, LocalDate received) {

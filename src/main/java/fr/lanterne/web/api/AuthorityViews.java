@@ -100,11 +100,12 @@ final class AuthorityViews {
     }
 
     record ContactView(String email, ProvenanceView emailSource, String postalAddress, ProvenanceView addressSource,
-                       String phone, String website) {
+                       String phone, String website, String pradaAddress, ProvenanceView pradaAddressSource) {
 
         static ContactView of(Contact c) {
             return new ContactView(c.email(), ProvenanceView.of(c.emailProvenance()), c.postalAddress(),
-                    ProvenanceView.of(c.addressProvenance()), c.phone(), c.website());
+                    ProvenanceView.of(c.addressProvenance()), c.phone(), c.website(), c.pradaAddress(),
+                    ProvenanceView.of(c.pradaProvenance()));
         }
     }
 

@@ -89,17 +89,22 @@ class RequestApiController {
                 .body(pdf);
     }
 
-    /** Dates travel as text so that "2026-02-30" gets a sentence saying why, not a parser's message. */
+    /**
+     * Dates travel as text so that "2026-02-30" gets a sentence saying why, not a parser's message.
+     * {@code remediesStated}: whether the acknowledgement of receipt (on "received": CRPA L112-6, R112-5) or the
+     * refusal (on "refusal": CJA R421-5) stated the remedies and their time limits; absent when not known.
+     */
     record DatedEvent(@Size(max = 40) String date,
                       @Size(max = 300) @StoredIn({"request.receipt_evidence", "request_event.detail"}) String evidence,
-                      Boolean complete) {
+                      Boolean complete, Boolean remediesStated) {
     }
 
     @PostMapping("/{reference}/received")
     RequestViews.RequestView received(@PathVariable String reference, @Valid @RequestBody DatedEvent body,
             Principal user) {
         return views.of(requests.recordReceipt(followed(reference, user),
-                DateInput.parse(body.date(), "date de réception"), body.evidence(), user.getName()));
+                DateInput.parse(body.date(), "date de réception"), body.evidence(), body.remediesStated(),
+                user.getName()));
     }
 
     /** {"authority": "prefecture-06", "date": "2026-03-10", "received": "2026-03-12"}; received is optional. */
@@ -137,7 +142,7 @@ class RequestApiController {
     RequestViews.RequestView refusal(@PathVariable String reference, @Valid @RequestBody DatedEvent body,
             Principal user) {
         return views.of(requests.recordRefusal(followed(reference, user),
-                DateInput.parse(body.date(), "date du refus"), user.getName()));
+                DateInput.parse(body.date(), "date du refus"), body.remediesStated(), user.getName()));
     }
 
     /** Without a date, today; a given date is checked like the others (not in the future, not before sending). */

@@ -3,6 +3,7 @@ package fr.lanterne.web.api;
 import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.Deadlines;
 import fr.lanterne.requests.LegalDates;
+import fr.lanterne.requests.RemedyMentions;
 import fr.lanterne.requests.RequestDetails;
 import fr.lanterne.requests.TimelineEvent;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class RequestViews {
                        LocalDate refusedOn, LocalDate implicitRefusalOn, LocalDate cadaReferredOn,
                        LocalDate cadaRegisteredOn, LocalDate cadaOpinionOn, String lastError, Instant nextAttemptAt,
                        String letter, int version, List<Event> timeline, DeadlineChain deadlines,
-                       String deadlinesNote) {
+                       String deadlinesNote, RemedyMentions remedies) {
     }
 
     record AuthorityLink(String code, String name, String insee, String departement) {
@@ -49,6 +50,7 @@ class RequestViews {
                 r.letterFile() == null ? null : "/api/requests/" + r.reference() + "/letter.pdf", r.version(),
                 r.timeline().stream().map(Event::of).toList(), chain,
                 chain == null && r.sentAt() != null ? "Enregistrez la date de réception de la demande : les délais "
-                        + "légaux partent de là (CRPA R311-13) et Lanterne ne la devine pas." : null);
+                        + "légaux partent de là (CRPA R311-13) et Lanterne ne la devine pas." : null,
+                r.remedies());
     }
 }

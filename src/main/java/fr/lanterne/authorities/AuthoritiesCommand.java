@@ -24,7 +24,8 @@ public final class AuthoritiesCommand {
     @Command(name = "import-contacts", mixinStandardHelpOptions = true,
             description = {"Importe les adresses des mairies depuis un fichier :",
                     "- l'export CSV (« ; ») ou JSON de l'Annuaire de l'administration (Service-Public.fr / DILA),",
-                    "- ou une liste CSV des bénévoles : insee,email,postal_address,source (et, facultative, prada_address :",
+                    "- ou une liste CSV des bénévoles : insee,email,postal_address,source (et, facultative, "
+                            + "prada_address :",
                     "  l'adresse où la PRADA reçoit les demandes, article R330-4 du CRPA).",
                     "Tout le fichier est vérifié d'abord : en cas d'erreur, rien n'est enregistré."})
     static final class ImportContacts implements CliCommand {

@@ -79,7 +79,8 @@ class ContactStore {
                 address.map(ContactRecord::provenance).orElse(null),
                 first(byPriority, r -> r.details().phone()).map(r -> r.details().phone()).orElse(null),
                 first(byPriority, r -> r.details().website()).map(r -> r.details().website()).orElse(null),
-                prada.map(r -> r.details().pradaAddress()).orElse(null), prada.map(ContactRecord::provenance).orElse(null));
+                prada.map(r -> r.details().pradaAddress()).orElse(null),
+                prada.map(ContactRecord::provenance).orElse(null));
     }
 
     private static Optional<ContactRecord> first(List<ContactRecord> records, Function<ContactRecord, String> field) {

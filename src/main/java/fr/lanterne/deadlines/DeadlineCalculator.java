@@ -29,7 +29,8 @@ import java.util.Objects;
  * The referral deadline is extended on the national calendar only: the referral goes to the CADA in Paris, so the
  * authority's local holidays cannot matter (the sender's could; it is not known yet). Good Friday in 57, 67, 68 is a
  * holiday only in some communes (Code du travail L3134-13): safe dates never count on it.
- * Where an assumption is made about what a fact changes, the step's explanation says so ({@link RemedyRule}: the remedies).
+ * Where an assumption is made about what a fact changes, the step's explanation says so ({@link RemedyRule}: the
+ * remedies).
  *
  * <p>This class decides the dates, the windows and which step comes; {@link ChainExplanation} writes what each step
  * says in French.

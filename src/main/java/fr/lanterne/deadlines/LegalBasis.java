@@ -65,12 +65,13 @@ public record LegalBasis(String article, String text) {
     public static final LegalBasis CRPA_L112_6 = new LegalBasis("CRPA L112-6",
             "Les délais de recours ne sont pas opposables au demandeur si l'accusé de réception de sa demande ne lui "
                     + "a pas été transmis ou ne comporte pas les mentions exigées ; l'absence d'accusé de réception ne "
-                    + "joue pas si une décision expresse a été régulièrement notifiée avant la naissance de la décision "
+                    + "joue pas si une décision expresse a été régulièrement notifiée avant la naissance de la "
+                    + "décision "
                     + "implicite (pour une demande par courriel : L112-12).");
     /**
      * Same source: the acknowledgement states the date of receipt and the date the request will be deemed refused, the
-     * service in charge; « Dans le premier cas [décision implicite de rejet], l'accusé de réception mentionne les délais
-     * et les voies de recours à l'encontre de la décision. » By email: R112-11-1, in the same terms.
+     * service in charge; « Dans le premier cas [décision implicite de rejet], l'accusé de réception mentionne les
+     * délais et les voies de recours à l'encontre de la décision. » By email: R112-11-1, in the same terms.
      */
     public static final LegalBasis CRPA_R112_5 = new LegalBasis("CRPA R112-5",
             "L'accusé de réception indique la date de réception de la demande, la date à laquelle elle sera réputée "
@@ -94,7 +95,8 @@ public record LegalBasis(String article, String text) {
      */
     public static final LegalBasis CE_488227 = new LegalBasis("CE, 11 mars 2024, n° 488227",
             "Sans information sur la saisine obligatoire de la CADA, son délai et les voies et délais de recours "
-                    + "contre la confirmation du refus, le recours reste possible dans un délai raisonnable, qui ne peut "
+                    + "contre la confirmation du refus, le recours reste possible dans un délai raisonnable, "
+                    + "qui ne peut "
                     + "en principe excéder un an à compter du jour où le demandeur a eu connaissance du refus.");
 
     public static final LegalBasis CT_L3134_13 = new LegalBasis("Code du travail L3134-13",

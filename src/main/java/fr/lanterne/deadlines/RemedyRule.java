@@ -67,9 +67,11 @@ final class RemedyRule {
                     + " mentionnait les voies et délais de recours : ce délai vous est opposable.");
         }
         String why = source == Source.REFUSAL
-                ? " Vous avez indiqué que le refus ne mentionnait pas les voies et délais de recours, saisine de la CADA "
+                ? " Vous avez indiqué que le refus ne mentionnait pas les voies et délais de recours, saisine "
+                        + "de la CADA "
                 + "comprise (CJA R421-5)"
-                : " Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas les délais et voies de "
+                : " Vous avez indiqué que l'accusé de réception de la demande ne mentionnait pas les délais et "
+                        + "voies de "
                 + "recours contre le refus implicite, ou qu'aucun ne vous a été remis (CRPA R112-5 ; L112-6, alinéa 1)";
         return new Verdict(false, basisOf(source), why + " : ce délai de deux mois ne vous est pas opposable. "
                 + "Saisissez tout de même la CADA sans attendre : la saisine doit intervenir dans " + REASONABLE_DELAY

@@ -47,8 +47,16 @@ final class DateChecks {
         }
     }
 
-    /** The new authority's receipt, when known, comes after the transmission and not in the future. */
-    static void transmission(Transmission transmission, LocalDate today) {
+    /**
+     * A transmission (CRPA L311-2) goes to another authority than the one holding the request; the new authority's
+     * receipt, when known, comes after the transmission and not in the future.
+     */
+    static void transmission(Transmission transmission, RequestReference reference, long heldBy, LocalDate today) {
+        if (transmission.authorityId() == heldBy) {
+            throw new InvalidInputException("La demande " + reference + " est déjà adressée à « "
+                    + transmission.authorityName() + " » : indiquez l'administration à laquelle elle a été transmise.",
+                    Map.of("field", "authority"));
+        }
         LocalDate received = transmission.receivedOn();
         if (received == null) {
             return;

@@ -77,8 +77,8 @@ final class Request {
     static Request draft(RequestReference reference, long authorityId, String departement, String templateId,
                          Long campaignId, Channel channel, String owner, Instant now) {
         Request request = new Request(new State(null, reference, authorityId, departement, templateId, campaignId,
-                owner, now, channel, RequestStatus.DRAFT, null, LegalDates.NONE, null, RemedyMentions.UNKNOWN, null, 0, null, null, null,
-                0));
+                owner, now, channel, RequestStatus.DRAFT, null, LegalDates.NONE, null, RemedyMentions.UNKNOWN, null, 0,
+                null, null, null, 0));
         request.record(now, null, EventType.CREATED, owner, templateId + " — " + channel.label());
         return request;
     }
@@ -254,13 +254,8 @@ final class Request {
     Request transmitted(Transmission transmission, String actor, LocalDate today, Instant now) {
         requireStatus("noter la transmission à une autre administration", RequestStatus.SENT,
                 RequestStatus.RECEIVED, RequestStatus.IMPLICITLY_REFUSED);
-        if (transmission.authorityId() == authorityId) {
-            throw new InvalidInputException("La demande " + reference + " est déjà adressée à « "
-                    + transmission.authorityName() + " » : indiquez l'administration à laquelle elle a été transmise.",
-                    Map.of("field", "authority"));
-        }
         checkAfterSending(transmission.date(), today, "La date de la transmission");
-        DateChecks.transmission(transmission, today);
+        DateChecks.transmission(transmission, reference, authorityId, today);
         LocalDate receivedByNew = transmission.receivedOn();
         RequestStatus target = receivedByNew != null ? RequestStatus.RECEIVED : RequestStatus.SENT;
         if (status != target) {

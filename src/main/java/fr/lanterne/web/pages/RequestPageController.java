@@ -283,8 +283,8 @@ class RequestPageController {
     }
 
     /**
-     * Whether the acknowledgement (CRPA L112-6, R112-5) or the refusal (CJA R421-5) stated the remedies and time limits:
-     * « oui », « non », or nothing when the volunteer does not know, which keeps what was recorded before.
+     * Whether the acknowledgement (CRPA L112-6, R112-5) or the refusal (CJA R421-5) stated the remedies and time
+     * limits: « oui », « non », or nothing when the volunteer does not know, which keeps what was recorded before.
      */
     private static Boolean remedies(Map<String, String> form) {
         String value = form.get("remedies");

@@ -54,6 +54,9 @@ public final class DocumentWords {
         for (int number = 1; number <= document.getNumberOfPages(); number++) {
             PDPage page = document.getPage(number - 1);
             PageGeometry geometry = PageGeometry.of(page);
+            if (!(geometry.displayedWidth() > 0) || !(geometry.displayedHeight() > 0)) {
+                throw RedactionRefused.unrenderable(number, "page sans dimensions");
+            }
             List<PageWord> words;
             List<PdfRect> images;
             try {
@@ -69,6 +72,7 @@ public final class DocumentWords {
                 if (renderer == null) {
                     renderer = new PDFRenderer(document);
                 }
+                geometry.checkRenderable(number, settings.ocrDpi());
                 BufferedImage image;
                 try {
                     image = renderer.renderImageWithDPI(number - 1, settings.ocrDpi(), ImageType.GRAY);

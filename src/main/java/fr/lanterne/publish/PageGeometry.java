@@ -16,6 +16,20 @@ record PageGeometry(float llx, float lly, float cropWidth, float cropHeight, int
                 rotation - rotation % 90);
     }
 
+    /** Above this many pixels a page is refused rather than rendered: 40 million (A3 at 400 dpi) take 160 MB. */
+    static final long MAX_PIXELS = 40_000_000L;
+
+    /** Refuses a page with no area or too large to render at {@code dpi}. */
+    void checkRenderable(int pageNumber, int dpi) {
+        if (!(displayedWidth() > 0) || !(displayedHeight() > 0)) {
+            throw RedactionRefused.unrenderable(pageNumber, "page sans dimensions");
+        }
+        double scale = dpi / 72.0;
+        if ((double) displayedWidth() * scale * displayedHeight() * scale > MAX_PIXELS) {
+            throw RedactionRefused.unrenderable(pageNumber, "page trop grande pour être rendue à " + dpi + " dpi");
+        }
+    }
+
     float displayedWidth() {
         return rotation == 90 || rotation == 270 ? cropHeight : cropWidth;
     }

@@ -99,13 +99,14 @@ public final class Redactor {
         }
     }
 
-    private static void checkBoxes(PDDocument source, List<PdfRect> boxes) {
+    private void checkBoxes(PDDocument source, List<PdfRect> boxes) {
         int count = source.getNumberOfPages();
         for (PdfRect box : boxes) {
             if (box.page() > count) {
                 throw RedactionRefused.noSuchPage(box.page(), count);
             }
             PageGeometry geometry = PageGeometry.of(source.getPage(box.page() - 1));
+            geometry.checkRenderable(box.page(), settings.dpi());
             if (!box.within(geometry.displayedWidth(), geometry.displayedHeight(), EDGE_TOLERANCE)) {
                 throw RedactionRefused.outsidePage(box, geometry.displayedWidth(), geometry.displayedHeight());
             }

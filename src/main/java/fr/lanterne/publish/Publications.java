@@ -27,7 +27,7 @@ public class Publications {
     private static final float TOLERANCE = 0.5f;
 
     private final Documents documents;
-    private final DocumentPages pages;
+    private final StoredPdfPages pages;
     private final RedactionStore store;
     private final RedactionProposals proposals;
     private final Redactor redactor;
@@ -36,7 +36,7 @@ public class Publications {
     private final Clock clock;
     private final Object[] locks = new Object[64];
 
-    Publications(Documents documents, DocumentPages pages, RedactionStore store, RedactionProposals proposals,
+    Publications(Documents documents, StoredPdfPages pages, RedactionStore store, RedactionProposals proposals,
                  Redactor redactor, PublicationProperties properties, TransactionTemplate transaction, Clock clock) {
         this.documents = documents;
         this.pages = pages;

@@ -61,7 +61,7 @@ class PublicationIT {
     Publications publications;
 
     @Autowired
-    DocumentPages pages;
+    StoredPdfPages pages;
 
     @Autowired
     RedactionStore store;

@@ -62,6 +62,9 @@ class DocumentPageController {
     @GetMapping("/documents/{sha256}")
     String document(@PathVariable String sha256, Principal user, Model model) {
         DocumentRecords.Details details = readable(sha256, user);
+        boolean published = documents.published(details.sha256());
+        // Visitors read the text of the published version: the original's may hold what was occulted.
+        List<String> redactedText = user == null ? publications.publishedText(details.sha256()).orElse(null) : null;
         Map<Long, Deployment> deployments = new LinkedHashMap<>();
         for (DocumentRecords.Link link : details.links()) {
             try {
@@ -70,10 +73,7 @@ class DocumentPageController {
                 // A deployment deleted since: its link is shown without it.
             }
         }
-        model.addAttribute("document", details);
-        boolean published = documents.published(details.sha256());
-        // Visitors read the text of the published version: the original's may hold what was occulted.
-        List<String> redactedText = user == null ? publications.publishedText(details.sha256()).orElse(null) : null;
+        model.addAttribute("document", redactedText == null ? details : withoutMetadata(details));
         model.addAttribute("pages", redactedText == null ? documents.pages(details.sha256())
                 : redactedPages(details.sha256(), redactedText));
         model.addAttribute("deployments", deployments);
@@ -174,6 +174,13 @@ class DocumentPageController {
         Set<Long> linked = details.links().stream().map(DocumentRecords.Link::deploymentId)
                 .collect(Collectors.toSet());
         return registry.find(DeploymentQuery.ofCommune(insee)).stream().filter(d -> !linked.contains(d.id())).toList();
+    }
+
+    /** A redacted document as visitors see it: without the original's metadata, which the redacted file drops too. */
+    private static DocumentRecords.Details withoutMetadata(DocumentRecords.Details d) {
+        return new DocumentRecords.Details(d.sha256(), d.fileName(), d.mediaType(), d.size(), null, null, null, null,
+                null, d.pageCount(), d.needsOcr(), d.ocredPages(), d.kind(), d.kindLabel(), d.requestReference(),
+                d.authorityCode(), null, null, List.of(), d.mentions(), d.links(), List.of());
     }
 
     private static List<DocumentRecords.Page> redactedPages(String sha256, List<String> texts) {

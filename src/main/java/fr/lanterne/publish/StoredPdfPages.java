@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * mean OCR, and the files never change (they are named by their hash).
  */
 @Component
-class DocumentPages {
+class StoredPdfPages {
 
     private static final int WORDS_KEPT = 16;
     private static final int IMAGES_KEPT = 48;
@@ -34,7 +34,7 @@ class DocumentPages {
     private final Map<String, List<PageText>> words = lru(WORDS_KEPT);
     private final Map<String, byte[]> images = lru(IMAGES_KEPT);
 
-    DocumentPages(Documents documents, DocumentWords reader, PublicationProperties properties) {
+    StoredPdfPages(Documents documents, DocumentWords reader, PublicationProperties properties) {
         this.documents = documents;
         this.reader = reader;
         this.properties = properties;

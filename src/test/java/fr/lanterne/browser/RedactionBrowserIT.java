@@ -81,14 +81,19 @@ class RedactionBrowserIT {
         // A box drawn with the mouse over the annex's last line, on page 2.
         WebElement page2 = browser.find(By.cssSelector("#redaction .redaction-page[data-page='2']"));
         browser.script("arguments[0].scrollIntoView()", page2);
-        int width = page2.getSize().getWidth();
-        double scale = width / 595.0;
         int count = ((Number) browser.script("return document.querySelectorAll('#redaction .redaction-item').length"))
                 .intValue();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Number> rect = (java.util.Map<String, Number>) browser.script(
+                "var r = arguments[0].getBoundingClientRect(); return {left: r.left, top: r.top, width: r.width};",
+                page2);
+        double scale = rect.get("width").doubleValue() / 595.0;
+        int left = (int) Math.ceil(rect.get("left").doubleValue());
+        int top = (int) Math.ceil(rect.get("top").doubleValue());
         new Actions(browser.driver())
-                .moveToElement(page2, (int) (40 * scale) - width / 2, (int) (50 * scale) - page2.getSize().getHeight() / 2)
+                .moveToLocation(left + (int) (40 * scale), top + (int) (50 * scale))
                 .clickAndHold()
-                .moveByOffset((int) (400 * scale), (int) (30 * scale))
+                .moveToLocation(left + (int) (440 * scale), top + (int) (80 * scale))
                 .release()
                 .perform();
         waitFor("document.querySelectorAll('#redaction .redaction-item').length === " + (count + 1));

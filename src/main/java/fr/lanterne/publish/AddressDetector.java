@@ -22,7 +22,10 @@ final class AddressDetector {
     private static final Pattern INSTITUTION = Pattern.compile("mairie|hotel de ville|prefecture|commune de|ville de"
             + "|conseil|cada|cnil|tribunal|direction|service|gendarmerie|commissariat|police|association|departement"
             + "|region|metropole|communaute|cedex|syndicat|agglomeration|ministere|centre communal|\\bbp\\b|\\bcs\\b"
-            + "|republique francaise|defenseur des droits");
+            + "|republique francaise|defenseur des droits|commission|\\btsa\\b|universite|chambre|agence|caisse");
+    /** "le 12 mars 2026 rue Jean Jaurès": a year, not a street number. */
+    private static final Pattern DATE_BEFORE = Pattern.compile("(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+            + "|septembre|octobre|novembre|decembre|en|depuis|annee) $");
 
     private AddressDetector() {
     }
@@ -34,8 +37,10 @@ final class AddressDetector {
         Matcher address = ADDRESS.matcher(text);
         while (address.find()) {
             int contextStart = startOfLinesBefore(text, address.start(), 2);
-            String context = folded.substring(contextStart, address.end());
-            if (!INSTITUTION.matcher(context).find()) {
+            int lineEnd = text.indexOf('\n', address.end());
+            String context = folded.substring(contextStart, lineEnd < 0 ? text.length() : lineEnd);
+            String before = folded.substring(Math.max(0, address.start() - 12), address.start());
+            if (!INSTITUTION.matcher(context).find() && !DATE_BEFORE.matcher(before).find()) {
                 found.add(new Finding(ProposalKind.POSTAL_ADDRESS, address.start(), address.end()));
             }
         }

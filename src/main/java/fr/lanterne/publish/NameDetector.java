@@ -102,7 +102,8 @@ final class NameDetector {
             }
             String first = bare(words.get(i).text());
             String second = bare(words.get(i + 1).text());
-            boolean forward = isFirstName(first) && isSurname(second) && !words.get(i).text().endsWith(",");
+            boolean forward = isFirstName(first) && (isSurname(second) || isUpperSurname(second))
+                    && !words.get(i).text().endsWith(",");
             boolean backward = isUpperSurname(first) && isFirstName(second) && !words.get(i).text().endsWith(",");
             if ((forward || backward) && !afterPlace(words, i)) {
                 int last = i + 1;
@@ -131,9 +132,10 @@ final class NameDetector {
                 && !NOT_NAMES.contains(Folded.of(word)) && !FIRST_NAMES.contains(word.toLowerCase());
     }
 
+    /** An upper-case word of three letters or more: a surname even when it is also a first name (ROBERT, ANDRÉ). */
     static boolean isUpperSurname(String word) {
-        return isSurname(word) && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)
-                && word.length() > 2;
+        return word.length() > 2 && word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'' || c == '’')
+                && !NOT_NAMES.contains(Folded.of(word)) && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
     }
 
     /** Without the punctuation stuck to it. */
@@ -143,7 +145,8 @@ final class NameDetector {
 
     private static boolean afterPlace(List<PageWord> words, int i) {
         for (int k = Math.max(0, i - 3); k < i; k++) {
-            if (PLACES.contains(Folded.of(words.get(k).text()).replaceAll("[^a-z.]", ""))) {
+            String place = Folded.of(words.get(k).text()).replaceFirst("^[ld]'", "").replaceAll("[^a-z.]", "");
+            if (PLACES.contains(place)) {
                 return true;
             }
         }

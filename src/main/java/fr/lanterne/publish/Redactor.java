@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -26,7 +25,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * (render mode NEITHER) rebuilt from the words no box overlaps; the other pages are copied without annotations or
  * metadata; the document information, XMP, form fields, attachments, JavaScript, open action, names tree and outline
  * are left behind, since the new document starts from an empty catalogue. The original bytes are not changed. Pages
- * are rendered one at a time; the images are stored losslessly, so black stays black.
+ * are rendered one at a time; the images are stored losslessly ({@link PageImages}), so black stays black.
  */
 public final class Redactor {
 
@@ -137,8 +136,7 @@ public final class Redactor {
         } finally {
             graphics.dispose();
         }
-        BufferedImage stored = Greyscale.ifGrey(image);
-        PDImageXObject xObject = LosslessFactory.createFromImage(target, stored);
+        PDImageXObject xObject = PageImages.encode(target, image);
         PDPage raster = new PDPage(new PDRectangle(page.width(), page.height()));
         target.addPage(raster);
         try (PDPageContentStream content = new PDPageContentStream(target, raster)) {

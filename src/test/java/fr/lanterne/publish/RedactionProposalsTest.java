@@ -67,6 +67,9 @@ class RedactionProposalsTest {
                 row("- DURAND Claire, brigadier", "NAME:DURAND Claire,"),
                 row("Opérateur : Nathalie Bernard-Roux", "NAME:Nathalie Bernard-Roux"),
                 row("Le lycée Victor Hugo et la rue Jean Moulin"),
+                row("au carrefour de l’avenue Victor Hugo"),
+                row("Liste : MARTIN Pierre, ROBERT Anne", "NAME:MARTIN Pierre,", "NAME:ROBERT Anne"),
+                row("Destinataire : Louis GÉRARD", "NAME:Louis GÉRARD"),
                 // Signature blocks.
                 row("Le Maire,\nJean-Pierre MARTIN", "NAME:Jean-Pierre MARTIN"),
                 row("Pour le Maire et par délégation,\nL’adjointe déléguée,\nSylvie Garnier-Doucet",
@@ -79,6 +82,8 @@ class RedactionProposalsTest {
                 row("demeurant 4 bis, avenue Jean Jaurès, 69007 Lyon", "POSTAL_ADDRESS:4 bis, avenue Jean Jaurès, 69007 Lyon"),
                 row("Mairie de Saint-Exemple\n1 place de la Mairie\n38999 Saint-Exemple"),
                 row("CADA, 20 avenue de Ségur, TSA 50730, 75334 Paris Cedex 07"),
+                row("Verbalisé le 3 avril 2025 avenue Foch."),
+                row("CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07"),
                 row("Il habite 7 impasse des Tilleuls à Voiron.", "POSTAL_ADDRESS:7 impasse des Tilleuls à Voiron."),
                 // Nothing personal.
                 row("Délibération du conseil municipal du 12 mars 2026 sur la vidéoprotection."),

@@ -180,7 +180,9 @@ class PublicationIT {
         assertThat(problem(post(redactions, TestUsers.VOLUNTEER,
                 Map.of("page", 1, "x", 10, "y", 10, "width", -20, "height", 20)), 400)).contains("largeur");
         assertThat(problem(post(redactions, TestUsers.VOLUNTEER,
-                Map.of("proposal", 1, "decision", "x".repeat(600))), 400)).contains("accept");
+                Map.of("proposal", 1, "decision", "x".repeat(600))), 400)).contains("« decision »").contains("10 au plus");
+        assertThat(problem(post(redactions, TestUsers.VOLUNTEER,
+                Map.of("proposal", 1, "decision", "oui")), 400)).contains("accept");
         assertThat(problem(post(redactions, TestUsers.VOLUNTEER, Map.of("proposal", Long.MAX_VALUE,
                 "decision", "accept")), 404)).contains("pas de proposition");
         assertThat(problem(post(redactions + "/rules", TestUsers.VOLUNTEER, Map.of("text", "y".repeat(600))), 400))

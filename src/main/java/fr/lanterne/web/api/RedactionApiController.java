@@ -57,11 +57,11 @@ class RedactionApiController {
      * displayed), or a decision on a proposal ({@code proposal, decision}: "accept" or "reject").
      */
     record RedactionChange(Integer page, Double x, Double y, Double width, Double height, Long proposal,
-                           String decision) {
+                           @Size(max = 10) String decision) {
     }
 
     @PostMapping({"/api/documents/{sha256}/redactions", "/documents/{sha256}/redactions"})
-    RedactionSheet change(@PathVariable String sha256, @RequestBody RedactionChange body, Principal user,
+    RedactionSheet change(@PathVariable String sha256, @Valid @RequestBody RedactionChange body, Principal user,
                           HttpServletRequest request) {
         if (body.proposal() != null || body.decision() != null) {
             if (body.proposal() == null) {

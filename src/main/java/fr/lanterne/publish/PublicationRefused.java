@@ -21,8 +21,9 @@ public final class PublicationRefused {
 
     public static ConflictException pending(int pending) {
         return new ConflictException(FrenchCount.of(pending, "proposition d’occultation attend",
-                "propositions d’occultation attendent") + " encore une décision : acceptez-les ou rejetez-les avant "
-                + "de publier.", Map.of("pending", pending));
+                "propositions d’occultation attendent") + " encore une décision : "
+                + (pending <= 1 ? "acceptez-la ou rejetez-la" : "acceptez-les ou rejetez-les") + " avant de publier.",
+                Map.of("pending", pending));
     }
 
     public static ConflictException boxesAccepted(int accepted) {

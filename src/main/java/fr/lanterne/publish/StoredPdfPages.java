@@ -68,6 +68,7 @@ class StoredPdfPages {
             if (pdf.isEncrypted()) {
                 throw RedactionRefused.encrypted();
             }
+            PageGeometry.of(pdf.getPage(page - 1)).checkRenderable(page, properties.imageDpi());
             BufferedImage image;
             try {
                 image = new PDFRenderer(pdf).renderImageWithDPI(page - 1, properties.imageDpi(), ImageType.RGB);

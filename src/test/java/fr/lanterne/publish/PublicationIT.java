@@ -217,6 +217,39 @@ class PublicationIT {
     }
 
     @Test
+    void a_page_that_cannot_be_rendered_is_refused_clearly_and_nothing_is_published() throws Exception {
+        byte[] huge;
+        try (PDDocument document = new PDDocument()) {
+            // 200 × 200 inches: allowed by the format, 90 000 megapixels at 150 dpi.
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage(
+                    new org.apache.pdfbox.pdmodel.common.PDRectangle(14_400, 14_400));
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 40);
+                content.newLineAtOffset(100, 14_000);
+                content.showText("Plan des cameras " + UUID.randomUUID());
+                content.endText();
+            }
+            huge = TestPdfs.bytes(document);
+        }
+        String sha = upload(huge, "plan.pdf");
+
+        assertThat(problem(get("/api/documents/" + sha + "/pages/1/image", TestUsers.VOLUNTEER), 400))
+                .contains("La page 1 ne peut pas être rendue");
+        json(post("/api/documents/" + sha + "/redactions", TestUsers.VOLUNTEER,
+                Map.of("page", 1, "x", 100, "y", 100, "width", 500, "height", 80)), 200);
+        json(post("/api/documents/" + sha + "/redactions/accept-all", TestUsers.VOLUNTEER, null), 200);
+        assertThat(problem(post("/api/documents/" + sha + "/publish", TestUsers.VOLUNTEER, null), 400))
+                .contains("La page 1 ne peut pas être rendue");
+        visitor("/documents/" + sha + "/fichier").expectStatus().isNotFound();
+        assertThat(publications.versions(sha)).isZero();
+        assertThat(documents.published(sha)).isFalse();
+    }
+
+    @Test
     void a_document_that_is_not_a_pdf_is_refused_for_redaction_but_may_be_published_as_received() {
         String sha = upload(("Compte rendu " + UUID.randomUUID() + " : rien de personnel.")
                 .getBytes(StandardCharsets.UTF_8), "compte-rendu.txt");

@@ -1,7 +1,6 @@
 package fr.lanterne.publish;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,15 +79,6 @@ final class PageIndex {
         return String.join(" ", lines.get(line).stream().map(PageWord::text).toList());
     }
 
-    /** Where a line starts in {@link #text()}. */
-    int lineStart(int line) {
-        int first = 0;
-        for (int l = 0; l < line; l++) {
-            first += lines.get(l).size();
-        }
-        return wordStart[first];
-    }
-
     /** The first and last word (inclusive) under the characters {@code [start, end)}; null if none. */
     int[] wordsIn(int start, int end) {
         int first = -1;
@@ -160,10 +150,5 @@ final class PageIndex {
 
     int lineOfWord(int word) {
         return lineOf[word];
-    }
-
-    @Override
-    public String toString() {
-        return "PageIndex" + Arrays.toString(new int[] {page.page(), words.size()});
     }
 }

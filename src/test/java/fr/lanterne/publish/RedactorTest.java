@@ -129,6 +129,23 @@ class RedactorTest {
     }
 
     @Test
+    void a_redacted_file_can_be_redacted_again_from_its_own_invisible_text_layer() throws Exception {
+        byte[] once = redactor.redact(TestPdfs.letter(LETTER), List.of(new PdfRect(1, 55, 55, 140, 18))).pdf();
+
+        List<PageText> pages = documentWords.read(once);
+        assertThat(pages.get(0).scanned()).isFalse();
+        List<PdfRect> boxes = proposals.propose(pages).stream()
+                .filter(p -> p.kind() == ProposalKind.EMAIL || p.kind() == ProposalKind.PHONE)
+                .flatMap(p -> p.boxes().stream()).toList();
+        assertThat(boxes).hasSize(2);
+        RedactedPdf twice = redactor.redact(once, boxes, pages);
+
+        assertNothingLeft(twice.pdf(), List.of("LAMBERT", "sophie.lambert@orange.fr", "06 12 34 56 78"));
+        assertBlackUnder(twice.pdf(), boxes);
+        assertOtherWordsKept(twice.pdf(), pages.get(0), boxes, 0.95);
+    }
+
+    @Test
     void pages_without_a_box_are_copied_without_annotations_or_metadata() throws Exception {
         byte[] original = withEverythingHidden(TestPdfs.letter(List.of("Première page", "Deuxième page")));
 

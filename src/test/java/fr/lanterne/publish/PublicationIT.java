@@ -138,6 +138,11 @@ class PublicationIT {
         String info = TestPdfs.poppler(file, "pdfinfo");
         assertThat(info).doesNotContain("Mairie de Saint-Exemple").doesNotContain("LAMBERT")
                 .doesNotContainPattern("(?m)^(Title|Author|Subject|Keywords|Creator):");
+        // The editor's addresses stay behind the login, published or not.
+        visitor("/api/documents/" + sha + "/redactions").expectStatus().isUnauthorized();
+        visitor("/documents/" + sha + "/redactions").expectStatus().is3xxRedirection();
+        visitor("/documents/" + sha + "/pages/1/image").expectStatus().is3xxRedirection();
+        visitor("/documents/" + sha + "/words").expectStatus().is3xxRedirection();
         // The visitor's document page shows the published text, not the original's.
         visitor("/documents/" + sha).expectStatus().isOk().expectBody(String.class)
                 .value(page -> assertThat(page).doesNotContain("LAMBERT").doesNotContain("Berthier")

@@ -32,11 +32,6 @@ public final class PublicationRefused {
                 + "tel quel.", Map.of("accepted", accepted));
     }
 
-    public static ConflictException sameReviewer(String requestedBy) {
-        return new ConflictException("La publication demandée par " + requestedBy + " doit être approuvée par un "
-                + "autre bénévole (seconde lecture).", Map.of("requestedBy", requestedBy));
-    }
-
     public static NotFoundException noSuchRedaction(String sha256, long id) {
         return new NotFoundException("Ce document n’a pas de proposition ni de zone numéro " + id + ".",
                 Map.of("sha256", sha256, "proposal", id));

@@ -5,8 +5,10 @@ import fr.lanterne.ingest.Documents;
 import fr.lanterne.publish.RedactionStore.NewRedaction;
 import fr.lanterne.publish.RedactionStore.Version;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -163,7 +165,7 @@ public class Publications {
                 versionId = version(pdf(sha256), by).id();
             }
             Long target = versionId;
-            return transaction.execute(status -> publication(sha, target, asReceived, by));
+            return transaction.execute(status -> settle(sha, target, asReceived, by));
         }
     }
 
@@ -210,15 +212,16 @@ public class Publications {
         return store.versionCount(documents.details(sha256).sha256());
     }
 
-    private PublicationState publication(String sha256, Long versionId, boolean asReceived, String by) {
+    /** Publishes, asks for the second look, or gives it; the same call again changes nothing. */
+    private PublicationState settle(String sha256, Long versionId, boolean asReceived, String by) {
         Optional<PublicationState> existing = store.publication(sha256);
         boolean sameTarget = existing.isPresent() && existing.get().asReceived() == asReceived
-                && java.util.Objects.equals(existing.get().versionId(), versionId);
+                && Objects.equals(existing.get().versionId(), versionId);
         if (sameTarget && existing.get().published()) {
             documents.publish(sha256, true, existing.get().approvedBy());
             return existing.get();
         }
-        var now = clock.instant();
+        Instant now = clock.instant();
         if (properties.reviewRequired()) {
             if (sameTarget && existing.get().requestedBy().equals(by)) {
                 // Asked again by the same volunteer: it still waits for someone else.

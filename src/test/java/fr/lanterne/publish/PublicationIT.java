@@ -99,6 +99,17 @@ class PublicationIT {
         assertThat(first.path("box").has("height")).isTrue();
         assertThat(first.path("text").asString()).isNotBlank();
         assertThat(first.path("status").asString()).isEqualTo("PENDING");
+        // The editor's page images and words, for every signed-in account.
+        byte[] png = get("/api/documents/" + sha + "/pages/2/image", TestUsers.RESEARCHER).expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        JsonNode words = json(get("/api/documents/" + sha + "/words", TestUsers.RESEARCHER), 200);
+        assertThat(words).hasSize(2);
+        assertThat(words.get(1).path("words")).anySatisfy(w -> {
+            assertThat(w.path("text").asString()).isEqualTo("Berthier.");
+            assertThat(w.path("box").path("y").asDouble()).isBetween(60.0, 90.0);
+        });
         // Researchers read, they do not decide.
         post("/api/documents/" + sha + "/redactions/accept-all", TestUsers.RESEARCHER, null).expectStatus()
                 .isForbidden();

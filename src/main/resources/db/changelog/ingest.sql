@@ -92,3 +92,12 @@ CREATE TABLE document_publication (
     published_at DATETIME(6)  NOT NULL,
     CONSTRAINT document_publication_document FOREIGN KEY (sha256) REFERENCES document (sha256) ON DELETE CASCADE
 ) ENGINE=InnoDB;
+
+--changeset publish-web:ingest-derived-file
+--comment: Files made from a document (its redacted versions), kept in the same store; the sweep after a crash knows them.
+CREATE TABLE derived_file (
+    sha256       CHAR(64)    NOT NULL PRIMARY KEY,
+    derived_from CHAR(64)    NOT NULL,
+    stored_at    DATETIME(6) NOT NULL,
+    CONSTRAINT derived_file_document FOREIGN KEY (derived_from) REFERENCES document (sha256) ON DELETE CASCADE
+) ENGINE=InnoDB;

@@ -28,11 +28,13 @@ class DocumentDecisions {
     private final Registry registry;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BlobStore blobs;
 
     DocumentDecisions(DocumentQueries queries, DocumentStore store, Requests requests, Registry registry,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, BlobStore blobs) {
         this.queries = queries;
         this.store = store;
+        this.blobs = blobs;
         this.requests = requests;
         this.registry = registry;
         this.events = events;
@@ -76,5 +78,19 @@ class DocumentDecisions {
         } else {
             store.unpublish(sha256);
         }
+    }
+
+    /**
+     * Keeps a file made from a document (its redacted version) in the store of received files, and records it as
+     * derived from it, so that the sweep after a crash does not take it for a received file that lost its record.
+     * The file is written before the record, as received files are: a crash in between leaves a file the sweep takes in.
+     */
+    @Transactional
+    public String storeDerived(String fromSha256, byte[] content) {
+        Details from = queries.details(fromSha256);
+        String sha256 = Intake.sha256(content);
+        blobs.store(sha256, content);
+        store.recordDerived(sha256, from.sha256(), clock.instant());
+        return sha256;
     }
 }

@@ -22,6 +22,14 @@ class DocumentQueries {
         this.blobs = blobs;
     }
 
+    /** A file derived from a document (its redacted version), as {@link DocumentDecisions#storeDerived} kept it. */
+    java.nio.file.Path derivedFile(String sha256) {
+        if (!store.derived(checked(sha256))) {
+            throw notFound(sha256);
+        }
+        return blobs.path(sha256);
+    }
+
     Details details(String sha256) {
         return store.details(checked(sha256)).orElseThrow(() -> notFound(sha256));
     }

@@ -326,6 +326,16 @@ class DocumentStore {
                 .params(sha256, by, java.sql.Timestamp.from(at)).update();
     }
 
+    void recordDerived(String sha256, String fromSha256, java.time.Instant at) {
+        jdbc.sql("INSERT IGNORE INTO derived_file (sha256, derived_from, stored_at) VALUES (?, ?, ?)")
+                .params(sha256, fromSha256, java.sql.Timestamp.from(at)).update();
+    }
+
+    boolean derived(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM derived_file WHERE sha256 = ?").param(sha256)
+                .query(Integer.class).single() > 0;
+    }
+
     void unpublish(String sha256) {
         jdbc.sql("DELETE FROM document_publication WHERE sha256 = ?").param(sha256).update();
     }
@@ -341,15 +351,16 @@ class DocumentStore {
                 .query(String.class).list();
     }
 
-    /** Which of these files have a record: an intake of any outcome, or a document. */
+    /** Which of these files have a record: an intake of any outcome, a document, or a file derived from one. */
     java.util.Set<String> known(List<String> sha256s) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (int from = 0; from < sha256s.size(); from += 500) {
             List<String> chunk = sha256s.subList(from, Math.min(sha256s.size(), from + 500));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             known.addAll(jdbc.sql("SELECT sha256 FROM intake WHERE sha256 IN (" + marks + ") UNION "
-                    + "SELECT sha256 FROM document WHERE sha256 IN (" + marks + ")")
-                    .params(java.util.stream.Stream.concat(chunk.stream(), chunk.stream()).toList())
+                    + "SELECT sha256 FROM document WHERE sha256 IN (" + marks + ") UNION "
+                    + "SELECT sha256 FROM derived_file WHERE sha256 IN (" + marks + ")")
+                    .params(java.util.stream.Stream.of(chunk, chunk, chunk).flatMap(List::stream).toList())
                     .query(String.class).list());
         }
         return known;

@@ -149,6 +149,21 @@ public class Documents {
         decisions.publish(sha256, published, by);
     }
 
+    /**
+     * Keeps a file made from a document, such as its redacted version, beside the received files (named by its
+     * SHA-256, stored once); the document itself is not changed.
+     *
+     * @return the SHA-256 of the file kept
+     */
+    public String storeDerived(String fromSha256, byte[] content) {
+        return decisions.storeDerived(fromSha256, content);
+    }
+
+    /** A file kept by {@link #storeDerived}. */
+    public Path derivedFile(String sha256) {
+        return queries.derivedFile(sha256);
+    }
+
     // --- reading -----------------------------------------------------------------------------------------------
 
     public Details details(String sha256) {

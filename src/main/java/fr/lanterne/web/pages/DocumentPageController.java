@@ -5,6 +5,8 @@ import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
+import fr.lanterne.publish.Publications;
+import fr.lanterne.publish.PublishedFile;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentQuery;
 import fr.lanterne.registry.Registry;
@@ -46,17 +48,23 @@ class DocumentPageController {
     private final Registry registry;
     private final Authorities authorities;
     private final Search search;
+    private final Publications publications;
 
-    DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search) {
+    DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search,
+                           Publications publications) {
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
         this.search = search;
+        this.publications = publications;
     }
 
     @GetMapping("/documents/{sha256}")
     String document(@PathVariable String sha256, Principal user, Model model) {
         DocumentRecords.Details details = readable(sha256, user);
+        boolean published = documents.published(details.sha256());
+        // Visitors read the text of the published version: the original's may hold what was occulted.
+        List<String> redactedText = user == null ? publications.publishedText(details.sha256()).orElse(null) : null;
         Map<Long, Deployment> deployments = new LinkedHashMap<>();
         for (DocumentRecords.Link link : details.links()) {
             try {
@@ -65,32 +73,40 @@ class DocumentPageController {
                 // A deployment deleted since: its link is shown without it.
             }
         }
-        model.addAttribute("document", details);
-        model.addAttribute("pages", documents.pages(details.sha256()));
+        model.addAttribute("document", redactedText == null ? details : withoutMetadata(details));
+        model.addAttribute("pages", redactedText == null ? documents.pages(details.sha256())
+                : redactedPages(details.sha256(), redactedText));
         model.addAttribute("deployments", deployments);
-        model.addAttribute("published", documents.published(details.sha256()));
+        model.addAttribute("published", published);
+        model.addAttribute("publication", user == null ? null
+                : publications.publication(details.sha256()).orElse(null));
+        model.addAttribute("redactable", details.mediaType() != null
+                && details.mediaType().startsWith("application/pdf"));
         model.addAttribute("linkable", linkable(details));
         model.addAttribute("similar", user == null ? null : similar(details.sha256()));
         return "documents/document";
     }
 
+    /** Signed-in people get the file as received; visitors the published version (redacted, or as received). */
     @GetMapping("/documents/{sha256}/fichier")
     ResponseEntity<Resource> file(@PathVariable String sha256, Principal user) {
         DocumentRecords.Details details = readable(sha256, user);
+        PublishedFile file = user == null ? publications.publishedFile(details.sha256())
+                : new PublishedFile(documents.file(details.sha256()), details.fileName(), details.mediaType(), false);
         MediaType type;
         try {
-            type = MediaType.parseMediaType(details.mediaType());
+            type = MediaType.parseMediaType(file.mediaType());
         } catch (IllegalArgumentException e) {
             type = MediaType.APPLICATION_OCTET_STREAM;
         }
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(details.fileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 // A received file is never trusted to run in Lanterne's origin.
                 .header("Content-Security-Policy", "sandbox")
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(documents.file(details.sha256())));
+                .body(new FileSystemResource(file.path()));
     }
 
     @PostMapping("/documents/{sha256}/liens/{deploymentId}")
@@ -111,8 +127,16 @@ class DocumentPageController {
     @PostMapping("/documents/{sha256}/publication")
     String publish(@PathVariable String sha256, @RequestParam boolean published, Principal user,
                    RedirectAttributes redirect) {
-        documents.publish(sha256, published, user.getName());
-        redirect.addFlashAttribute("done", published ? "document.done.published" : "document.done.unpublished");
+        // Published from this form as received; the editor publishes the redacted version.
+        String done;
+        if (published) {
+            done = publications.publish(sha256, true, user.getName()).published() ? "document.done.published"
+                    : "document.done.awaitingReview";
+        } else {
+            publications.withdraw(sha256, user.getName());
+            done = "document.done.unpublished";
+        }
+        redirect.addFlashAttribute("done", done);
         return "redirect:/documents/" + sha256;
     }
 
@@ -150,6 +174,19 @@ class DocumentPageController {
         Set<Long> linked = details.links().stream().map(DocumentRecords.Link::deploymentId)
                 .collect(Collectors.toSet());
         return registry.find(DeploymentQuery.ofCommune(insee)).stream().filter(d -> !linked.contains(d.id())).toList();
+    }
+
+    /** A redacted document as visitors see it: without the original's metadata, which the redacted file drops too. */
+    private static DocumentRecords.Details withoutMetadata(DocumentRecords.Details d) {
+        return new DocumentRecords.Details(d.sha256(), d.fileName(), d.mediaType(), d.size(), null, null, null, null,
+                null, d.pageCount(), d.needsOcr(), d.ocredPages(), d.kind(), d.kindLabel(), d.requestReference(),
+                d.authorityCode(), null, null, List.of(), d.mentions(), d.links(), List.of());
+    }
+
+    private static List<DocumentRecords.Page> redactedPages(String sha256, List<String> texts) {
+        return java.util.stream.IntStream.range(0, texts.size())
+                .mapToObj(i -> new DocumentRecords.Page(sha256, i + 1, texts.size(), texts.get(i), false, false))
+                .toList();
     }
 
     /** Visitors (public mode) read published documents only; to them, the others do not exist. */

@@ -1,6 +1,7 @@
 package fr.lanterne.search;
 
 import fr.lanterne.shared.ConflictException;
+import fr.lanterne.ingest.Documents;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -10,9 +11,22 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The search module's API: searching the obtained documents, and rebuilding the index. */
+/**
+ * The search module's API: searching the obtained documents (volunteers) and their published versions (visitors),
+ * saying what is published, and rebuilding the index.
+ *
+ * <p><b>Published versions.</b> Visitors search only what is published of each document, kept by this module in the
+ * tables {@code published_version} and {@code published_page} (so that a rebuild of the index recreates it): either
+ * the text of a published version, page by page ({@link #publish}: a redacted version, whose text lacks the words
+ * occulted), or the document's text as received ({@link #publishAsReceived}, and ingest's "published as received"
+ * decision, {@link Documents#publish}). Each is written in the caller's transaction with the document queued, and
+ * indexed once it commits, as ingest's documents are. Volunteers' searches never see these entries, visitors' searches
+ * see nothing else.
+ */
 @Service
 public class Search {
 
@@ -21,18 +35,73 @@ public class Search {
     private final JobOperator jobOperator;
     private final Job reindexJob;
     private final Clock clock;
+    private final Documents documents;
+    private final PublishedVersions published;
+    private final SearchQueue queue;
+    private final ApplicationEventPublisher events;
 
     Search(ObjectProvider<SearchIndex> index, DocumentIndexer indexer, JobOperator jobOperator,
-           @Qualifier("reindexSearchJob") Job reindexJob, Clock clock) {
+           @Qualifier("reindexSearchJob") Job reindexJob, Clock clock, Documents documents,
+           PublishedVersions published, SearchQueue queue, ApplicationEventPublisher events) {
         this.index = index;
         this.indexer = indexer;
         this.jobOperator = jobOperator;
         this.reindexJob = reindexJob;
         this.clock = clock;
+        this.documents = documents;
+        this.published = published;
+        this.queue = queue;
+        this.events = events;
     }
 
+    /** Volunteers' search: every document, as received. */
     public SearchResult search(SearchQuery query) {
-        return index.getObject().search(query);
+        return index.getObject().search(query, Audience.VOLUNTEERS);
+    }
+
+    /** Visitors' search: the published versions only; a document not published does not exist to it. */
+    public SearchResult searchPublished(SearchQuery query) {
+        return index.getObject().search(query, Audience.VISITORS);
+    }
+
+    /**
+     * Publishes a version of the document: visitors' searches find its pages with these texts (the first is page 1),
+     * and none of the text as received. Replaces what was published of the document before. Call it in the
+     * transaction that records the publication: the pages are indexed once it commits.
+     *
+     * @param pageTexts the text of each page of the published version, as visitors can read it (for a redacted
+     *                  version, without the occulted words); at least one page
+     * @throws fr.lanterne.shared.NotFoundException if there is no such document
+     */
+    @Transactional
+    public void publish(String sha256, List<String> pageTexts) {
+        if (pageTexts == null || pageTexts.isEmpty()) {
+            throw new IllegalArgumentException("A published version has at least one page");
+        }
+        String sha = documents.details(sha256).sha256();
+        published.saveVersion(sha, pageTexts);
+        changed(sha);
+    }
+
+    /** Publishes the document as received: visitors' searches find its text as extracted. As {@link #publish}. */
+    @Transactional
+    public void publishAsReceived(String sha256) {
+        String sha = documents.details(sha256).sha256();
+        published.saveAsReceived(sha);
+        changed(sha);
+    }
+
+    /** Nothing of the document is searchable by visitors any longer (once the caller's transaction commits). */
+    @Transactional
+    public void withdraw(String sha256) {
+        String sha = documents.details(sha256).sha256();
+        published.remove(sha);
+        changed(sha);
+    }
+
+    private void changed(String sha256) {
+        queue.add(List.of(sha256));
+        events.publishEvent(new DocumentIndexer.PublicationChanged(sha256));
     }
 
     public List<SearchHit> moreLikeThis(String sha256, int size) {

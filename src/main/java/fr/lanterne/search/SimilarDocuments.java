@@ -64,7 +64,8 @@ final class SimilarDocuments {
             moreLikeThis.setMaxDocFreqPct(30);
             moreLikeThis.setMaxQueryTerms(30);
             Query like = moreLikeThis.like(PageFields.TEXT, new StringReader(text.toString()));
-            Query others = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
+            Query others = PageQueries.forAudience(new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(self, Occur.MUST_NOT).build(), Audience.VOLUNTEERS);
             // One hit per document: the best pages, first page of each document kept.
             TopDocs top = searcher.search(others, size * 20);
             List<ScoreDoc> best = new ArrayList<>();

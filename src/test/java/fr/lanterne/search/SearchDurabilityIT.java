@@ -150,8 +150,8 @@ class SearchDurabilityIT {
         }
 
         @Override
-        public SearchResult search(SearchQuery query) {
-            return index.search(query);
+        public SearchResult search(SearchQuery query, Audience audience) {
+            return index.search(query, audience);
         }
 
         @Override
@@ -160,8 +160,8 @@ class SearchDurabilityIT {
         }
 
         @Override
-        public Map<String, Integer> pagesByDocument() {
-            return index.pagesByDocument();
+        public Map<String, Integer> pagesByDocument(Audience audience) {
+            return index.pagesByDocument(audience);
         }
 
         @Override

@@ -33,6 +33,9 @@ class SearchDurabilityIT {
     SearchQueue queue;
 
     @Autowired
+    PublishedVersions publishedVersions;
+
+    @Autowired
     DocumentPages pages;
 
     @Autowired
@@ -65,7 +68,7 @@ class SearchDurabilityIT {
         Path folder = Files.createTempDirectory(Path.of("target"), "failing-index-");
         try (FailingCommits failing = new FailingCommits(new LuceneSearchIndex(folder))) {
             StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("searchIndex", failing));
-            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents,
+            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents, publishedVersions,
                     beans.getBeanProvider(SearchIndex.class), transactions);
             queue.add(List.of(sha256));
 

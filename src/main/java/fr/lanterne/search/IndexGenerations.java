@@ -343,12 +343,13 @@ final class IndexGenerations implements AutoCloseable {
                             // version included: a document's published pages are given after its pages, if it has.
                             generation.writer.deleteDocuments(PageFields.publishedTerm(first.sha256()));
                         }
-                        generation.writer.updateDocuments(PageFields.entryTerm(first), documents);
+                        generation.writer.updateDocuments(PageFields.entryPages(first), documents);
                     } else {
                         generation.writer.addDocuments(documents);
                     }
                 }
-                this.pages.addAndGet(pages.size());
+                // The pages of the documents: their published versions' are not counted again.
+                this.pages.addAndGet(pages.stream().filter(page -> !page.published()).count());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -85,7 +85,7 @@ final class LuceneSearchIndex implements SearchIndex {
                     writer.deleteDocuments(PageFields.publishedTerm(first.sha256()));
                 }
                 // One atomic update per entry: its old pages go and its new ones come in the same refresh.
-                writer.updateDocuments(PageFields.entryTerm(first), PageFields.toDocuments(facetsConfig, entry));
+                writer.updateDocuments(PageFields.entryPages(first), PageFields.toDocuments(facetsConfig, entry));
             }
         });
     }
@@ -93,8 +93,7 @@ final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void delete(String sha256) {
         String sha = PageDocument.normalizeSha256(sha256);
-        generations.write(writer -> writer.deleteDocuments(PageFields.documentTerm(sha),
-                PageFields.publishedTerm(sha)));
+        generations.write(writer -> writer.deleteDocuments(PageFields.documentTerm(sha)));
     }
 
     @Override

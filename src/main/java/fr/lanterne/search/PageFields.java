@@ -25,6 +25,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /** How a {@link PageDocument} is laid out in Lucene fields, and read back into a {@link SearchHit}. */
@@ -39,11 +43,10 @@ final class PageFields {
     static final String RECEIVED = "received";
     static final String REQUEST_REFERENCE = "requestReference";
     /**
-     * The SHA-256 of a published version's page, as a term: the {@link #SHA256} term names only the pages as
-     * received, so that re-indexing them (or a rebuild) does not touch the published entries, and the reverse.
+     * The SHA-256 of a published version's page, as a term. Published pages carry the {@link #SHA256} field too (a
+     * Lucene field has one schema in every document): {@link #receivedPages} tells them apart.
      */
     static final String PUBLISHED_SHA256 = "publishedSha256";
-    /** Marks a published version's page, as a term (to filter searches) and as a doc value (to skip it when counting). */
     static final String VISIBILITY = "visibility";
     static final String PUBLIC = "public";
 
@@ -112,9 +115,15 @@ final class PageFields {
         return config;
     }
 
-    /** The pages of the document as received (not those of its published version). */
+    /** Every page of the document, its published version's included. */
     static Term documentTerm(String sha256) {
         return new Term(SHA256, sha256);
+    }
+
+    /** The pages of the document as received, not those of its published version. */
+    static Query receivedPages(String sha256) {
+        return new BooleanQuery.Builder().add(new TermQuery(documentTerm(sha256)), BooleanClause.Occur.MUST)
+                .add(new TermQuery(publicTerm()), BooleanClause.Occur.MUST_NOT).build();
     }
 
     /** The pages of the document's published version. */
@@ -123,8 +132,8 @@ final class PageFields {
     }
 
     /** The pages of the entry this page belongs to. */
-    static Term entryTerm(PageDocument page) {
-        return page.published() ? publishedTerm(page.sha256()) : documentTerm(page.sha256());
+    static Query entryPages(PageDocument page) {
+        return page.published() ? new TermQuery(publishedTerm(page.sha256())) : receivedPages(page.sha256());
     }
 
     /** Every page of a published version. */
@@ -135,13 +144,11 @@ final class PageFields {
     /** The unfaceted document; {@link FacetsConfig#build(Document)} turns the facet fields into doc values. */
     static Document toDocument(PageDocument page) {
         Document doc = new Document();
+        doc.add(new StringField(SHA256, page.sha256(), Field.Store.YES));
         if (page.published()) {
-            doc.add(new StoredField(SHA256, page.sha256()));
             doc.add(new StringField(PUBLISHED_SHA256, page.sha256(), Field.Store.NO));
             doc.add(new StringField(VISIBILITY, PUBLIC, Field.Store.NO));
             doc.add(new NumericDocValuesField(VISIBILITY, 1));
-        } else {
-            doc.add(new StringField(SHA256, page.sha256(), Field.Store.YES));
         }
         // Which document a page belongs to, for facet counting (DocumentBlocks) and for grouping by document.
         doc.add(new SortedDocValuesField(SHA256, new BytesRef(page.sha256())));

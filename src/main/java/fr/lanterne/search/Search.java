@@ -13,7 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The search module's API: searching the obtained documents (volunteers) and their published versions (visitors),
@@ -39,10 +40,13 @@ public class Search {
     private final PublishedVersions published;
     private final SearchQueue queue;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     Search(ObjectProvider<SearchIndex> index, DocumentIndexer indexer, JobOperator jobOperator,
            @Qualifier("reindexSearchJob") Job reindexJob, Clock clock, Documents documents,
-           PublishedVersions published, SearchQueue queue, ApplicationEventPublisher events) {
+           PublishedVersions published, SearchQueue queue, ApplicationEventPublisher events,
+           PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.index = index;
         this.indexer = indexer;
         this.jobOperator = jobOperator;
@@ -73,35 +77,32 @@ public class Search {
      *                  version, without the occulted words); at least one page
      * @throws fr.lanterne.shared.NotFoundException if there is no such document
      */
-    @Transactional
     public void publish(String sha256, List<String> pageTexts) {
         if (pageTexts == null || pageTexts.isEmpty()) {
             throw new IllegalArgumentException("A published version has at least one page");
         }
-        String sha = documents.details(sha256).sha256();
-        published.saveVersion(sha, pageTexts);
-        changed(sha);
+        List<String> texts = List.copyOf(pageTexts.stream().map(t -> t == null ? "" : t).toList());
+        inTransaction(sha256, sha -> published.saveVersion(sha, texts));
     }
 
     /** Publishes the document as received: visitors' searches find its text as extracted. As {@link #publish}. */
-    @Transactional
     public void publishAsReceived(String sha256) {
-        String sha = documents.details(sha256).sha256();
-        published.saveAsReceived(sha);
-        changed(sha);
+        inTransaction(sha256, published::saveAsReceived);
     }
 
     /** Nothing of the document is searchable by visitors any longer (once the caller's transaction commits). */
-    @Transactional
     public void withdraw(String sha256) {
-        String sha = documents.details(sha256).sha256();
-        published.remove(sha);
-        changed(sha);
+        inTransaction(sha256, published::remove);
     }
 
-    private void changed(String sha256) {
-        queue.add(List.of(sha256));
-        events.publishEvent(new DocumentIndexer.PublicationChanged(sha256));
+    /** In the caller's transaction if there is one: the change and the queued document commit together. */
+    private void inTransaction(String sha256, java.util.function.Consumer<String> change) {
+        transaction.executeWithoutResult(status -> {
+            String sha = documents.details(sha256).sha256();
+            change.accept(sha);
+            queue.add(List.of(sha));
+            events.publishEvent(new DocumentIndexer.PublicationChanged(sha));
+        });
     }
 
     public List<SearchHit> moreLikeThis(String sha256, int size) {

@@ -124,7 +124,7 @@ interface SearchIndex extends AutoCloseable {
          */
         void add(List<PageDocument> pages);
 
-        /** Pages added so far. */
+        /** Pages of documents added so far (their published versions' pages not counted). */
         long pages();
 
         /** Makes the rebuilt index the one searched, and drops the previous one. */

@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -43,7 +42,7 @@ final class SimilarDocuments {
                     + SearchQuery.MAX_SIZE + ".");
         }
         return generations.withSearcher(searcher -> {
-            TermQuery self = new TermQuery(PageFields.documentTerm(sha));
+            Query self = PageFields.receivedPages(sha);
             TopDocs pages = searcher.search(self, MORE_LIKE_THIS_PAGES);
             if (pages.scoreDocs.length == 0) {
                 throw IndexedDocumentNotFoundException.forSha256(sha);

@@ -158,6 +158,10 @@ public class Search {
                 }
                 throw new IllegalStateException("The reindex job ended " + execution.getStatus(), cause);
             }
+            // A publication withdrawn while the rebuild read the database may have reached the new index as it was
+            // read: checked against the database now, and done again, so visitors do not keep reading it.
+            indexer.reconcile();
+            indexer.drain();
             return new Reindexed(execution.getStatus().name(), documents, pages);
         } catch (ConflictException e) {
             throw e;

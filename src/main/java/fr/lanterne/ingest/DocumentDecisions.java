@@ -72,12 +72,13 @@ class DocumentDecisions {
 
     @Transactional
     public void publish(String sha256, boolean published, String by) {
-        queries.details(sha256);
+        String sha = queries.details(sha256).sha256();
         if (published) {
             store.publish(sha256, by, clock.instant());
         } else {
             store.unpublish(sha256);
         }
+        events.publishEvent(new Documents.DocumentPublished(sha, published));
     }
 
     /**

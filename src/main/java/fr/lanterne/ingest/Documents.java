@@ -50,6 +50,13 @@ public class Documents {
     public record DocumentsChanged(List<String> sha256s) {
     }
 
+    /**
+     * A volunteer published a document as received, or stopped publishing it ({@link #publish}): what visitors may
+     * search changes. Published inside the transaction that records it.
+     */
+    public record DocumentPublished(String sha256, boolean published) {
+    }
+
     // --- taking in ---------------------------------------------------------------------------------------------
 
     /**

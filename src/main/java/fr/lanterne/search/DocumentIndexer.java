@@ -48,6 +48,7 @@ class DocumentIndexer {
     private final SearchQueue queue;
     private final DocumentPages pages;
     private final Documents documents;
+    private final PublishedVersions publishedVersions;
     private final ObjectProvider<SearchIndex> index;
     private final TransactionTemplate batchTransaction;
     private final ReentrantLock draining = new ReentrantLock();
@@ -62,9 +63,10 @@ class DocumentIndexer {
     });
     private final AtomicBoolean commitRequested = new AtomicBoolean();
 
-    DocumentIndexer(SearchQueue queue, DocumentPages pages, Documents documents, ObjectProvider<SearchIndex> index,
-                    PlatformTransactionManager transactionManager) {
+    DocumentIndexer(SearchQueue queue, DocumentPages pages, Documents documents, PublishedVersions publishedVersions,
+                    ObjectProvider<SearchIndex> index, PlatformTransactionManager transactionManager) {
         this.queue = queue;
+        this.publishedVersions = publishedVersions;
         this.pages = pages;
         this.documents = documents;
         this.index = index;
@@ -83,6 +85,37 @@ class DocumentIndexer {
     @Order(0)
     void queue(Documents.DocumentsChanged event) {
         queue.add(event.sha256s());
+    }
+
+    /**
+     * Ingest's "published as received" decision: published, the document's text as received becomes searchable by
+     * visitors, unless a version of it is published (its text stays); unpublished, nothing of it stays public.
+     */
+    @EventListener
+    @Order(0)
+    void queue(Documents.DocumentPublished event) {
+        if (event.published()) {
+            publishedVersions.saveAsReceivedUnlessPublished(event.sha256());
+        } else {
+            publishedVersions.remove(event.sha256());
+        }
+        queue.add(List.of(event.sha256()));
+    }
+
+    /** Queued by {@link Search#publish} and the like, in the caller's transaction. */
+    record PublicationChanged(String sha256) {
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(1)
+    void indexNow(Documents.DocumentPublished event) {
+        drainQuietly();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(1)
+    void indexNow(PublicationChanged event) {
+        drainQuietly();
     }
 
     /** The documents confirmed as documenting a deployment take its technology and vendor: re-index them. */
@@ -176,7 +209,7 @@ class DocumentIndexer {
         }
         int indexed = 0;
         for (SearchQueue.Queued queued : next) {
-            Optional<List<PageDocument>> document = pages.of(queued.sha256());
+            Optional<List<PageDocument>> document = pages.entries(queued.sha256());
             if (document.isEmpty() || document.get().isEmpty()) {
                 target.delete(queued.sha256());
             } else {
@@ -233,11 +266,18 @@ class DocumentIndexer {
         // The index first: a document it holds was committed to the database before it was indexed, so the database
         // read after it lists it. Read the other way round, a document taken in between would look deleted.
         Map<String, Integer> indexed = target.pagesByDocument();
+        Map<String, Integer> indexedPublished = target.pagesByDocument(Audience.VISITORS);
         Map<String, Integer> stored = documents.pageCounts();
+        Map<String, Integer> storedPublished = publishedVersions.pageCounts(stored);
+        // Published entries count too: a publication or a withdrawal the index missed is done again.
         List<String> missing = stored.entrySet().stream()
-                .filter(d -> indexed.getOrDefault(d.getKey(), 0).intValue() != d.getValue())
+                .filter(d -> indexed.getOrDefault(d.getKey(), 0).intValue() != d.getValue()
+                        || indexedPublished.getOrDefault(d.getKey(), 0).intValue()
+                        != storedPublished.getOrDefault(d.getKey(), 0).intValue())
                 .map(Map.Entry::getKey).sorted().toList();
-        List<String> gone = indexed.keySet().stream().filter(sha256 -> !stored.containsKey(sha256)).sorted().toList();
+        List<String> gone = java.util.stream.Stream.concat(indexed.keySet().stream(),
+                indexedPublished.keySet().stream()).filter(sha256 -> !stored.containsKey(sha256))
+                .distinct().sorted().toList();
         queue.add(missing);
         gone.forEach(target::delete);
         target.commit();

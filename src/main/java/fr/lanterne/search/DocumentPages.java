@@ -35,17 +35,47 @@ class DocumentPages {
     private final Authorities authorities;
     private final Requests requests;
     private final Registry registry;
+    private final PublishedVersions published;
     private final Clock clock;
 
-    DocumentPages(Documents documents, Authorities authorities, Requests requests, Registry registry, Clock clock) {
+    DocumentPages(Documents documents, Authorities authorities, Requests requests, Registry registry,
+                  PublishedVersions published, Clock clock) {
         this.documents = documents;
+        this.published = published;
         this.authorities = authorities;
         this.requests = requests;
         this.registry = registry;
         this.clock = clock;
     }
 
-    /** The document's pages, or nothing if the document no longer exists. */
+    /**
+     * Every entry of the document the index should hold: its pages as received, then, if it is published, the pages
+     * of its published version (the version's own text, or the text as received), with the same document fields.
+     * Nothing if the document no longer exists.
+     */
+    Optional<List<PageDocument>> entries(String sha256) {
+        Optional<List<PageDocument>> received = of(sha256);
+        if (received.isEmpty() || received.get().isEmpty()) {
+            return received;
+        }
+        List<PageDocument> pages = received.get();
+        Optional<PublishedVersions.Published> publication = published.of(pages.get(0).sha256());
+        if (publication.isEmpty()) {
+            return received;
+        }
+        List<PageDocument> entries = new ArrayList<>(pages);
+        if (publication.get().asReceived()) {
+            pages.forEach(page -> entries.add(page.publishedPage(page.page(), page.text())));
+        } else {
+            List<String> texts = publication.get().pageTexts();
+            for (int page = 0; page < texts.size(); page++) {
+                entries.add(pages.get(0).publishedPage(page + 1, texts.get(page)));
+            }
+        }
+        return Optional.of(entries);
+    }
+
+    /** The document's pages as received, or nothing if the document no longer exists. */
     Optional<List<PageDocument>> of(String sha256) {
         DocumentRecords.Details details;
         try {

@@ -334,16 +334,22 @@ final class IndexGenerations implements AutoCloseable {
                 throw new IllegalStateException("This rebuild is finished");
             }
             try {
-                for (Map.Entry<String, List<PageDocument>> document : PageFields.byDocument(pages).entrySet()) {
-                    List<Document> documents = PageFields.toDocuments(facetsConfig, document.getValue());
-                    if (added.add(document.getKey())) {
-                        // Replaces a version that ingest may have written meanwhile.
-                        generation.writer.updateDocuments(PageFields.documentTerm(document.getKey()), documents);
+                for (Map.Entry<String, List<PageDocument>> entry : PageFields.byDocument(pages).entrySet()) {
+                    PageDocument first = entry.getValue().get(0);
+                    List<Document> documents = PageFields.toDocuments(facetsConfig, entry.getValue());
+                    if (added.add(entry.getKey())) {
+                        if (!first.published()) {
+                            // The database's pages replace what ingest may have written meanwhile, a published
+                            // version included: a document's published pages are given after its pages, if it has.
+                            generation.writer.deleteDocuments(PageFields.publishedTerm(first.sha256()));
+                        }
+                        generation.writer.updateDocuments(PageFields.entryPages(first), documents);
                     } else {
                         generation.writer.addDocuments(documents);
                     }
                 }
-                this.pages.addAndGet(pages.size());
+                // The pages of the documents: their published versions' are not counted again.
+                this.pages.addAndGet(pages.stream().filter(page -> !page.published()).count());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

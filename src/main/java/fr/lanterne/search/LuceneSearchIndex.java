@@ -10,9 +10,11 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -74,12 +76,16 @@ final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void index(List<PageDocument> pages) {
-        Map<String, List<PageDocument>> byDocument = PageFields.byDocument(pages);
+        Map<String, List<PageDocument>> byEntry = PageFields.byDocument(pages);
         generations.write(writer -> {
-            for (Map.Entry<String, List<PageDocument>> document : byDocument.entrySet()) {
-                // One atomic update per document: its old pages go and its new ones come in the same refresh.
-                writer.updateDocuments(PageFields.documentTerm(document.getKey()),
-                        PageFields.toDocuments(facetsConfig, document.getValue()));
+            for (List<PageDocument> entry : byEntry.values()) {
+                PageDocument first = entry.get(0);
+                if (!first.published() && !byEntry.containsKey(PageDocument.publishedKey(first.sha256()))) {
+                    // Given without its published version: the document has none (any longer).
+                    writer.deleteDocuments(PageFields.publishedTerm(first.sha256()));
+                }
+                // One atomic update per entry: its old pages go and its new ones come in the same refresh.
+                writer.updateDocuments(PageFields.entryPages(first), PageFields.toDocuments(facetsConfig, entry));
             }
         });
     }
@@ -91,8 +97,8 @@ final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public SearchResult search(SearchQuery query) {
-        return queries.search(query);
+    public SearchResult search(SearchQuery query, Audience audience) {
+        return queries.search(query, audience);
     }
 
     @Override
@@ -106,16 +112,18 @@ final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Map<String, Integer> pagesByDocument() {
+    public Map<String, Integer> pagesByDocument(Audience audience) {
+        boolean published = audience == Audience.VISITORS;
         return generations.withSearcher(searcher -> {
             Map<String, Integer> pages = new HashMap<>();
             for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
                 SortedDocValues documents = DocValues.getSorted(segment.reader(), PageFields.SHA256);
+                NumericDocValues visibility = DocValues.getNumeric(segment.reader(), PageFields.VISIBILITY);
                 Bits live = segment.reader().getLiveDocs();
                 int[] perDocument = new int[documents.getValueCount()];
                 for (int page = documents.nextDoc(); page != DocIdSetIterator.NO_MORE_DOCS;
                      page = documents.nextDoc()) {
-                    if (live == null || live.get(page)) {
+                    if ((live == null || live.get(page)) && visibility.advanceExact(page) == published) {
                         perDocument[documents.ordValue()]++;
                     }
                 }
@@ -131,7 +139,8 @@ final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public long count() {
-        return generations.withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+        return generations.withSearcher(searcher -> (long) searcher.getIndexReader().numDocs()
+                - searcher.count(new TermQuery(PageFields.publicTerm())));
     }
 
     @Override

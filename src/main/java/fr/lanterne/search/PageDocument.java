@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  * @param receivedOn the date the document was received (optional)
  * @param requestReference the reference of the request it answers (LNT-2026-000123), if any
  * @param campaignId the campaign of that request, if any
+ * @param published whether this is a page of the published version (visitors' searches see only these; the
+ *                  volunteers' see only the others): an entry of its own beside the document's received page
  */
 record PageDocument(String sha256, int page, String text, String title, String authorityCode,
                            String authorityName, String insee, String communeName, String departement, String region,
                            List<Technology> technologies, List<String> vendors, String kind, LocalDate receivedOn,
-                           String requestReference, Long campaignId) {
+                           String requestReference, Long campaignId, boolean published) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -52,9 +54,33 @@ record PageDocument(String sha256, int page, String text, String title, String a
         requestReference = blankToNull(requestReference);
     }
 
+    /** A page of the document as received. */
+    PageDocument(String sha256, int page, String text, String title, String authorityCode, String authorityName,
+                 String insee, String communeName, String departement, String region, List<Technology> technologies,
+                 List<String> vendors, String kind, LocalDate receivedOn, String requestReference, Long campaignId) {
+        this(sha256, page, text, title, authorityCode, authorityName, insee, communeName, departement, region,
+                technologies, vendors, kind, receivedOn, requestReference, campaignId, false);
+    }
+
+    /** A page of the published version with this number and text, carrying this page's document fields. */
+    PageDocument publishedPage(int number, String publishedText) {
+        return new PageDocument(sha256, number, publishedText, title, authorityCode, authorityName, insee,
+                communeName, departement, region, technologies, vendors, kind, receivedOn, requestReference,
+                campaignId, true);
+    }
+
+    /** The entry this page belongs to: the document as received, or its published version. */
+    String entryKey() {
+        return published ? publishedKey(sha256) : sha256;
+    }
+
+    static String publishedKey(String sha256) {
+        return sha256 + "/public";
+    }
+
     /** Whether this page carries the same document fields as that one (all but the page number and the text). */
     boolean sameDocumentAs(PageDocument other) {
-        return sha256.equals(other.sha256) && Objects.equals(title, other.title)
+        return sha256.equals(other.sha256) && published == other.published && Objects.equals(title, other.title)
                 && authorityCode.equals(other.authorityCode) && Objects.equals(authorityName, other.authorityName)
                 && Objects.equals(insee, other.insee) && Objects.equals(communeName, other.communeName)
                 && Objects.equals(departement, other.departement) && Objects.equals(region, other.region)

@@ -25,6 +25,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /** How a {@link PageDocument} is laid out in Lucene fields, and read back into a {@link SearchHit}. */
@@ -38,6 +42,13 @@ final class PageFields {
     static final String COMMUNE_NAME = "communeName";
     static final String RECEIVED = "received";
     static final String REQUEST_REFERENCE = "requestReference";
+    /**
+     * The SHA-256 of a published version's page, as a term. Published pages carry the {@link #SHA256} field too (a
+     * Lucene field has one schema in every document): {@link #receivedPages} tells them apart.
+     */
+    static final String PUBLISHED_SHA256 = "publishedSha256";
+    static final String VISIBILITY = "visibility";
+    static final String PUBLIC = "public";
 
     /**
      * The keyword criteria. Each has a filter field holding {@link #key(String) folded} values (exact match, case and
@@ -104,14 +115,41 @@ final class PageFields {
         return config;
     }
 
+    /** Every page of the document, its published version's included. */
     static Term documentTerm(String sha256) {
         return new Term(SHA256, sha256);
+    }
+
+    /** The pages of the document as received, not those of its published version. */
+    static Query receivedPages(String sha256) {
+        return new BooleanQuery.Builder().add(new TermQuery(documentTerm(sha256)), BooleanClause.Occur.MUST)
+                .add(new TermQuery(publicTerm()), BooleanClause.Occur.MUST_NOT).build();
+    }
+
+    /** The pages of the document's published version. */
+    static Term publishedTerm(String sha256) {
+        return new Term(PUBLISHED_SHA256, sha256);
+    }
+
+    /** The pages of the entry this page belongs to. */
+    static Query entryPages(PageDocument page) {
+        return page.published() ? new TermQuery(publishedTerm(page.sha256())) : receivedPages(page.sha256());
+    }
+
+    /** Every page of a published version. */
+    static Term publicTerm() {
+        return new Term(VISIBILITY, PUBLIC);
     }
 
     /** The unfaceted document; {@link FacetsConfig#build(Document)} turns the facet fields into doc values. */
     static Document toDocument(PageDocument page) {
         Document doc = new Document();
         doc.add(new StringField(SHA256, page.sha256(), Field.Store.YES));
+        if (page.published()) {
+            doc.add(new StringField(PUBLISHED_SHA256, page.sha256(), Field.Store.NO));
+            doc.add(new StringField(VISIBILITY, PUBLIC, Field.Store.NO));
+            doc.add(new NumericDocValuesField(VISIBILITY, 1));
+        }
         // Which document a page belongs to, for facet counting (DocumentBlocks) and for grouping by document.
         doc.add(new SortedDocValuesField(SHA256, new BytesRef(page.sha256())));
         doc.add(new StoredField(PAGE, page.page()));
@@ -159,13 +197,14 @@ final class PageFields {
     }
 
     /**
-     * The pages grouped by document. The pages of a document must carry the same document fields: facet counting
-     * reads them once per document ({@link PageFacetCounts}), and a search filters pages by them.
+     * The pages grouped by entry (a document as received, or its published version: {@link PageDocument#entryKey()}).
+     * The pages of a document must carry the same document fields: facet counting reads them once per document
+     * ({@link PageFacetCounts}), and a search filters pages by them.
      */
     static Map<String, List<PageDocument>> byDocument(List<PageDocument> pages) {
         Map<String, List<PageDocument>> byDocument = new LinkedHashMap<>();
         for (PageDocument page : Objects.requireNonNull(pages, "pages")) {
-            List<PageDocument> document = byDocument.computeIfAbsent(page.sha256(), sha -> new ArrayList<>());
+            List<PageDocument> document = byDocument.computeIfAbsent(page.entryKey(), key -> new ArrayList<>());
             if (!document.isEmpty() && !page.sameDocumentAs(document.get(0))) {
                 throw new IllegalArgumentException("Page " + page.page() + " of document " + page.sha256()
                         + " has other document fields than page " + document.get(0).page());

@@ -79,15 +79,17 @@ final class PageQueries {
     }
 
     /** As {@link SearchIndex#search}. */
-    SearchResult search(SearchQuery query) {
+    SearchResult search(SearchQuery query, Audience audience) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(audience, "audience");
         PageQueryParser.Parsed parsed = parser.parse(query.text());
-        return generations.withSearcher(searcher -> search(searcher, query, parsed));
+        return generations.withSearcher(searcher -> search(searcher, query, parsed, audience));
     }
 
-    private SearchResult search(PageSearcher searcher, SearchQuery query, PageQueryParser.Parsed parsed)
-            throws IOException {
-        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withRangeFilters(parsed.query(), query.filters()));
+    private SearchResult search(PageSearcher searcher, SearchQuery query, PageQueryParser.Parsed parsed,
+                                Audience audience) throws IOException {
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig,
+                forAudience(withRangeFilters(parsed.query(), query.filters()), audience));
         SearchFilters filters = query.filters();
         filter(drillDown, Criterion.DEPARTEMENT, filters.departements());
         filter(drillDown, Criterion.COMMUNE, filters.communes());
@@ -188,6 +190,13 @@ final class PageQueries {
             }
             return new SortedSetDocValuesFacetCounts(state, collector);
         }
+    }
+
+    /** Visitors see the published versions' pages only; volunteers the pages as received only. */
+    static Query forAudience(Query query, Audience audience) {
+        Query published = new TermQuery(PageFields.publicTerm());
+        return new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(published, audience == Audience.VISITORS ? Occur.FILTER : Occur.MUST_NOT).build();
     }
 
     private static Query withRangeFilters(Query text, SearchFilters filters) {

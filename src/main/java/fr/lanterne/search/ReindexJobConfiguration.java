@@ -109,7 +109,8 @@ class ReindexJobConfiguration {
     @Bean
     Step reindexDocuments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           DocumentHashes reindexReader, DocumentPages documentPages, RebuildWriter reindexWriter) {
-        ItemProcessor<String, List<PageDocument>> pages = sha256 -> documentPages.of(sha256)
+        // Each document with its published version, if it has one: the rebuilt index has visitors' entries too.
+        ItemProcessor<String, List<PageDocument>> pages = sha256 -> documentPages.entries(sha256)
                 .filter(list -> !list.isEmpty()).orElse(null);
         return new StepBuilder("reindexDocuments", jobRepository)
                 .<String, List<PageDocument>>chunk(50)

@@ -38,15 +38,21 @@ interface SearchIndex extends AutoCloseable {
 
     /**
      * Indexes the given pages, replacing every page already indexed for their documents (a re-ingested document does
-     * not duplicate its pages; give all its pages at once). The pages are searchable when this returns.
+     * not duplicate its pages; give all its pages at once, and its published version's pages with them: a document
+     * given without them loses those it had). The pages are searchable when this returns.
      */
     void index(List<PageDocument> pages);
 
-    /** Removes every page of the document; searchable-state updated when this returns. */
+    /** Removes every page of the document, its published version's included; searchable when this returns. */
     void delete(String sha256);
 
-    /** Runs a search; bad syntax and pages past the end are answered, never thrown. */
-    SearchResult search(SearchQuery query);
+    /** Runs a search of the documents as received; bad syntax and pages past the end are answered, never thrown. */
+    default SearchResult search(SearchQuery query) {
+        return search(query, Audience.VOLUNTEERS);
+    }
+
+    /** Runs a search among the entries this audience may read (as received, or published), as {@link #search}. */
+    SearchResult search(SearchQuery query, Audience audience);
 
     /**
      * Other documents whose text is most like this document's, one hit per document (its closest page), most
@@ -67,9 +73,14 @@ interface SearchIndex extends AutoCloseable {
      * How many pages the index holds of each document, by SHA-256: to check it against the database at start-up
      * (read from doc values, without touching stored fields).
      */
-    Map<String, Integer> pagesByDocument();
+    default Map<String, Integer> pagesByDocument() {
+        return pagesByDocument(Audience.VOLUNTEERS);
+    }
 
-    /** The number of pages searchable now. */
+    /** As {@link #pagesByDocument()}, counting the pages this audience searches (for visitors, published ones). */
+    Map<String, Integer> pagesByDocument(Audience audience);
+
+    /** The number of pages searchable now by volunteers (published versions' pages not counted). */
     long count();
 
     /**
@@ -113,7 +124,7 @@ interface SearchIndex extends AutoCloseable {
          */
         void add(List<PageDocument> pages);
 
-        /** Pages added so far. */
+        /** Pages of documents added so far (their published versions' pages not counted). */
         long pages();
 
         /** Makes the rebuilt index the one searched, and drops the previous one. */

@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
@@ -43,7 +42,7 @@ final class SimilarDocuments {
                     + SearchQuery.MAX_SIZE + ".");
         }
         return generations.withSearcher(searcher -> {
-            TermQuery self = new TermQuery(PageFields.documentTerm(sha));
+            Query self = PageFields.receivedPages(sha);
             TopDocs pages = searcher.search(self, MORE_LIKE_THIS_PAGES);
             if (pages.scoreDocs.length == 0) {
                 throw IndexedDocumentNotFoundException.forSha256(sha);
@@ -64,7 +63,8 @@ final class SimilarDocuments {
             moreLikeThis.setMaxDocFreqPct(30);
             moreLikeThis.setMaxQueryTerms(30);
             Query like = moreLikeThis.like(PageFields.TEXT, new StringReader(text.toString()));
-            Query others = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
+            Query others = PageQueries.forAudience(new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(self, Occur.MUST_NOT).build(), Audience.VOLUNTEERS);
             // One hit per document: the best pages, first page of each document kept.
             TopDocs top = searcher.search(others, size * 20);
             List<ScoreDoc> best = new ArrayList<>();

@@ -1,5 +1,5 @@
 /**
- * Full-text search over the pages of obtained documents.
+ * Full-text search over the pages of obtained documents (volunteers), and of their published versions (visitors).
  */
 @LanterneModule(
         api = {FacetValue.class, Search.class, SearchCommand.class, SearchFacet.class, SearchHit.class,

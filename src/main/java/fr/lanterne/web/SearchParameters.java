@@ -36,11 +36,15 @@ public record SearchParameters(String q, List<String> departement, List<String> 
         year = clean(year);
     }
 
-    /** Runs the search; a page number before the first gives an empty page (with the total and the facets). */
-    public SearchResult run(Search search) {
+    /**
+     * Runs the search, among the published versions for a visitor (no account, public mode) and among every document
+     * as received for those signed in; a page number before the first gives an empty page (with the total and the
+     * facets).
+     */
+    public SearchResult run(Search search, boolean visitor) {
         int pageNumber = number(page, "page", 1);
         SearchQuery query = query(Math.max(1, pageNumber), number(size, "size", SearchQuery.DEFAULT_SIZE));
-        SearchResult result = search.search(query);
+        SearchResult result = visitor ? search.searchPublished(query) : search.search(query);
         if (pageNumber < 1) {
             return new SearchResult(result.total(), pageNumber, result.size(), result.facets(), List.of(),
                     result.readAsPlainWords(), result.notice());

@@ -55,9 +55,12 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
-    /** Reference data anyone may read through the API in public mode. */
+    /**
+     * Reference data anyone may read through the API in public mode, and the search, which answers visitors from the
+     * published versions only ({@code /api/search/status} and the similar documents stay behind the login).
+     */
     private static final String[] PUBLIC_API = {"/api/authorities/**", "/api/deployments/**", "/api/vendors",
-            "/api/deadlines/explain"};
+            "/api/deadlines/explain", "/api/search"};
 
     /** API reads behind pages researchers may not open ({@link #EDITOR_PAGES}): campaigns, triage, quarantine. */
     private static final String[] EDITOR_API = {"/api/campaigns", "/api/campaigns/**", "/api/documents/unmatched",
@@ -65,11 +68,12 @@ class SecurityConfiguration {
 
     /**
      * Pages anyone may read in public mode (a document page shows only published documents to visitors, the public
-     * request pages only requests with a published document, the feed only published documents).
+     * request pages only requests with a published document, the feed only published documents, the search and its
+     * CSV export only the published versions).
      */
     private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
             "/documents/*", "/documents/*/fichier", "/intercommunalites/*", "/demandes-publiques",
-            "/demandes-publiques/*", "/publications.atom"};
+            "/demandes-publiques/*", "/publications.atom", "/recherche", "/recherche.csv"};
 
     /** Pages for those who send requests: researchers read and search, they do not act. */
     private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",

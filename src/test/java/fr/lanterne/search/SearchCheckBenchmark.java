@@ -48,6 +48,9 @@ class SearchCheckBenchmark {
     SearchQueue queue;
 
     @Autowired
+    PublishedVersions publishedVersions;
+
+    @Autowired
     DocumentPages pages;
 
     @Autowired
@@ -70,7 +73,7 @@ class SearchCheckBenchmark {
             long start = System.nanoTime();
             fill(index);
             double fillSeconds = (System.nanoTime() - start) / 1e9;
-            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents,
+            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents, publishedVersions,
                     new StaticListableBeanFactory(Map.of("searchIndex", index)).getBeanProvider(SearchIndex.class),
                     transactions);
 

@@ -33,6 +33,9 @@ class SearchDurabilityIT {
     SearchQueue queue;
 
     @Autowired
+    PublishedVersions publishedVersions;
+
+    @Autowired
     DocumentPages pages;
 
     @Autowired
@@ -65,7 +68,7 @@ class SearchDurabilityIT {
         Path folder = Files.createTempDirectory(Path.of("target"), "failing-index-");
         try (FailingCommits failing = new FailingCommits(new LuceneSearchIndex(folder))) {
             StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("searchIndex", failing));
-            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents,
+            DocumentIndexer indexer = new DocumentIndexer(queue, pages, documents, publishedVersions,
                     beans.getBeanProvider(SearchIndex.class), transactions);
             queue.add(List.of(sha256));
 
@@ -150,8 +153,8 @@ class SearchDurabilityIT {
         }
 
         @Override
-        public SearchResult search(SearchQuery query) {
-            return index.search(query);
+        public SearchResult search(SearchQuery query, Audience audience) {
+            return index.search(query, audience);
         }
 
         @Override
@@ -160,8 +163,8 @@ class SearchDurabilityIT {
         }
 
         @Override
-        public Map<String, Integer> pagesByDocument() {
-            return index.pagesByDocument();
+        public Map<String, Integer> pagesByDocument(Audience audience) {
+            return index.pagesByDocument(audience);
         }
 
         @Override

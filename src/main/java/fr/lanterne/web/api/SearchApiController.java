@@ -9,6 +9,7 @@ import fr.lanterne.web.SearchParameters;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.security.Principal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,17 +32,26 @@ class SearchApiController {
     /**
      * @param passage the best passages of the page as HTML: matched words in {@code <mark>}, the rest escaped
      * @param text the same passages as plain text
-     * @param file where to read the page: the file, opened at that page by PDF viewers
+     * @param file where to read the page: the file, opened at that page by PDF viewers (for visitors, the published
+     *             file, {@code /documents/{sha256}/fichier})
+     * @param document the document's page
      */
     record Hit(String sha256, String title, String authority, String authorityName, String insee, String commune,
                String departement, int page, String kind, LocalDate receivedOn, String requestReference, float score,
-               String passage, String text, String file) {
+               String passage, String text, String file, String document) {
 
         static Hit of(SearchHit hit) {
+            return of(hit, false);
+        }
+
+        static Hit of(SearchHit hit, boolean visitor) {
+            // The API's file needs an account; visitors read the published file, as on the document page.
+            String file = visitor ? "/documents/" + hit.sha256() + "/fichier#page=" + hit.page()
+                    : "/api/documents/" + hit.sha256() + "/file#page=" + hit.page();
             return new Hit(hit.sha256(), hit.title(), hit.authority(), hit.authorityName(), hit.insee(),
                     hit.communeName(), hit.departement(), hit.page(), hit.kind(), hit.receivedOn(),
-                    hit.requestReference(), hit.score(), hit.passage(), hit.plainPassage(),
-                    "/api/documents/" + hit.sha256() + "/file#page=" + hit.page());
+                    hit.requestReference(), hit.score(), hit.passage(), hit.plainPassage(), file,
+                    "/documents/" + hit.sha256());
         }
     }
 
@@ -53,11 +63,13 @@ class SearchApiController {
                    boolean readAsPlainWords, String notice) {
     }
 
+    /** Visitors (public mode, no account) search the published versions only. */
     @GetMapping("/api/search")
-    Results search(@ModelAttribute SearchParameters parameters) {
-        SearchResult result = parameters.run(search);
+    Results search(@ModelAttribute SearchParameters parameters, Principal user) {
+        SearchResult result = parameters.run(search, user == null);
         return new Results(parameters.q(), result.total(), result.page(), result.size(), result.facets(),
-                result.hits().stream().map(Hit::of).toList(), result.readAsPlainWords(), result.notice());
+                result.hits().stream().map(hit -> Hit.of(hit, user == null)).toList(), result.readAsPlainWords(),
+                result.notice());
     }
 
     /** Other documents whose text is most like this one's, one hit per document. */

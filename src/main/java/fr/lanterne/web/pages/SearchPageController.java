@@ -13,6 +13,7 @@ import fr.lanterne.web.SearchParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -68,16 +69,20 @@ class SearchPageController {
     record ActiveFilter(String facet, String label, String url) {
     }
 
+    /** Visitors (public mode, no account) search the published versions only, and are told so. */
     @GetMapping("/recherche")
-    String search(@ModelAttribute SearchParameters parameters, Model model, Locale locale) {
+    String search(@ModelAttribute SearchParameters parameters, Model model, Locale locale, Principal user) {
+        boolean visitor = user == null;
         model.addAttribute("parameters", parameters);
-        model.addAttribute("status", search.status());
+        model.addAttribute("visitor", visitor);
+        // The index's size counts unpublished documents: not for visitors.
+        model.addAttribute("status", visitor ? null : search.status());
         boolean asked = !parameters.q().isBlank() || !parameters.parameters().isEmpty();
         model.addAttribute("asked", asked);
         if (!asked) {
             return "search/search";
         }
-        SearchResult result = parameters.run(search);
+        SearchResult result = parameters.run(search, visitor);
         Map<String, Map<String, String>> names = Map.of(
                 "departement", authorities.departements().stream()
                         .collect(Collectors.toMap(DepartementName::code, DepartementName::name, (a, b) -> a)),
@@ -118,11 +123,13 @@ class SearchPageController {
      * authority, page, passage and a link that opens the page, up to {@value #CSV_MAX_ROWS} rows.
      */
     @GetMapping("/recherche.csv")
-    void csv(@ModelAttribute SearchParameters parameters, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void csv(@ModelAttribute SearchParameters parameters, HttpServletRequest request, HttpServletResponse response,
+             Principal user) throws IOException {
+        java.util.function.Function<SearchQuery, SearchResult> run = user == null ? search::searchPublished
+                : search::search;
         String origin = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         // Read first: a refused query answers with its message, not with half a file.
-        SearchResult first = search.search(parameters.query(1, SearchQuery.MAX_SIZE));
+        SearchResult first = run.apply(parameters.query(1, SearchQuery.MAX_SIZE));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("lanterne-recherche-" + LocalDate.now(clock) + ".csv", StandardCharsets.UTF_8).build()
@@ -146,7 +153,7 @@ class SearchPageController {
             if (written >= page.total()) {
                 break;
             }
-            page = search.search(parameters.query(++number, SearchQuery.MAX_SIZE));
+            page = run.apply(parameters.query(++number, SearchQuery.MAX_SIZE));
         }
         out.flush();
     }

@@ -4,6 +4,7 @@ import fr.lanterne.ingest.DocumentRecords.Details;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.publish.RedactionStore.NewRedaction;
 import fr.lanterne.publish.RedactionStore.Version;
+import fr.lanterne.search.Search;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,10 +38,13 @@ public class Publications {
     private final PublicationProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Object[] locks = new Object[64];
+    /** One lock per stripe of documents: changes to one document are made one at a time. */
+    private final List<Object> locks = Stream.generate(Object::new).limit(64).toList();
+    private final Search search;
 
     Publications(Documents documents, StoredPdfPages pages, RedactionStore store, RedactionProposals proposals,
-                 Redactor redactor, PublicationProperties properties, TransactionTemplate transaction, Clock clock) {
+                 Redactor redactor, PublicationProperties properties, TransactionTemplate transaction, Clock clock,
+                 Search search) {
         this.documents = documents;
         this.pages = pages;
         this.store = store;
@@ -48,9 +53,7 @@ public class Publications {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
+        this.search = search;
     }
 
     // --- what is occulted ---------------------------------------------------------------------------------------
@@ -238,6 +241,12 @@ public class Publications {
             store.savePublication(sha256, versionId, asReceived, PublicationState.Status.PUBLISHED, by, now, by, now);
         }
         documents.publish(sha256, true, by);
+        // Visitors search what they may read: the redacted version's text, never the original's.
+        if (versionId == null) {
+            search.publishAsReceived(sha256);
+        } else {
+            search.publish(sha256, publishedText(sha256).orElseThrow());
+        }
         return store.publication(sha256).orElseThrow();
     }
 
@@ -310,7 +319,7 @@ public class Publications {
     }
 
     private Object lock(String sha256) {
-        return locks[Math.floorMod(sha256.hashCode(), locks.length)];
+        return locks.get(Math.floorMod(sha256.hashCode(), locks.size()));
     }
 
     /** A page's words in lines: a new line where a word starts below the previous one. */

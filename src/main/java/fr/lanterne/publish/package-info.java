@@ -13,7 +13,7 @@
                 RedactionSettings.class, Redactor.class, SavedRule.class,
                 Publications.class, PublicationProperties.class, PublicationRefused.class, PublicationState.class,
                 PublishedFile.class, Redaction.class, RedactionSheet.class, RedactionStatus.class},
-        uses = {"ingest", "shared"})
+        uses = {"ingest", "search", "shared"})
 package fr.lanterne.publish;
 
 import fr.lanterne.LanterneModule;

@@ -7,6 +7,7 @@ import fr.lanterne.LanterneIntegrationTest;
 import fr.lanterne.TestUsers;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
+import fr.lanterne.search.Search;
 import fr.lanterne.users.Users;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -77,6 +78,9 @@ class PublicationIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Search search;
 
     @BeforeEach
     void accounts() {
@@ -149,6 +153,12 @@ class PublicationIT {
         String info = TestPdfs.poppler(file, "pdfinfo");
         assertThat(info).doesNotContain("Mairie de Saint-Exemple").doesNotContain("LAMBERT")
                 .doesNotContainPattern("(?m)^(Title|Author|Subject|Keywords|Creator):");
+        // Visitors search the published version: what remains is found, what was occulted is not.
+        awaitUntil(() -> visitorSearchFinds("vidéoprotection caméras", sha));
+        for (String secret : List.of("LAMBERT", "Berthier", "Lilas", "Jean-Pierre")) {
+            assertThat(visitorSearchFinds(secret, sha)).as("visitors' search for " + secret).isFalse();
+        }
+        assertThat(signedInSearchFinds("Berthier", sha)).as("volunteers still search the original").isTrue();
         // The editor's addresses stay behind the login, published or not.
         visitor("/api/documents/" + sha + "/redactions").expectStatus().isUnauthorized();
         visitor("/documents/" + sha + "/redactions").expectStatus().is3xxRedirection();
@@ -357,7 +367,7 @@ class PublicationIT {
     @Test
     void with_a_second_look_another_volunteer_approves_the_publication() {
         Publications reviewed = new Publications(documents, pages, store, proposals, redactor,
-                new PublicationProperties(true, 150, 96), transaction, clock);
+                new PublicationProperties(true, 150, 96), transaction, clock, search);
         String sha = upload(letter(), "lettre.pdf");
         reviewed.acceptAll(sha, TestUsers.VOLUNTEER);
 
@@ -459,6 +469,38 @@ class PublicationIT {
     private RestTestClient.ResponseSpec raw(String path, String json, String user) {
         return client.post().uri(path).headers(h -> h.setBasicAuth(user, TestUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+    }
+
+    private boolean visitorSearchFinds(String q, String sha) {
+        return searchFinds(client.get().uri(b -> b.path("/api/search").queryParam("q", "{q}").build(q)), sha);
+    }
+
+    private boolean signedInSearchFinds(String q, String sha) {
+        return searchFinds(client.get().uri(b -> b.path("/api/search").queryParam("q", "{q}").build(q))
+                .headers(h -> h.setBasicAuth(TestUsers.VOLUNTEER, TestUsers.PASSWORD)), sha);
+    }
+
+    private static boolean searchFinds(RestTestClient.RequestHeadersSpec<?> request, String sha) {
+        JsonNode result = json(request.exchange(), 200);
+        for (JsonNode hit : result.path("hits")) {
+            if (hit.path("sha256").asString().equals(sha)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("reached within 20 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private RestTestClient.ResponseSpec visitor(String path) {

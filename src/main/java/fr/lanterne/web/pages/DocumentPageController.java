@@ -4,6 +4,7 @@ import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.authorities.Authorities;
+import fr.lanterne.facts.Facts;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentQuery;
@@ -46,12 +47,15 @@ class DocumentPageController {
     private final Registry registry;
     private final Authorities authorities;
     private final Search search;
+    private final Facts facts;
 
-    DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search) {
+    DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search,
+                           Facts facts) {
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
         this.search = search;
+        this.facts = facts;
     }
 
     @GetMapping("/documents/{sha256}")
@@ -69,7 +73,14 @@ class DocumentPageController {
         model.addAttribute("pages", documents.pages(details.sha256()));
         model.addAttribute("deployments", deployments);
         model.addAttribute("published", documents.published(details.sha256()));
-        model.addAttribute("linkable", linkable(details));
+        List<Deployment> linkable = linkable(details);
+        model.addAttribute("linkable", linkable);
+        model.addAttribute("facts", facts.of(details.sha256()).stream().map(FactLine::of).toList());
+        model.addAttribute("invalidKeys", facts.invalidKeys(details.sha256()));
+        // A fact is written into a deployment the document documents, or one of its town's.
+        List<Deployment> targets = new java.util.ArrayList<>(deployments.values());
+        targets.addAll(linkable);
+        model.addAttribute("factTargets", targets);
         model.addAttribute("similar", user == null ? null : similar(details.sha256()));
         return "documents/document";
     }
@@ -106,6 +117,15 @@ class DocumentPageController {
     String link(@PathVariable String sha256, @RequestParam long deploymentId, Principal user,
                 RedirectAttributes redirect) {
         return decideLink(sha256, deploymentId, true, user, redirect);
+    }
+
+    /** A volunteer writes a fact into a deployment; the document's page becomes one of its sources. */
+    @PostMapping("/documents/{sha256}/faits/{factId}")
+    String confirmFact(@PathVariable String sha256, @PathVariable long factId, @RequestParam long deploymentId,
+                       Principal user, RedirectAttributes redirect) {
+        facts.confirm(sha256, factId, deploymentId, user.getName());
+        redirect.addFlashAttribute("done", "document.done.factConfirmed");
+        return "redirect:/documents/" + sha256 + "#faits";
     }
 
     @PostMapping("/documents/{sha256}/publication")

@@ -85,8 +85,9 @@ class FactStore {
 
     private static Fact fact(ResultSet rs, int n) throws SQLException {
         long confirmed = rs.getLong("confirmed_into");
+        Long confirmedInto = rs.wasNull() ? null : confirmed;
         return new Fact(rs.getLong("id"), FactKind.valueOf(rs.getString("kind")), rs.getString("value"),
                 rs.getString("unit"), rs.getString("qualifier"), rs.getInt("page"), rs.getString("passage"),
-                rs.wasNull() ? null : confirmed);
+                confirmedInto);
     }
 }

@@ -1,5 +1,6 @@
 package fr.lanterne.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.lanterne.facts.Fact;
 import fr.lanterne.facts.Facts;
 import jakarta.validation.Valid;
@@ -22,9 +23,24 @@ class FactApiController {
         this.facts = facts;
     }
 
+    /**
+     * A fact as the API gives it: every field present, null when it has none, so that a client reads one shape.
+     *
+     * @param confirmedInto the deployment a volunteer confirmed it into, or null
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record FactView(long id, String kind, String value, String unit, String qualifier, int page, String passage,
+                    Long confirmedInto) {
+
+        static FactView of(Fact fact) {
+            return new FactView(fact.id(), fact.kind().name(), fact.value(), fact.unit(), fact.qualifier(),
+                    fact.page(), fact.passage(), fact.confirmedInto());
+        }
+    }
+
     @GetMapping("/api/documents/{sha256}/facts")
-    List<Fact> facts(@PathVariable String sha256) {
-        return facts.of(sha256);
+    List<FactView> facts(@PathVariable String sha256) {
+        return facts.of(sha256).stream().map(FactView::of).toList();
     }
 
     /** @param deploymentId the deployment the fact describes; required */
@@ -32,8 +48,8 @@ class FactApiController {
     }
 
     @PostMapping("/api/documents/{sha256}/facts/{id}/confirmation")
-    Fact confirm(@PathVariable String sha256, @PathVariable long id, @Valid @RequestBody Confirmation body,
+    FactView confirm(@PathVariable String sha256, @PathVariable long id, @Valid @RequestBody Confirmation body,
                  Principal user) {
-        return facts.confirm(sha256, id, body.deploymentId(), user.getName());
+        return FactView.of(facts.confirm(sha256, id, body.deploymentId(), user.getName()));
     }
 }

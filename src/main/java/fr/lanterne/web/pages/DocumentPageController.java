@@ -120,8 +120,8 @@ class DocumentPageController {
     }
 
     /** A volunteer writes a fact into a deployment; the document's page becomes one of its sources. */
-    @PostMapping("/documents/{sha256}/faits/{factId}")
-    String confirmFact(@PathVariable String sha256, @PathVariable long factId, @RequestParam long deploymentId,
+    @PostMapping("/documents/{sha256}/faits/{id}")
+    String confirmFact(@PathVariable String sha256, @PathVariable("id") long factId, @RequestParam long deploymentId,
                        Principal user, RedirectAttributes redirect) {
         facts.confirm(sha256, factId, deploymentId, user.getName());
         redirect.addFlashAttribute("done", "document.done.factConfirmed");

@@ -27,3 +27,7 @@ CREATE TABLE document_fact_reading (
     read_at      DATETIME(6) NOT NULL,
     CONSTRAINT document_fact_reading_document FOREIGN KEY (sha256) REFERENCES document (sha256) ON DELETE CASCADE
 ) ENGINE=InnoDB;
+
+--changeset facts:facts-3
+--comment: The facts confirmed into a deployment, for its vendor's page.
+CREATE INDEX document_fact_deployment ON document_fact (confirmed_into);

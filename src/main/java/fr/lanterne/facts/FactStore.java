@@ -27,6 +27,13 @@ class FactStore {
                 .param(sha256).query(FactStore::fact).list();
     }
 
+    List<Fact> confirmedInto(long deploymentId) {
+        return jdbc.sql("""
+                        SELECT id, kind, value, unit, qualifier, page, passage, confirmed_into FROM document_fact
+                        WHERE confirmed_into = ? ORDER BY confirmed_at, id""")
+                .param(deploymentId).query(FactStore::fact).list();
+    }
+
     Optional<Fact> fact(String sha256, long id) {
         return jdbc.sql("""
                         SELECT id, kind, value, unit, qualifier, page, passage, confirmed_into FROM document_fact

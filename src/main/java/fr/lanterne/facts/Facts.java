@@ -50,6 +50,12 @@ public class Facts {
         return store.facts(document);
     }
 
+    /** The facts a volunteer confirmed into a deployment (its amounts, for the vendor's page), page order. */
+    @Transactional(readOnly = true)
+    public List<Fact> confirmedInto(long deploymentId) {
+        return store.confirmedInto(deploymentId);
+    }
+
     /** How many SIRET or SIREN the document quotes with a wrong key: set aside, not proposed. */
     @Transactional(readOnly = true)
     public int invalidKeys(String sha256) {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FactsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String VENDOR = "Lumenvision Essai";
+    private static final String VENDOR = "Lumenvisio";
     private static final String PRODUCT = "Lumen Analyse";
     private static final String OTHER_RESEARCHER = "facts-chercheur-sud";
 
@@ -185,6 +185,45 @@ class FactsIT {
         assertThat(page).contains("Faits relevés").contains("120 000,00 € HT").contains("48 mois")
                 .contains("42 caméras").contains("/documents/" + sha256 + "/fichier#page=3")
                 .contains("numéro SIRET ou SIREN cité a une clé fausse");
+    }
+
+    @Test
+    void the_vendor_page_lists_its_deployments_across_towns_with_confirmed_amounts_sortable_as_csv_and_json() {
+        String sha256 = upload(contract());
+        Deployment gap = registry.create(new DeploymentDraft("05061", null, Technology.VSA, VENDOR, PRODUCT,
+                DeploymentStatus.DEPLOYED, 2024, null, 12, null, List.of()), TestUsers.ADMIN);
+        Deployment embrun = registry.create(new DeploymentDraft("05046", null, Technology.VSA, VENDOR, null,
+                DeploymentStatus.EXPERIMENT, 2025, null, 100, null, List.of()), TestUsers.ADMIN);
+        deployments.add(gap.id());
+        deployments.add(embrun.id());
+        long amount = fact(facts(sha256, TestUsers.VOLUNTEER), "AMOUNT", "120000.00").path("id").asLong();
+        confirm(sha256, amount, gap.id(), TestUsers.VOLUNTEER).expectStatus().isOk();
+        PageSession researcher = PageSession.signIn(client, TestUsers.RESEARCHER, TestUsers.PASSWORD);
+
+        String page = researcher.page("/fournisseurs/" + VENDOR);
+        assertThat(page).contains("Fournisseur " + VENDOR).contains("Gap").contains("120000.00 EUR HT")
+                .contains("/documents/" + sha256).contains("?tri=cameras");
+
+        JsonNode json = JSON.readTree(researcher.page("/fournisseurs/" + VENDOR
+                + "/export.json?tri=cameras"));
+        List<Long> ids = new ArrayList<>();
+        json.forEach(row -> ids.add(row.path("id").asLong()));
+        assertThat(ids).as("the most cameras first").containsSubsequence(embrun.id(), gap.id());
+        JsonNode gapRow = null;
+        for (JsonNode row : json) {
+            if (row.path("id").asLong() == gap.id()) {
+                gapRow = row;
+            }
+        }
+        assertThat(gapRow).isNotNull();
+        assertThat(gapRow.path("amounts").get(0).asString()).isEqualTo("120000.00 EUR HT");
+        assertThat(gapRow.path("documents").get(0).asString()).isEqualTo(sha256);
+
+        String csv = researcher.page("/fournisseurs/" + VENDOR + "/export.csv");
+        assertThat(csv).startsWith("\uFEFF\"deploiement\";\"commune\"").contains("\"120000.00 EUR HT\"")
+                .contains("\"" + gap.id() + "\";\"Gap\"");
+
+        assertThat(researcher.get("/fournisseurs/Inconnuvendor").getStatus().value()).isEqualTo(404);
     }
 
     private String upload(byte[] pdf) {

@@ -14,7 +14,8 @@ final class LegalBases {
     private static final Pattern LAW = Pattern.compile("(?<![a-z])(loi|decret|ordonnance)" + NUMBER
             + "(\\d{2,4}-\\d{1,5})(?![\\d-])");
     private static final Pattern ARTICLE_AFTER = Pattern.compile(
-            "^(?: du \\d{1,2}(?:er)? [a-z]+ \\d{4})?[ ,]*(?:\\(\\s*)?(?:article|art\\.)\\s*(\\d+(?:-\\d+)*)(?![\\d-])");
+            "^(?:\\s+du\\s+\\d{1,2}(?:er)?\\s+[a-z]+\\s+\\d{4})?[\\s,]*(?:\\(\\s*)?(?:article|art\\.)\\s*"
+                    + "(\\d+(?:-\\d+)*)(?![\\d-])");
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
             "(?:article|art\\.)\\s*(\\d+(?:-\\d+)*)(?:\\s*,)?\\s+(?:de la|du|de l')\\s*$");
     private static final Pattern ORDER = Pattern.compile("(?<![a-z])arrete (prefectoral|municipal|du maire"

@@ -159,6 +159,48 @@ class FactExtractorTest {
     }
 
     @Test
+    void a_deliberation_gives_each_planted_fact_with_its_page() {
+        List<String> pages = List.of("""
+                        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+                        Séance du 12 février 2024
+
+                        Délibération n° 2024-15 : extension du système de vidéoprotection.
+                        Vu le code de la sécurité intérieure, et notamment l'article L. 251-2 du code de la sécurité intérieure ;
+                        Vu l'arrêté préfectoral n° 2023-DDSP-0456 autorisant le système ;
+                        """, """
+                        Le conseil municipal décide l'installation de vingt-quatre caméras supplémentaires et de 6 capteurs
+                        sonores. Le marché n° 2024-VP-02 sera attribué à la société Two-i pour un montant de 184 500 € HT.
+                        La dépense, soit 221 400,00 € TTC, est inscrite au budget 2024.
+                        """, """
+                        L'expérimentation du traitement algorithmique, autorisée par la loi n° 2023-380 du 19 mai 2023,
+                        art. 10, débutera le 1er septembre 2024 pour une durée de 12 mois.
+                        Fait et délibéré les jour, mois et an susdits.
+                        """);
+
+        List<FactExtractor.Extracted> facts = EXTRACTOR.extract(pages).facts();
+
+        assertThat(facts).extracting(FactExtractor.Extracted::kind, FactExtractor.Extracted::value,
+                        FactExtractor.Extracted::page)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(FactKind.DATE, "2024-02-12", 1),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.LEGAL_BASIS, "délibération n° 2024-15", 1),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.LEGAL_BASIS, "CSI L251-2", 1),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.LEGAL_BASIS,
+                                "arrêté préfectoral n° 2023-DDSP-0456", 1),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.CAMERA_COUNT, "24", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.SENSOR_COUNT, "6", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.CONTRACT_NUMBER, "2024-VP-02", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.VENDOR, "Two-i", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.AMOUNT, "184500.00", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.AMOUNT, "221400.00", 2),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.LEGAL_BASIS, "loi n° 2023-380, article 10", 3),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.DATE, "2024-09-01", 3),
+                        org.assertj.core.groups.Tuple.tuple(FactKind.DURATION, "12", 3));
+        assertThat(facts).filteredOn(f -> f.value().equals("2024-09-01")).singleElement()
+                .extracting(FactExtractor.Extracted::qualifier).isEqualTo("START");
+    }
+
+    @Test
     void french_number_words_read_as_numbers() {
         assertThat(FrenchNumbers.parse(List.of("quatre", "vingt", "dix", "sept"))).isEqualTo(97L);
         assertThat(FrenchNumbers.parse(List.of("mille", "deux", "cents"))).isEqualTo(1200L);

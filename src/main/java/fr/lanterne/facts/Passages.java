@@ -7,6 +7,7 @@ package fr.lanterne.facts;
 final class Passages {
 
     static final int MAX = 400;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private Passages() {
     }
@@ -44,7 +45,7 @@ final class Passages {
                 to--;
             }
         }
-        return text.substring(from, to).replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(text.substring(from, to)).replaceAll(" ").strip();
     }
 
     private static boolean endsSentence(String text, int i) {

@@ -4,6 +4,7 @@ import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.authorities.Authorities;
+import fr.lanterne.facts.Facts;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.publish.Publications;
 import fr.lanterne.publish.PublishedFile;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -49,14 +51,16 @@ class DocumentPageController {
     private final Authorities authorities;
     private final Search search;
     private final Publications publications;
+    private final Facts facts;
 
     DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search,
-                           Publications publications) {
+                           Publications publications, Facts facts) {
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
         this.search = search;
         this.publications = publications;
+        this.facts = facts;
     }
 
     @GetMapping("/documents/{sha256}")
@@ -82,7 +86,16 @@ class DocumentPageController {
                 : publications.publication(details.sha256()).orElse(null));
         model.addAttribute("redactable", details.mediaType() != null
                 && details.mediaType().startsWith("application/pdf"));
-        model.addAttribute("linkable", linkable(details));
+        List<Deployment> linkable = linkable(details);
+        model.addAttribute("linkable", linkable);
+        // Facts quote the original text, which may hold what a published version occults: for signed-in users only.
+        model.addAttribute("facts", user == null ? List.of()
+                : facts.of(details.sha256()).stream().map(FactLine::of).toList());
+        model.addAttribute("invalidKeys", user == null ? 0 : facts.invalidKeys(details.sha256()));
+        // A fact is written into a deployment the document documents, or one of its town's.
+        List<Deployment> targets = new ArrayList<>(deployments.values());
+        targets.addAll(linkable);
+        model.addAttribute("factTargets", targets);
         model.addAttribute("similar", user == null ? null : similar(details.sha256()));
         return "documents/document";
     }
@@ -122,6 +135,15 @@ class DocumentPageController {
     String link(@PathVariable String sha256, @RequestParam long deploymentId, Principal user,
                 RedirectAttributes redirect) {
         return decideLink(sha256, deploymentId, true, user, redirect);
+    }
+
+    /** A volunteer writes a fact into a deployment; the document's page becomes one of its sources. */
+    @PostMapping("/documents/{sha256}/faits/{id}")
+    String confirmFact(@PathVariable String sha256, @PathVariable("id") long factId, @RequestParam long deploymentId,
+                       Principal user, RedirectAttributes redirect) {
+        facts.confirm(sha256, factId, deploymentId, user.getName());
+        redirect.addFlashAttribute("done", "document.done.factConfirmed");
+        return "redirect:/documents/" + sha256 + "#faits";
     }
 
     @PostMapping("/documents/{sha256}/publication")

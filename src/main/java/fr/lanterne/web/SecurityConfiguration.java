@@ -57,7 +57,11 @@ class SecurityConfiguration {
 
     /** Reference data anyone may read through the API in public mode. */
     private static final String[] PUBLIC_API = {"/api/authorities/**", "/api/deployments/**", "/api/vendors",
-            "/api/deadlines/explain"};
+            "/api/deadlines/explain",
+            // The map and its open data, which name no recorder and keep no note; a camera itself (who recorded it,
+            // its note, its photo, its history) is for signed-in people.
+            "/api/deployments.geojson", "/api/deployments.csv", "/api/cameras.geojson", "/api/cameras.csv",
+            "/api/map/**"};
 
     /** API reads behind pages researchers may not open ({@link #EDITOR_PAGES}): campaigns, triage, quarantine. */
     private static final String[] EDITOR_API = {"/api/campaigns", "/api/campaigns/**", "/api/documents/unmatched",

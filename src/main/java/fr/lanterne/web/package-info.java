@@ -2,7 +2,7 @@
  * The web layer: security, locale, and the status of each kind of refusal; pages and API in sub-packages.
  */
 @LanterneModule(
-        uses = {"audit", "authorities", "deadlines", "ingest", "letters", "registry", "requests", "search",
+        uses = {"audit", "authorities", "deadlines", "ingest", "letters", "map", "registry", "requests", "search",
                 "settings", "shared", "users"})
 package fr.lanterne.web;
 

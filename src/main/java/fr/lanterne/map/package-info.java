@@ -4,7 +4,8 @@
  */
 @LanterneModule(
         api = {Camera.class, CameraDraft.class, Cameras.class, CameraHistoryEntry.class, MapCounts.class,
-                DepartementCount.class, MapFilter.class, OverpassComparison.class, OverpassImport.class, GeoJson.class},
+                DepartementCount.class, MapFilter.class, OverpassComparison.class, OverpassImport.class, GeoJson.class,
+                MapProperties.class},
         uses = {"authorities", "registry", "shared", "users"})
 package fr.lanterne.map;
 

@@ -301,6 +301,23 @@ class MapApiIT {
         assertThat(walkCameras.size()).isEqualTo(1);
     }
 
+    @Test
+    void the_map_page_alone_lets_in_the_tile_server() {
+        client.get().uri("/carte").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                        + "style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; object-src 'none'; "
+                        + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
+                        .contains("data-tile-url=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""));
+        client.get().uri("/registre").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("img-src 'self' data:;").doesNotContain("openstreetmap"));
+        client.get().uri("/webjars/leaflet/1.9.4/dist/leaflet.js").exchange().expectStatus().isOk();
+        client.get().uri("/map/departements.geojson").exchange().expectStatus().isOk();
+        client.get().uri("/carte/releve").exchange().expectStatus().is3xxRedirection();
+    }
+
     // --- helpers
 
     private JsonNode post(String user, String body, int status) {

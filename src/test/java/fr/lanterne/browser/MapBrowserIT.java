@@ -1,0 +1,75 @@
+package fr.lanterne.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.lanterne.LanterneIntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code /carte} as a visitor sees it in public mode, on a laptop and on a phone, with nothing but the server
+ * (the tile server is unreachable from the test machine: the map draws without it). Screenshots in
+ * target/screenshots (desktop-carte.png, phone-carte.png).
+ */
+@LanterneIntegrationTest
+class MapBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void the_map_draws_the_departements_and_the_towns_and_filters_by_technology() {
+        for (int width : new int[] {PhoneLayoutBrowserIT.DESKTOP, PhoneLayoutBrowserIT.PHONE}) {
+            browser.resize(width);
+            browser.go("/carte");
+            waitForReady("all");
+            // One SVG path per département outline (101) and one per town marker.
+            int paths = browser.driver().findElements(By.cssSelector("#carte path.leaflet-interactive")).size();
+            assertThat(paths).as("width %d", width).isGreaterThanOrEqualTo(101);
+            assertThat(browser.driver().findElements(By.cssSelector("#carte path.town-marker"))).isNotEmpty();
+            assertThat(browser.driver().findElement(By.id("map-status")).getText()).contains("Communes documentées");
+            int windowWidth = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth")).intValue();
+            assertThat(windowWidth).as("nothing wider than the window").isLessThanOrEqualTo(width);
+            browser.screenshot((width == PhoneLayoutBrowserIT.PHONE ? "phone" : "desktop") + "-carte", width);
+            assertThat(browser.contentSecurityViolations()).isEmpty();
+        }
+        new Select(browser.driver().findElement(By.id("technology"))).selectByValue("DRONES");
+        waitForReady("?technology=DRONES");
+        int drones = browser.driver().findElements(By.cssSelector("#carte path.town-marker")).size();
+        new Select(browser.driver().findElement(By.id("technology"))).selectByValue("");
+        waitForReady("all");
+        int all = browser.driver().findElements(By.cssSelector("#carte path.town-marker")).size();
+        assertThat(drones).isLessThan(all);
+        // A town's popup links to its page.
+        browser.driver().findElement(By.cssSelector("#carte path.town-marker")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                !d.findElements(By.cssSelector(".leaflet-popup-content a[href*='/communes/']")).isEmpty());
+        assertThat(browser.contentSecurityViolations()).isEmpty();
+    }
+
+    private void waitForReady(String filter) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                filter.equals(d.findElement(By.id("carte")).getDomAttribute("data-ready")));
+    }
+}

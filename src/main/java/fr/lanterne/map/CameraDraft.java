@@ -22,13 +22,15 @@ import jakarta.validation.constraints.Size;
  * @param walk the name of the mapping walk ("Forcalquier 2026-12-05"), to list and count its cameras
  */
 public record CameraDraft(
-        @NotBlank @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "un code INSEE de commune (04088)") String insee,
+        @NotBlank @Size(max = 5) @StoredIn("camera.commune_insee")
+        @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "un code INSEE de commune (04088)") String insee,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-        @NotBlank @Pattern(regexp = "fixed|panning|dome", message = "fixed, panning ou dome") String cameraType,
+        @NotBlank @Size(max = 10) @StoredIn("camera.camera_type")
+        @Pattern(regexp = "fixed|panning|dome", message = "fixed, panning ou dome") String cameraType,
         @Min(0) @Max(359) Integer direction,
-        @NotBlank @Pattern(regexp = "public|outdoor|indoor", message = "public, outdoor ou indoor")
-        String surveillance,
+        @NotBlank @Size(max = 10) @StoredIn("camera.surveillance")
+        @Pattern(regexp = "public|outdoor|indoor", message = "public, outdoor ou indoor") String surveillance,
         Boolean alpr, Boolean signVisible, Long deploymentId,
         @Size(max = 100) @StoredIn("camera.walk") String walk,
         @Size(max = 500) @StoredIn("camera.note") String note) {

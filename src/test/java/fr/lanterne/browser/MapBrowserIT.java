@@ -3,6 +3,11 @@ package fr.lanterne.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
+import fr.lanterne.TestUsers;
+import fr.lanterne.users.Users;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +27,9 @@ class MapBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Users users;
 
     Browser browser;
 
@@ -71,5 +79,36 @@ class MapBrowserIT {
     private void waitForReady(String filter) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                 filter.equals(d.findElement(By.id("carte")).getDomAttribute("data-ready")));
+    }
+
+    @Test
+    void a_volunteer_records_a_camera_on_the_phone_page_and_the_form_survives_a_reload() throws Exception {
+        TestUsers.ensure(users);
+        browser.signIn(TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+        browser.resize(PhoneLayoutBrowserIT.PHONE);
+        String walk = "Forcalquier " + UUID.randomUUID().toString().substring(0, 8);
+        browser.go("/carte/releve?walk=" + walk.replace(" ", "%20"));
+        browser.type(By.id("insee"), "04088");
+        browser.type(By.id("lat"), "43.9597");
+        browser.type(By.id("lon"), "5.7806");
+        new Select(browser.driver().findElement(By.id("cameraType"))).selectByValue("dome");
+        browser.type(By.id("note"), "au-dessus du kiosque");
+        // A lost signal: the page comes back with what was typed.
+        browser.driver().navigate().refresh();
+        browser.waitForPage();
+        assertThat(browser.driver().findElement(By.id("insee")).getDomProperty("value")).isEqualTo("04088");
+        assertThat(browser.driver().findElement(By.id("note")).getDomProperty("value")).isEqualTo("au-dessus du kiosque");
+        assertThat(browser.driver().findElement(By.id("cameraType")).getDomProperty("value")).isEqualTo("dome");
+        Path photo = Files.createTempFile("camera", ".jpg");
+        Files.write(photo, fr.lanterne.map.MapTestPhotos.withExif());
+        browser.driver().findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+        browser.clickAndWait(By.cssSelector("#walk-form button[type=submit]"));
+        browser.assertShows("enregistrée", "Une caméra dans ce relevé");
+        assertThat(browser.driver().findElements(By.cssSelector("#walk-cameras li"))).hasSize(1);
+        // Recorded: the position and the note are forgotten, the town and the walk kept.
+        assertThat(browser.driver().findElement(By.id("note")).getDomProperty("value")).isEmpty();
+        assertThat(browser.driver().findElement(By.id("insee")).getDomProperty("value")).isEqualTo("04088");
+        browser.screenshot("phone-carte-releve", PhoneLayoutBrowserIT.PHONE);
+        assertThat(browser.contentSecurityViolations()).isEmpty();
     }
 }

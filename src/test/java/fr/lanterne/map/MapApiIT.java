@@ -302,6 +302,35 @@ class MapApiIT {
     }
 
     @Test
+    void a_photo_is_kept_without_its_exif_and_a_file_that_is_not_an_image_is_refused() throws IOException {
+        long id = post(TestUsers.VOLUNTEER, ISSUE_BODY, 201).get("id").asLong();
+        JsonNode withPhoto = photo(id, MapTestPhotos.withExif(), 200);
+        assertThat(withPhoto.get("hasPhoto").asBoolean()).isTrue();
+        byte[] kept = client.get().uri("/api/cameras/{id}/photo", id)
+                .headers(h -> h.setBasicAuth(TestUsers.RESEARCHER, TestUsers.PASSWORD)).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_JPEG)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+                .doesNotContain("GPSLatitude");
+        assertThat(photo(id, "%PDF-1.7".getBytes(), 400).get("detail").asString()).contains("pas une image");
+        assertThat(photo(id, MapTestPhotos.withExif(), 403, MEMBER_B).get("detail").asString())
+                .contains("autre groupe");
+    }
+
+    private JsonNode photo(long id, byte[] content, int status) {
+        return photo(id, content, status, TestUsers.VOLUNTEER);
+    }
+
+    private JsonNode photo(long id, byte[] content, int status, String user) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", file(content, "photo.jpg"));
+        return JSON.readTree(client.post().uri("/api/cameras/{id}/photo", id)
+                .headers(h -> h.setBasicAuth(user, TestUsers.PASSWORD))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    @Test
     void the_map_page_alone_lets_in_the_tile_server() {
         client.get().uri("/carte").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "

@@ -4,7 +4,8 @@
  * It uses no other module, so that any module may use it.
  */
 @LanterneModule(
-        api = {ConflictException.class, DataDirectory.class, FrenchCount.class, FrenchDates.class,
+        api = {ConflictException.class, DataDirectory.class, ForbiddenException.class, FrenchCount.class,
+                FrenchDates.class,
                 InvalidInputException.class, NotFoundException.class, Paris.class, StoredIn.class, UserError.class},
         uses = {})
 package fr.lanterne.shared;

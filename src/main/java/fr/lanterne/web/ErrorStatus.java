@@ -1,6 +1,7 @@
 package fr.lanterne.web;
 
 import fr.lanterne.shared.ConflictException;
+import fr.lanterne.shared.ForbiddenException;
 import fr.lanterne.shared.InvalidInputException;
 import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.shared.UserError;
@@ -18,6 +19,9 @@ public final class ErrorStatus {
         }
         if (error instanceof ConflictException) {
             return HttpStatus.CONFLICT;
+        }
+        if (error instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
         }
         if (error instanceof InvalidInputException) {
             return HttpStatus.BAD_REQUEST;

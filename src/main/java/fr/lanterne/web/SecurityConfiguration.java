@@ -1,5 +1,6 @@
 package fr.lanterne.web;
 
+import fr.lanterne.map.MapProperties;
 import fr.lanterne.users.PublicAddress;
 import fr.lanterne.users.UserCredentials;
 import fr.lanterne.users.Users;
@@ -60,7 +61,11 @@ class SecurityConfiguration {
      * published versions only ({@code /api/search/status} and the similar documents stay behind the login).
      */
     private static final String[] PUBLIC_API = {"/api/authorities/**", "/api/deployments/**", "/api/vendors",
-            "/api/deadlines/explain", "/api/search"};
+            "/api/deadlines/explain",
+            // The map and its open data, which name no recorder and keep no note; a camera itself (who recorded it,
+            // its note, its photo, its history) is for signed-in people.
+            "/api/deployments.geojson", "/api/deployments.csv", "/api/cameras.geojson", "/api/cameras.csv",
+            "/api/map/**", "/api/search"};
 
     /** API reads behind pages researchers may not open ({@link #EDITOR_PAGES}): campaigns, triage, quarantine. */
     private static final String[] EDITOR_API = {"/api/campaigns", "/api/campaigns/**", "/api/documents/unmatched",
@@ -73,22 +78,35 @@ class SecurityConfiguration {
      */
     private static final String[] PUBLIC_PAGES = {"/", "/communes/**", "/registre", "/registre/**",
             "/documents/*", "/documents/*/fichier", "/intercommunalites/*", "/demandes-publiques",
-            "/demandes-publiques/*", "/publications.atom", "/recherche", "/recherche.csv"};
+            "/demandes-publiques/*", "/publications.atom", "/recherche", "/recherche.csv", "/carte"};
 
     /** Pages for those who send requests: researchers read and search, they do not act. */
     private static final String[] EDITOR_PAGES = {"/demandes/**", "/travail", "/travail/**", "/campagnes/**",
             "/communes/*/demande", "/communes/*/demande/**",
             // The registry's forms (its changes are POSTs).
-            "/registre/nouveau", "/registre/*/modifier"};
+            "/registre/nouveau", "/registre/*/modifier",
+            // The mapping walk's page records cameras.
+            "/carte/releve"};
+
+    /** The map's pages, whose policy also lets in the background tiles of {@link MapProperties#tileOrigin()}. */
+    static final String[] MAP_PAGES = {"/carte", "/carte/releve"};
 
     private final WebProperties web;
     private final Users users;
     private final PublicAddress publicAddress;
+    private final String mapPolicy;
 
-    SecurityConfiguration(WebProperties web, Users users, PublicAddress publicAddress) {
+    SecurityConfiguration(WebProperties web, Users users, PublicAddress publicAddress, MapProperties map) {
         this.web = web;
         this.users = users;
         this.publicAddress = publicAddress;
+        this.mapPolicy = mapPolicy(map.tileOrigin());
+    }
+
+    /** The policy of the map's pages: the same, with the tile server's origin alone added to img-src. */
+    static String mapPolicy(String tileOrigin) {
+        return tileOrigin == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + tileOrigin + ";");
     }
 
     /** Passwords checked against the accounts, behind the throttle that stops password guessing. */
@@ -105,7 +123,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
-                .headers(SecurityConfiguration::headers)
+                .headers(this::headers)
                 .authorizeHttpRequests(authorize -> {
                     if (web.publicMode()) {
                         authorize.requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll();
@@ -131,9 +149,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
-                .headers(SecurityConfiguration::headers)
+                .headers(this::headers)
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico",
+                            "/webjars/**", "/map/**",
                             "/actuator/health", "/calendar/*.ics", "/installation").permitAll();
                     // A password link is for someone who cannot sign in yet; the link itself is the proof.
                     authorize.requestMatchers("/mot-de-passe/*").permitAll();
@@ -196,11 +215,23 @@ class SecurityConfiguration {
      * HTTPS, which behind a proxy needs {@code server.forward-headers-strategy}): the policy above, and no full
      * address sent to other sites as Referer (addresses can carry a request's reference).
      */
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
+        // Written as Spring Security's own writer does: not over a policy the answer already has (a received file's).
+        headers.addHeaderWriter((request, response) -> {
+            if (!response.containsHeader(CSP_HEADER)) {
+                response.setHeader(CSP_HEADER, isMapPage(request) ? mapPolicy : CONTENT_SECURITY_POLICY);
+            }
+        })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 // Not the association's other sites: some may still be served over plain HTTP.
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(31_536_000));
+    }
+
+    private static final String CSP_HEADER = "Content-Security-Policy";
+
+    private static boolean isMapPage(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return java.util.Arrays.asList(MAP_PAGES).contains(path);
     }
 
     /** A suspended sign-in says for how long; any other failure is the usual "wrong name or password". */

@@ -168,6 +168,7 @@ class ApiExceptionHandler {
         problem.setTitle(switch (status) {
             case NOT_FOUND -> "Introuvable";
             case CONFLICT -> "Conflit";
+            case FORBIDDEN -> "Action non permise";
             default -> "Requête refusée";
         });
         error.details().forEach(problem::setProperty);

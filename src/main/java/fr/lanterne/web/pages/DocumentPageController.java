@@ -49,9 +49,11 @@ class DocumentPageController {
     private final Authorities authorities;
     private final Search search;
     private final Publications publications;
+    private final VisitorNames visitorNames;
 
     DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search,
-                           Publications publications) {
+                           Publications publications, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
@@ -60,7 +62,7 @@ class DocumentPageController {
     }
 
     @GetMapping("/documents/{sha256}")
-    String document(@PathVariable String sha256, Principal user, Model model) {
+    String document(@PathVariable String sha256, Principal user, Model model, java.util.Locale locale) {
         DocumentRecords.Details details = readable(sha256, user);
         boolean published = documents.published(details.sha256());
         // Visitors read the text of the published version: the original's may hold what was occulted.
@@ -73,7 +75,13 @@ class DocumentPageController {
                 // A deployment deleted since: its link is shown without it.
             }
         }
-        model.addAttribute("document", redactedText == null ? details : withoutMetadata(details));
+        DocumentRecords.Details shown = redactedText == null ? details : withoutMetadata(details);
+        if (user == null) {
+            // The name it was received under may hold a person's name.
+            shown = visitorNames.details(shown, details.receipts().isEmpty() ? null
+                    : details.receipts().get(0).receivedAt(), locale);
+        }
+        model.addAttribute("document", shown);
         model.addAttribute("pages", redactedText == null ? documents.pages(details.sha256())
                 : redactedPages(details.sha256(), redactedText));
         model.addAttribute("deployments", deployments);

@@ -241,7 +241,22 @@ class PublicRequestPagesIT {
         assertThat(file.getStatus().value()).isEqualTo(200);
         String disposition = file.getResponseHeaders().getFirst("Content-Disposition");
         assertThat(disposition).contains("document-" + sha.substring(0, 12) + ".pdf");
-        for (String seen : List.of(page, documentPage, town, atom, disposition)) {
+        // The visitors' search: its page, its API and its CSV export.
+        String q = "/recherche?q=" + request.reference();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!visitor.page(q).contains("/documents/" + sha)) {
+            assertThat(System.nanoTime()).as("indexed within 30 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        String found = visitor.page(q);
+        assertThat(found).contains("— Mairie de Sisteron, " + day);
+        String api = client.get().uri("/api/search?q=" + request.reference()).exchange().returnResult(String.class)
+                .getResponseBody();
+        assertThat(api).contains(sha).contains("— Mairie de Sisteron, " + day);
+        String csv = client.get().uri("/recherche.csv?q=" + request.reference()).exchange()
+                .returnResult(String.class).getResponseBody();
+        assertThat(csv).contains(sha);
+        for (String seen : List.of(page, documentPage, town, atom, disposition, found, api, csv)) {
             assertThat(seen).doesNotContainIgnoringCase("Dupont").doesNotContain("courrier_M");
         }
 

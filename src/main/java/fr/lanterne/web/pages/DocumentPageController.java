@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;

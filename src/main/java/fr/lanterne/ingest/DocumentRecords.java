@@ -142,9 +142,11 @@ public final class DocumentRecords {
      *
      * @param requestReference the request it answers, or null
      * @param authorityCode    the authority it came from, or null
+     * @param receivedAt       when Lanterne first received it
      */
     public record Publication(String sha256, String fileName, String title, String kind, String kindLabel, int pages,
-                              String mediaType, String requestReference, String authorityCode, Instant publishedAt) {
+                              String mediaType, String requestReference, String authorityCode, Instant publishedAt,
+                              Instant receivedAt) {
     }
 
     /**

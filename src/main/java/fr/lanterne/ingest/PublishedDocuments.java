@@ -19,7 +19,7 @@ class PublishedDocuments {
 
     private static final String PUBLICATION_COLUMNS = """
             SELECT d.sha256, d.file_name, d.title, d.kind, d.page_count, d.media_type, d.request_reference,
-                   d.authority_code, p.published_at
+                   d.authority_code, p.published_at, d.first_received_at
             FROM document d JOIN document_publication p ON p.sha256 = d.sha256""";
 
     private final JdbcClient jdbc;
@@ -82,6 +82,6 @@ class PublishedDocuments {
         String kind = rs.getString(4);
         return new Publication(rs.getString(1), rs.getString(2), rs.getString(3), kind,
                 DocumentKind.valueOf(kind).label(), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getTimestamp(9).toInstant());
+                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant());
     }
 }

@@ -195,12 +195,20 @@ public class Publications {
         Details details = documents.details(sha256);
         Optional<PublicationState> publication = store.publication(details.sha256())
                 .filter(PublicationState::published);
+        // The name a file was received under may hold a person's name: visitors get a neutral one.
+        String name = "document-" + details.sha256().substring(0, 12);
         if (publication.isPresent() && publication.get().redactedSha256() != null) {
-            String name = details.fileName().replaceFirst("(?i)\\.pdf$", "");
             return new PublishedFile(documents.derivedFile(publication.get().redactedSha256()), name + "-occulte.pdf",
                     "application/pdf", true);
         }
-        return new PublishedFile(documents.file(details.sha256()), details.fileName(), details.mediaType(), false);
+        return new PublishedFile(documents.file(details.sha256()), name + extension(details.fileName()),
+                details.mediaType(), false);
+    }
+
+    private static String extension(String fileName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.[A-Za-z0-9]{1,8}$")
+                .matcher(fileName == null ? "" : fileName);
+        return m.find() ? m.group().toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     /** The text of each page of the published redacted version, if the document is published as one. */

@@ -3,17 +3,27 @@ package fr.lanterne.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.lanterne.LanterneIntegrationTest;
+import fr.lanterne.TestData;
 import fr.lanterne.TestUsers;
+import fr.lanterne.authorities.Authorities;
+import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.publish.Publications;
 import fr.lanterne.publish.PublishedPdfs;
+import fr.lanterne.requests.Channel;
+import fr.lanterne.requests.NewRequest;
+import fr.lanterne.requests.RequestDetails;
+import fr.lanterne.requests.Requests;
 import fr.lanterne.users.Users;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +33,19 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The redaction editor of a document page (issue 15): a volunteer opens a letter, accepts the proposals, draws a box
- * with the mouse, publishes; a visitor without an account opens the published file, which holds nothing occulted;
- * an unpublished document stays invisible. On a phone too (390 px), and without a Content-Security-Policy violation.
+ * The redaction editor of a document page (issue 15): a volunteer opens a letter answering a request, accepts the
+ * proposals, draws a box with the mouse, publishes; a visitor without an account (a browser of their own) opens the
+ * request's public page and the published file, which holds nothing occulted; another answer to the same request,
+ * unpublished, stays invisible. On a phone too (390 px), and without a Content-Security-Policy violation.
  */
 @LanterneIntegrationTest
 class RedactionBrowserIT {
+
+    private static final String SISTERON = "04209";
+    private static final String TOWN_HALL = "mairie-" + SISTERON;
 
     @LocalServerPort
     int port;
@@ -44,12 +59,27 @@ class RedactionBrowserIT {
     @Autowired
     Publications publications;
 
+    @Autowired
+    Requests requests;
+
+    @Autowired
+    Authorities authorities;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
     private Browser browser;
 
     @BeforeEach
     void openBrowser() {
         browser = Browser.open(port);
         TestUsers.ensure(users);
+        TestData.forgetRequests(jdbc, List.of(TOWN_HALL));
+        authorities.setContact(TOWN_HALL, new ContactDetails("mairie@sisteron.test", "Place de la République\n"
+                + "04200 Sisteron", null, null), "test");
     }
 
     @AfterEach
@@ -62,8 +92,14 @@ class RedactionBrowserIT {
     @Test
     void a_volunteer_accepts_the_proposals_draws_a_box_and_publishes_and_a_visitor_reads_the_redacted_file()
             throws Exception {
-        String sha = upload(PublishedPdfs.letter("Annexe remise par Mme Berthier."), "courrier.pdf");
-        String hidden = upload(PublishedPdfs.letter("Document jamais publié."), "interne.pdf");
+        RequestDetails request = requests.create(new NewRequest(SISTERON, "cctv", Channel.EMAIL, false),
+                TestUsers.VOLUNTEER);
+        request = requests.recordSent(request.reference(), LocalDate.now(clock).minusDays(3), TestUsers.VOLUNTEER);
+        String reference = request.reference().value();
+        // Both answer the request; the file's name holds a person's name, which visitors never read.
+        String sha = upload(PublishedPdfs.letter("Annexe remise par Mme Berthier."), "courrier_Mme_Berthier.pdf",
+                reference);
+        String hidden = upload(PublishedPdfs.letter("Document jamais publié."), "interne.pdf", reference);
         assertThat(visitorStatus("/documents/" + hidden + "/fichier")).isEqualTo(404);
 
         browser.signIn(TestUsers.VOLUNTEER, TestUsers.PASSWORD);
@@ -124,6 +160,32 @@ class RedactionBrowserIT {
         browser.go("/documents/" + hidden);
         assertThat(browser.text()).doesNotContain("jamais publié");
         assertThat(visitorStatus("/documents/" + hidden + "/fichier")).isEqualTo(404);
+        assertThat(visitorStatus("/documents/" + hidden)).isEqualTo(404);
+
+        // A visitor with a browser of their own (no cookie): the request's public page lists the published answer
+        // only, and its file link gives the redacted PDF.
+        Browser visitor = Browser.open(port);
+        try {
+            visitor.go("/demandes-publiques/" + reference);
+            visitor.assertShows(reference, "Mairie de Sisteron", "Documents publiés");
+            List<WebElement> listed = visitor.driver().findElements(By.cssSelector("#documents li"));
+            assertThat(listed).hasSize(1);
+            WebElement fileLink = visitor.find(By.cssSelector("#documents li a.file"));
+            assertThat(URI.create(fileLink.getAttribute("href")).getPath()).isEqualTo("/documents/" + sha + "/fichier");
+            assertThat(visitor.driver().getPageSource()).doesNotContain(hidden).doesNotContain("Berthier")
+                    .doesNotContain("interne.pdf");
+            assertThat(visitor.contentSecurityViolations()).isEmpty();
+            visitor.screenshot("redaction-04-demande-publique");
+            visitor.screenshot("redaction-05-demande-publique-telephone", 390);
+            byte[] followed = visitorBytes(URI.create(fileLink.getAttribute("href")).getPath());
+            assertThat(PublishedPdfs.pdftotext(followed)).contains("vidéoprotection").doesNotContain("LAMBERT")
+                    .doesNotContain("sophie.lambert@orange.fr").doesNotContain("Berthier");
+            visitor.go("/documents/" + sha);
+            visitor.assertShows("vidéoprotection");
+            assertThat(visitor.driver().getPageSource()).doesNotContain("Berthier").doesNotContain("LAMBERT");
+        } finally {
+            visitor.close();
+        }
     }
 
     private void waitFor(String condition) {
@@ -131,8 +193,8 @@ class RedactionBrowserIT {
                 .until(d -> Boolean.TRUE.equals(browser.script("return " + condition)));
     }
 
-    private String upload(byte[] pdf, String name) {
-        DocumentRecords.Item item = documents.upload(name, pdf, null, TestUsers.ADMIN).items().get(0);
+    private String upload(byte[] pdf, String name, String reference) {
+        DocumentRecords.Item item = documents.upload(name, pdf, reference, TestUsers.VOLUNTEER).items().get(0);
         assertThat(item.result()).isEqualTo(DocumentRecords.Result.INGESTED);
         return item.sha256();
     }

@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -168,6 +169,13 @@ class PublicationIT {
         visitor("/documents/" + sha).expectStatus().isOk().expectBody(String.class)
                 .value(page -> assertThat(page).doesNotContain("LAMBERT").doesNotContain("Berthier")
                         .contains("vidéoprotection"));
+        // The name it was received under holds a person's name: visitors never read it, nor download under it.
+        visitor("/documents/" + sha).expectStatus().isOk().expectBody(String.class)
+                .value(page -> assertThat(page.toLowerCase(java.util.Locale.ROOT)).doesNotContain("lambert"));
+        visitor(publicUrl.getPath()).expectStatus().isOk().expectHeader().value(HttpHeaders.CONTENT_DISPOSITION,
+                disposition -> assertThat(disposition)
+                        .contains("document-" + sha.substring(0, 12) + "-occulte.pdf")
+                        .doesNotContainIgnoringCase("lambert"));
         // Signed in, one still reads the original, unchanged.
         byte[] original = client.get().uri("/api/documents/{sha}/file", sha)
                 .headers(h -> h.setBasicAuth(TestUsers.VOLUNTEER, TestUsers.PASSWORD)).exchange()

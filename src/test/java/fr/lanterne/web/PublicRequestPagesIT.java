@@ -216,6 +216,55 @@ class PublicRequestPagesIT {
                 .doesNotContain("Camille").doesNotContain(hidden.reference().value());
     }
 
+    @Test
+    void a_file_named_after_a_person_is_never_shown_under_that_name_to_visitors() throws Exception {
+        RequestDetails request = sentRequest("cctv");
+        byte[] pdf = TestDocuments.textPdf(null, List.of(List.of("Convention de vidéoprotection "
+                + request.reference(), "Réponse à votre demande " + request.reference())));
+        String sha = documents.upload("courrier_M_Dupont.pdf", pdf, request.reference().value(),
+                TestUsers.VOLUNTEER).items().get(0).sha256();
+        documents.publish(sha, true, TestUsers.VOLUNTEER);
+        String day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(clock));
+
+        PageSession visitor = PageSession.anonymous(client);
+        String page = visitor.page("/demandes-publiques/" + request.reference());
+        assertThat(page).contains("href=\"/documents/" + sha + "\"").contains("— Mairie de Sisteron, " + day);
+        String documentPage = visitor.page("/documents/" + sha);
+        assertThat(documentPage).contains("— Mairie de Sisteron, " + day);
+        String town = visitor.page("/communes/" + SISTERON);
+        EntityExchangeResult<byte[]> feed = client.get().uri("/publications.atom").exchange()
+                .returnResult(byte[].class);
+        String atom = new String(feed.getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(atom).contains("/documents/" + sha);
+        EntityExchangeResult<byte[]> file = client.get().uri("/documents/" + sha + "/fichier").exchange()
+                .returnResult(byte[].class);
+        assertThat(file.getStatus().value()).isEqualTo(200);
+        String disposition = file.getResponseHeaders().getFirst("Content-Disposition");
+        assertThat(disposition).contains("document-" + sha.substring(0, 12) + ".pdf");
+        // The visitors' search: its page, its API and its CSV export.
+        String q = "/recherche?q=" + request.reference();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!visitor.page(q).contains("/documents/" + sha)) {
+            assertThat(System.nanoTime()).as("indexed within 30 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        String found = visitor.page(q);
+        assertThat(found).contains("— Mairie de Sisteron, " + day);
+        String api = client.get().uri("/api/search?q=" + request.reference()).exchange().returnResult(String.class)
+                .getResponseBody();
+        assertThat(api).contains(sha).contains("— Mairie de Sisteron, " + day);
+        String csv = client.get().uri("/recherche.csv?q=" + request.reference()).exchange()
+                .returnResult(String.class).getResponseBody();
+        assertThat(csv).contains(sha);
+        for (String seen : List.of(page, documentPage, town, atom, disposition, found, api, csv)) {
+            assertThat(seen).doesNotContainIgnoringCase("Dupont").doesNotContain("courrier_M");
+        }
+
+        // Signed in, the file keeps the name it was received under.
+        PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);
+        assertThat(volunteer.page("/documents/" + sha)).contains("courrier_M_Dupont.pdf");
+    }
+
     private RequestDetails sentRequest(String template) {
         RequestDetails request = requests.create(new NewRequest(SISTERON, template, Channel.EMAIL, false),
                 TestUsers.VOLUNTEER);

@@ -6,6 +6,7 @@ import fr.lanterne.search.Search;
 import fr.lanterne.search.SearchHit;
 import fr.lanterne.search.SearchResult;
 import fr.lanterne.web.SearchParameters;
+import fr.lanterne.web.VisitorNames;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ class SearchApiController {
 
     private final Search search;
     private final Documents documents;
+    private final VisitorNames visitorNames;
 
-    SearchApiController(Search search, Documents documents) {
+    SearchApiController(Search search, Documents documents, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.search = search;
         this.documents = documents;
     }
@@ -65,8 +68,12 @@ class SearchApiController {
 
     /** Visitors (public mode, no account) search the published versions only. */
     @GetMapping("/api/search")
-    Results search(@ModelAttribute SearchParameters parameters, Principal user) {
+    Results search(@ModelAttribute SearchParameters parameters, Principal user, java.util.Locale locale) {
         SearchResult result = parameters.run(search, user == null);
+        if (user == null) {
+            // The index names a document without a title after its file, which may hold a person's name.
+            result = visitorNames.result(result, locale);
+        }
         return new Results(parameters.q(), result.total(), result.page(), result.size(), result.facets(),
                 result.hits().stream().map(hit -> Hit.of(hit, user == null)).toList(), result.readAsPlainWords(),
                 result.notice());

@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.shared.NotFoundException;
 import fr.lanterne.ingest.DocumentRecords;
 import fr.lanterne.ingest.Documents;
@@ -52,9 +53,11 @@ class DocumentPageController {
     private final Search search;
     private final Publications publications;
     private final Facts facts;
+    private final VisitorNames visitorNames;
 
     DocumentPageController(Documents documents, Registry registry, Authorities authorities, Search search,
-                           Publications publications, Facts facts) {
+                           Publications publications, Facts facts, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.documents = documents;
         this.registry = registry;
         this.authorities = authorities;
@@ -64,7 +67,7 @@ class DocumentPageController {
     }
 
     @GetMapping("/documents/{sha256}")
-    String document(@PathVariable String sha256, Principal user, Model model) {
+    String document(@PathVariable String sha256, Principal user, Model model, java.util.Locale locale) {
         DocumentRecords.Details details = readable(sha256, user);
         boolean published = documents.published(details.sha256());
         // Visitors read the text of the published version: the original's may hold what was occulted.
@@ -77,7 +80,13 @@ class DocumentPageController {
                 // A deployment deleted since: its link is shown without it.
             }
         }
-        model.addAttribute("document", redactedText == null ? details : withoutMetadata(details));
+        DocumentRecords.Details shown = redactedText == null ? details : withoutMetadata(details);
+        if (user == null) {
+            // The name it was received under may hold a person's name.
+            shown = visitorNames.details(shown, details.receipts().isEmpty() ? null
+                    : details.receipts().get(0).receivedAt(), locale);
+        }
+        model.addAttribute("document", shown);
         model.addAttribute("pages", redactedText == null ? documents.pages(details.sha256())
                 : redactedPages(details.sha256(), redactedText));
         model.addAttribute("deployments", deployments);

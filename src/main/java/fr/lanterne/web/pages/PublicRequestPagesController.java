@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.deadlines.DeadlineChain;
 import fr.lanterne.deadlines.Deadlines;
@@ -37,10 +38,12 @@ class PublicRequestPagesController {
     private final PublicationProperties publication;
     private final MessageSource messages;
     private final Clock clock;
+    private final VisitorNames visitorNames;
 
     PublicRequestPagesController(PublicRequests publicRequests, SentLetters letters, Deadlines deadlines,
                                  Settings settings, Authorities authorities, PublicationProperties publication,
-                                 MessageSource messages, Clock clock) {
+                                 MessageSource messages, Clock clock, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.publicRequests = publicRequests;
         this.letters = letters;
         this.deadlines = deadlines;
@@ -69,7 +72,8 @@ class PublicRequestPagesController {
         String requester = requesterName(identity, locale);
         model.addAttribute("request", published.request());
         model.addAttribute("events", published.events());
-        model.addAttribute("publications", published.publications());
+        // A public page: the names files were received under may hold a person's name.
+        model.addAttribute("publications", visitorNames.publications(published.publications(), locale));
         model.addAttribute("lastUpdate", published.lastUpdate());
         model.addAttribute("deadlines", chain);
         model.addAttribute("timeline", DeadlineTimeline.of(published.details(), chain, today));

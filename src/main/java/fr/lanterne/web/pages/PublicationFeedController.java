@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;
 import fr.lanterne.ingest.DocumentRecords.Publication;
@@ -50,10 +51,12 @@ class PublicationFeedController {
     private final PublicationProperties publication;
     private final MessageSource messages;
     private final Clock clock;
+    private final VisitorNames visitorNames;
 
     PublicationFeedController(Documents documents, Authorities authorities, Settings settings,
                               PublicAddress publicAddress, PublicationProperties publication, MessageSource messages,
-                              Clock clock) {
+                              Clock clock, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.documents = documents;
         this.authorities = authorities;
         this.settings = settings;
@@ -65,7 +68,8 @@ class PublicationFeedController {
 
     @GetMapping("/publications.atom")
     ResponseEntity<byte[]> feed(HttpServletRequest request, Locale locale) throws XMLStreamException {
-        List<Publication> latest = documents.latestPublications(ENTRIES);
+        // Named as visitors may read them: the names files were received under may hold a person's name.
+        List<Publication> latest = visitorNames.publications(documents.latestPublications(ENTRIES), locale);
         Map<String, Authority> sources = authorities.authoritiesByCode(latest.stream()
                 .map(Publication::authorityCode).filter(Objects::nonNull).collect(Collectors.toSet()));
         // The configured (or first seen) address, so that a visitor's Host header never writes the feed's links.

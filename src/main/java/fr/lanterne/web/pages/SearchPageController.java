@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.DepartementName;
 import fr.lanterne.ingest.DocumentKind;
@@ -54,7 +55,11 @@ class SearchPageController {
     private final Clock clock;
     private final MessageSource messages;
 
-    SearchPageController(Search search, Authorities authorities, Clock clock, MessageSource messages) {
+    private final VisitorNames visitorNames;
+
+    SearchPageController(Search search, Authorities authorities, Clock clock, MessageSource messages,
+                         VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.search = search;
         this.authorities = authorities;
         this.clock = clock;
@@ -83,6 +88,10 @@ class SearchPageController {
             return "search/search";
         }
         SearchResult result = parameters.run(search, visitor);
+        if (visitor) {
+            // The index names a document without a title after its file, which may hold a person's name.
+            result = visitorNames.result(result, locale);
+        }
         Map<String, Map<String, String>> names = Map.of(
                 "departement", authorities.departements().stream()
                         .collect(Collectors.toMap(DepartementName::code, DepartementName::name, (a, b) -> a)),
@@ -124,7 +133,9 @@ class SearchPageController {
      */
     @GetMapping("/recherche.csv")
     void csv(@ModelAttribute SearchParameters parameters, HttpServletRequest request, HttpServletResponse response,
-             Principal user) throws IOException {
+             Principal user, Locale locale) throws IOException {
+        java.util.function.UnaryOperator<SearchHit> naming = user == null ? visitorNames.hits(locale)
+                : java.util.function.UnaryOperator.identity();
         java.util.function.Function<SearchQuery, SearchResult> run = user == null ? search::searchPublished
                 : search::search;
         String origin = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
@@ -141,7 +152,7 @@ class SearchPageController {
         int written = 0;
         SearchResult page = first;
         for (int number = 1; !page.hits().isEmpty() && written < CSV_MAX_ROWS; ) {
-            for (SearchHit hit : page.hits()) {
+            for (SearchHit hit : page.hits().stream().map(naming).toList()) {
                 row(out, hit.title(), hit.sha256(), hit.authorityName(), hit.insee(), hit.communeName(),
                         hit.departement(),
                         hit.kind() == null ? null : KIND_LABELS.getOrDefault(hit.kind(), hit.kind()),

@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.web.VisitorNames;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Commune;
 import fr.lanterne.authorities.CommuneNotFoundException;
@@ -15,6 +16,7 @@ import fr.lanterne.web.RequestAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +40,11 @@ class TownPageController {
     private final RequestAccess access;
     private final PublicRequests publicRequests;
 
+    private final VisitorNames visitorNames;
+
     TownPageController(Authorities authorities, Registry registry, Requests requests, Documents documents,
-                       RequestAccess access, PublicRequests publicRequests) {
+                       RequestAccess access, PublicRequests publicRequests, VisitorNames visitorNames) {
+        this.visitorNames = visitorNames;
         this.publicRequests = publicRequests;
         this.authorities = authorities;
         this.registry = registry;
@@ -105,7 +110,8 @@ class TownPageController {
         // Documents obtained from the town hall: visitors (public mode) see those a volunteer published.
         List<DocumentRecords.Summary> obtained = documents.ofAuthorities(List.of(codes.get(0)));
         model.addAttribute("documents", user != null ? obtained
-                : obtained.stream().filter(DocumentRecords.Summary::published).toList());
+                : obtained.stream().filter(DocumentRecords.Summary::published)
+                        .map(d -> visitorNames.summary(d, LocaleContextHolder.getLocale())).toList());
         model.addAttribute("publicRequests", publicRequests.ofTown(commune.insee()));
         return "towns/town";
     }

@@ -62,9 +62,13 @@ record PageDocument(String sha256, int page, String text, String title, String a
                 technologies, vendors, kind, receivedOn, requestReference, campaignId, false);
     }
 
-    /** A page of the published version with this number and text, carrying this page's document fields. */
+    /**
+     * A page of the published version with this number and text, carrying this page's document fields but no title:
+     * the title falls back to the file name, which may hold a person's name, and visitors must not find the
+     * document by it (the pages name it for them).
+     */
     PageDocument publishedPage(int number, String publishedText) {
-        return new PageDocument(sha256, number, publishedText, title, authorityCode, authorityName, insee,
+        return new PageDocument(sha256, number, publishedText, null, authorityCode, authorityName, insee,
                 communeName, departement, region, technologies, vendors, kind, receivedOn, requestReference,
                 campaignId, true);
     }

@@ -259,6 +259,9 @@ class PublicRequestPagesIT {
         for (String seen : List.of(page, documentPage, town, atom, disposition, found, api, csv)) {
             assertThat(seen).doesNotContainIgnoringCase("Dupont").doesNotContain("courrier_M");
         }
+        // Nor do visitors find the document by the name its file carried.
+        assertThat(client.get().uri("/api/search?q=Dupont").exchange().returnResult(String.class).getResponseBody())
+                .doesNotContain(sha);
 
         // Signed in, the file keeps the name it was received under.
         PageSession volunteer = PageSession.signIn(client, TestUsers.VOLUNTEER, TestUsers.PASSWORD);

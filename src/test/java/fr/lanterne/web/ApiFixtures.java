@@ -5,6 +5,7 @@ import fr.lanterne.shared.UserError;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.ContactDetails;
 import fr.lanterne.ingest.DocumentRecords;
+import fr.lanterne.ingest.TestDocuments;
 import fr.lanterne.ingest.Documents;
 import fr.lanterne.registry.Deployment;
 import fr.lanterne.registry.DeploymentDraft;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +46,7 @@ final class ApiFixtures {
     private final JdbcClient jdbc;
     private final List<String> references = new ArrayList<>();
     private final List<Long> deployments = new ArrayList<>();
+    private String pdf;
     private int next;
 
     /** The fixtures of a test, on the application of its context; the test accounts exist. */
@@ -108,6 +111,34 @@ final class ApiFixtures {
     /** A deployment a test created through the API, deleted with the others. */
     void adopt(long deployment) {
         deployments.add(deployment);
+    }
+
+    /**
+     * A PDF letter, not tied to any request, holding what Lanterne proposes to occult (a name after a title, an email
+     * address) and facts (a camera count), for the redaction and facts examples.
+     */
+    String pdfDocument() {
+        if (pdf == null) {
+            byte[] letter = TestDocuments.textPdf("Réponse de la mairie d’Embrun", List.of(List.of(
+                    "Madame, Monsieur,", "Le dossier est suivi par Mme Odile Rastoin (odile.rastoin@example.org).",
+                    "La commune a installé 42 caméras de vidéoprotection.", "Exemplaire " + UUID.randomUUID())));
+            DocumentRecords.Report report = documents.upload("lettre-embrun.pdf", letter, null, TestUsers.ADMIN);
+            pdf = report.items().get(0).sha256();
+            jdbc.sql("UPDATE document SET request_reference = NULL WHERE sha256 = ?").param(pdf).update();
+        }
+        return pdf;
+    }
+
+    /** A pending proposal of {@link #pdfDocument()}, its proposals made first. */
+    long pendingProposal() {
+        return jdbc.sql("SELECT id FROM redaction WHERE sha256 = ? AND source = 'PROPOSAL' AND status = 'PENDING' "
+                + "ORDER BY id LIMIT 1").param(pdfDocument()).query(Long.class).single();
+    }
+
+    /** A camera count read in {@link #pdfDocument()}, a fact a deployment can take. */
+    long cameraCountFact() {
+        return jdbc.sql("SELECT id FROM document_fact WHERE sha256 = ? AND kind = 'CAMERA_COUNT' ORDER BY id LIMIT 1")
+                .param(pdfDocument()).query(Long.class).single();
     }
 
     /** A small text document, not tied to any request. */

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>What is substituted, and only that: the path variables by things that exist ({@code {reference}} by a request
  * in the state the action needs — not sent for {@code /sent}, sent on 2 March 2026 for {@code /received},
  * {@code /withdrawal} and {@code /transmission}, received on
- * 4 March for {@code /answer} and {@code /refusal} —, {@code {sha256}} by a document, {@code {id}} by a deployment);
+ * 4 March for {@code /answer} and {@code /refusal} —, {@code {sha256}} by a document — a PDF with a name, an email and a camera count for the redaction and facts
+ * paths —, {@code {id}} by a deployment, or by that PDF's camera count for a fact; a proposal's and a deployment's
+ * number 12 in a body by real ones);
  * {@code "LNT-…"} by a request's reference; the towns of the examples (06088, 04088) by Embrun (05046), which no
  * other test writes to, since the requests and addresses they create last; and the placeholders a server would refuse
  * as they are: an email {@code "…"} by {@code mairie@example.org}, a postal address {@code "…"} by Embrun's town
@@ -152,8 +154,15 @@ class ReadmeApiExamplesIT {
             };
             path = path.replace("{reference}", reference);
         }
+        if (path.contains("{sha256}/redactions") || path.contains("{sha256}/facts")) {
+            // What occults and what is read out of a document needs a PDF with something to find.
+            path = path.replace("{sha256}", fixtures.pdfDocument());
+        }
         if (path.contains("{sha256}")) {
             path = path.replace("{sha256}", fixtures.document());
+        }
+        if (path.contains("/facts/{id}")) {
+            path = path.replace("{id}", String.valueOf(fixtures.cameraCountFact()));
         }
         if (path.contains("{id}")) {
             path = path.replace("{id}", String.valueOf(fixtures.deployment()));
@@ -165,9 +174,17 @@ class ReadmeApiExamplesIT {
     private String body(String written) {
         String body = written.replace("\"06088\"", "\"" + ApiFixtures.README_TOWN + "\"")
                 .replace("\"04088\"", "\"" + ApiFixtures.README_TOWN + "\"")
+                // A camera of the examples moves with its town, so that no camera of Embrun stands in Forcalquier.
+                .replace("\"lat\": 43.9597, \"lon\": 5.7806", "\"lat\": 44.5664, \"lon\": 6.4958")
                 .replace("\"https://…\"", "\"https://example.org/deliberation\"")
                 .replace("\"email\": \"…\"", "\"email\": \"mairie@example.org\"")
                 .replace("\"postalAddress\": \"…\"", "\"postalAddress\": \"Place Barthelon / 05200 Embrun\"");
+        if (body.contains("\"proposal\": 12")) {
+            body = body.replace("\"proposal\": 12", "\"proposal\": " + fixtures.pendingProposal());
+        }
+        if (body.contains("\"deploymentId\": 12")) {
+            body = body.replace("\"deploymentId\": 12", "\"deploymentId\": " + fixtures.deployment());
+        }
         if (body.contains("\"LNT-…\"")) {
             body = body.replace("\"LNT-…\"", "\"" + fixtures.created() + "\"");
         }

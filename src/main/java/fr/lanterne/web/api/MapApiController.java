@@ -72,8 +72,9 @@ class MapApiController {
 
     /** The whole camera again; {@code version} is the version the editor saw. */
     @PutMapping("/api/cameras/{id}")
-    Camera update(@PathVariable long id, @RequestParam int version, @Valid @RequestBody CameraDraft draft,
+    Camera update(@PathVariable long id, @Valid @RequestBody CameraDraft draft, @RequestParam int version,
                   Principal user) {
+        // The body is read first (arguments resolve in order): one too large is refused as such, whatever else lacks.
         return cameras.update(id, version, draft, user.getName());
     }
 

@@ -12,6 +12,8 @@ import fr.lanterne.shared.UserError;
 import fr.lanterne.web.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
@@ -55,8 +57,10 @@ class MapPageController {
     }
 
     /** The mapping walk's form, as a phone sends it; every field as typed, so that a refusal keeps them. */
-    record WalkForm(String insee, String lat, String lon, String cameraType, String direction, String surveillance,
-                    String signVisible, String alpr, String walk, String note) {
+    record WalkForm(@Size(max = 5) String insee, @Size(max = 32) String lat, @Size(max = 32) String lon,
+                    @Size(max = 10) String cameraType, @Size(max = 32) String direction,
+                    @Size(max = 10) String surveillance, @Size(max = 10) String signVisible, @Size(max = 10) String alpr,
+                    @Size(max = 100) String walk, @Size(max = 500) String note) {
 
         CameraDraft draft() {
             return new CameraDraft(blankToNull(insee), number(lat), number(lon), blankToNull(cameraType),
@@ -97,7 +101,7 @@ class MapPageController {
     }
 
     @PostMapping("/carte/releve")
-    String record(@ModelAttribute WalkForm form, @RequestParam(required = false) MultipartFile photo,
+    String record(@Valid @ModelAttribute WalkForm form, @RequestParam(required = false) MultipartFile photo,
                   Principal user, Model model) throws IOException {
         CameraDraft draft = form.draft();
         Set<ConstraintViolation<CameraDraft>> violations = validator.validate(draft);

@@ -40,7 +40,9 @@ import org.springframework.context.annotation.Import;
                 "lanterne.login.failure-delay=20ms",
                 // As behind a reverse proxy: X-Forwarded-Proto and X-Forwarded-For from 127.0.0.1 are believed, so
                 // that tests can sign in "over HTTPS" or "from another address" (SecurityHeadersIT, LoginThrottlingIT).
-                "server.forward-headers-strategy=native"})
+                "server.forward-headers-strategy=native",
+                // No outside tile server: /carte must draw from the server alone (MapBrowserIT checks every request).
+                "lanterne.map.tile-url="})
 @AutoConfigureRestTestClient
 @Import(TestIdentity.AtStart.class)
 public @interface LanterneIntegrationTest {

@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code /carte} as a visitor sees it in public mode, on a laptop and on a phone, with nothing but the server
- * (the tile server is unreachable from the test machine: the map draws without it). Screenshots in
+ * (no tile server is configured, {@code lanterne.map.tile-url} blank in {@link LanterneIntegrationTest}, and every
+ * request the page made is checked to have stayed on the server's origin). Screenshots in
  * target/screenshots (desktop-carte.png, phone-carte.png).
  */
 @LanterneIntegrationTest
@@ -61,6 +62,8 @@ class MapBrowserIT {
             assertThat(windowWidth).as("nothing wider than the window").isLessThanOrEqualTo(width);
             browser.screenshot((width == PhoneLayoutBrowserIT.PHONE ? "phone" : "desktop") + "-carte", width);
             assertThat(browser.contentSecurityViolations()).isEmpty();
+            assertThat(requestsMade()).as("width %d", width).isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).startsWith("http://localhost:" + port + "/"));
         }
         new Select(browser.driver().findElement(By.id("technology"))).selectByValue("DRONES");
         waitForReady("?technology=DRONES");
@@ -77,6 +80,13 @@ class MapBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
                 !d.findElements(By.cssSelector(".leaflet-popup-content a[href*='/communes/']")).isEmpty());
         assertThat(browser.contentSecurityViolations()).isEmpty();
+    }
+
+    /** Every URL the page fetched (documents, scripts, styles, images, API calls), from the Resource Timing API. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> requestsMade() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))");
     }
 
     private void waitForReady(String filter) {

@@ -331,14 +331,15 @@ class MapApiIT {
     }
 
     @Test
-    void the_map_page_alone_lets_in_the_tile_server() {
+    void without_a_tile_server_the_map_page_lets_in_no_outside_image() {
+        // The tests run with lanterne.map.tile-url blank (LanterneIntegrationTest): the policy stays 'self' only.
         client.get().uri("/carte").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                        + "style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; object-src 'none'; "
+                        + "style-src 'self'; img-src 'self' data:; object-src 'none'; "
                         + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
                 .expectBody(String.class).value(html -> assertThat(html)
                         .contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
-                        .contains("data-tile-url=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""));
+                        .doesNotContain("openstreetmap.org/{z}"));
         client.get().uri("/registre").exchange().expectStatus().isOk()
                 .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
                         .contains("img-src 'self' data:;").doesNotContain("openstreetmap"));

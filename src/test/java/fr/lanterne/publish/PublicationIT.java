@@ -376,7 +376,8 @@ class PublicationIT {
     @Test
     void with_a_second_look_another_volunteer_approves_the_publication() {
         Publications reviewed = new Publications(documents, pages, store, proposals, redactor,
-                new PublicationProperties(true, 150, 96), transaction, clock, search);
+                new PublicationProperties(true, 150, 96, "Licence Ouverte / Open Licence 2.0 (Etalab)", null),
+                transaction, clock, search);
         String sha = upload(letter(), "lettre.pdf");
         reviewed.acceptAll(sha, TestUsers.VOLUNTEER);
 

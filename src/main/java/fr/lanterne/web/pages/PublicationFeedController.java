@@ -1,5 +1,6 @@
 package fr.lanterne.web.pages;
 
+import fr.lanterne.publish.PublicationProperties;
 import fr.lanterne.web.VisitorNames;
 import fr.lanterne.authorities.Authorities;
 import fr.lanterne.authorities.Authority;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param wanted           the languages asked for ({@code fra+eng})
  * @param threadLimitSet   whether {@code OMP_THREAD_LIMIT} is set in this process's environment (Tesseract inherits it)
  */
-record OcrSupport(boolean tesseractFound, String version, Set<String> languages, String wanted,
+public record OcrSupport(boolean tesseractFound, String version, Set<String> languages, String wanted,
         boolean threadLimitSet) {
 
     public OcrSupport {
@@ -32,7 +32,8 @@ record OcrSupport(boolean tesseractFound, String version, Set<String> languages,
         return detect("tesseract", wantedLanguages);
     }
 
-    static OcrSupport detect(String command, String wantedLanguages) {
+    /** Runs {@code command} (the {@code tesseract} of a given path). */
+    public static OcrSupport detect(String command, String wantedLanguages) {
         boolean threadLimit = System.getenv("OMP_THREAD_LIMIT") != null;
         List<String> version = run(command, "--version");
         if (version.isEmpty()) {

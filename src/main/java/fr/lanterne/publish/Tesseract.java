@@ -1,17 +1,14 @@
 package fr.lanterne.publish;
 
+import fr.lanterne.ingest.OcrSupport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,25 +43,7 @@ final class Tesseract {
     }
 
     private boolean detect() {
-        try {
-            Process process = new ProcessBuilder(settings.tesseract(), "--list-langs").redirectErrorStream(true)
-                    .start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return false;
-            }
-            Set<String> languages = output.lines().skip(1).map(String::strip).collect(Collectors.toSet());
-            return languages.containsAll(Arrays.asList(settings.ocrLanguages().split("\\+")));
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return OcrSupport.detect(settings.tesseract(), settings.ocrLanguages()).available();
     }
 
     /**

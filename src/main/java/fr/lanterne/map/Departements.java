@@ -1,6 +1,8 @@
 package fr.lanterne.map;
 
-import java.io.BufferedReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -37,17 +39,14 @@ class Departements {
     private final List<Shape> shapes = new ArrayList<>();
 
     Departements() {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (InputStream in = new ClassPathResource("map/departements.csv").getInputStream();
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                // Names hold no comma except those quoted; the last two columns are numbers.
-                int last = line.lastIndexOf(','), before = line.lastIndexOf(',', last - 1);
-                int first = line.indexOf(',');
-                String name = line.substring(first + 1, before).replace("\"", "");
-                String code = line.substring(0, first);
-                positions.put(code, new Position(code, name, Double.parseDouble(line.substring(before + 1, last)),
-                        Double.parseDouble(line.substring(last + 1))));
+             CSVParser parser = CSVParser.builder()
+                     .setReader(new InputStreamReader(in, StandardCharsets.UTF_8)).setFormat(format).get()) {
+            for (CSVRecord row : parser) {
+                String code = row.get("code");
+                positions.put(code, new Position(code, row.get("nom"), Double.parseDouble(row.get("lat")),
+                        Double.parseDouble(row.get("lon"))));
             }
             try (InputStream outlines = new ClassPathResource(OUTLINES).getInputStream()) {
                 JsonNode root = JsonMapper.builder().build().readTree(outlines);
